@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+"use strict";
+let cli;
+try {
+  cli = require("../dist-cli/cli/main.js");
+} catch (e) {
+  process.stderr.write("ldm-fiches n'est pas compilé : lancez « npm run build:cli » (ou « npm ci »).\n");
+  process.exit(2);
+}
+cli.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`Erreur inattendue : ${e && e.message ? e.message : e}\n`);
+    process.exitCode = 2;
+  },
+);

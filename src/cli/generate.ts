@@ -1,0 +1,44 @@
+import { buildBlueprint } from "../domain/blueprint/build";
+import { DEFAULT_REFERENCE_YEAR } from "../domain/blueprint/layout";
+import { establishmentLabel, findEstablishment } from "../domain/establishments";
+import { auditYearProblem, referenceYearProblem } from "../domain/parameters";
+import { checkUai, uaiProblemMessage } from "../domain/uai";
+import { blueprintToXlsx } from "../workbook/xlsx/generate";
+import { parseArgs, stringOption, yearOption } from "./args";
+import { UserError, writeFileAtomic } from "./files";
+import type { Io } from "./io";
+
+export const DEFAULT_OUTPUT = "fiches-amelioration-ldm.xlsx";
+
+export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["out", "uai", "audit-year", "reference-year", "head"], []);
+  if (args.positional.length > 0) throw new UserError(`Argument inattendu : ${args.positional[0]} (generate ne prend que des options).`);
+  const referenceYear = yearOption(args, "reference-year") ?? DEFAULT_REFERENCE_YEAR;
+  const refProblem = referenceYearProblem(referenceYear);
+  if (refProblem) throw new UserError(refProblem);
+  const auditYear = yearOption(args, "audit-year");
+  if (auditYear !== undefined) {
+    const p = auditYearProblem(referenceYear, auditYear);
+    if (p) throw new UserError(p);
+  }
+  let school: string | undefined;
+  const uaiArg = stringOption(args, "uai");
+  if (uaiArg !== undefined) {
+    const verdict = checkUai(uaiArg);
+    if (!verdict.ok) throw new UserError(uaiProblemMessage(verdict));
+    const e = findEstablishment(verdict.uai);
+    // A school missing from the national list keeps its (valid) UAI; its name is typed in Paramètres.
+    school = e ? establishmentLabel(e) : verdict.uai;
+  }
+  const out = stringOption(args, "out") ?? DEFAULT_OUTPUT;
+  if (!/\.xlsx$/i.test(out)) throw new UserError(`--out : « ${out} » doit se terminer par .xlsx.`);
+  const bp = buildBlueprint({ referenceYear, auditYear, school, headOfSchool: stringOption(args, "head") });
+  const bytes = await blueprintToXlsx(bp);
+  await writeFileAtomic(out, bytes);
+  const criteria = bp.sheets.filter((s) => s.role === "criterion").length;
+  io.out(
+    `Classeur écrit : ${out} (${criteria} fiches critères, année de référence ${referenceYear}, ` +
+      `année de l'audit ${auditYear ?? "à choisir"}${school ? `, ${school}` : ""}).`,
+  );
+  return 0;
+}

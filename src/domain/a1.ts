@@ -1,0 +1,130 @@
+/** A1-style addresses: the little arithmetic every layer needs, with no spreadsheet behind it. */
+
+export interface CellRef {
+  /** 1-based row. */
+  readonly row: number;
+  /** 1-based column. */
+  readonly col: number;
+}
+
+export interface RangeRef {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export const MAX_ROW = 1048576;
+export const MAX_COL = 16384;
+
+export function columnLetters(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function address(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+export function parseAddress(a1: string): CellRef | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
+  if (!m) return undefined;
+  const col = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) return undefined;
+  return { row, col };
+}
+
+/** « A1:C3 », « $A$1:$C$3 » or a single cell « B2 ». Whole columns/rows (« A:A », « 1:1 ») are understood too. */
+export function parseRange(ref: string): RangeRef | undefined {
+  const parts = ref.trim().split(":");
+  if (parts.length === 1) {
+    const c = parseAddress(parts[0]);
+    return c ? { top: c.row, left: c.col, bottom: c.row, right: c.col } : undefined;
+  }
+  if (parts.length !== 2) return undefined;
+  const colOnly = /^\$?([A-Za-z]{1,3})$/;
+  const rowOnly = /^\$?(\d{1,7})$/;
+  const [a, b] = parts;
+  if (colOnly.test(a) && colOnly.test(b)) {
+    const l = columnNumber(a.replace(/\$/g, ""));
+    const r = columnNumber(b.replace(/\$/g, ""));
+    return { top: 1, left: Math.min(l, r), bottom: MAX_ROW, right: Math.max(l, r) };
+  }
+  if (rowOnly.test(a) && rowOnly.test(b)) {
+    const t = Number(a.replace(/\$/g, ""));
+    const u = Number(b.replace(/\$/g, ""));
+    return { top: Math.min(t, u), left: 1, bottom: Math.max(t, u), right: MAX_COL };
+  }
+  const s = parseAddress(a);
+  const e = parseAddress(b);
+  if (!s || !e) return undefined;
+  return {
+    top: Math.min(s.row, e.row),
+    left: Math.min(s.col, e.col),
+    bottom: Math.max(s.row, e.row),
+    right: Math.max(s.col, e.col),
+  };
+}
+
+export function rangeAddress(r: RangeRef): string {
+  const a = address(r.top, r.left);
+  const b = address(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Absolute form « $A$1:$B$2 ». */
+export function absoluteRange(r: RangeRef): string {
+  const a = `$${columnLetters(r.left)}$${r.top}`;
+  const b = `$${columnLetters(r.right)}$${r.bottom}`;
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${b}`;
+}
+
+export function rangeContains(r: RangeRef, c: CellRef): boolean {
+  return c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right;
+}
+
+/** Areas of an OOXML sqref (« A1:A5 C3 »); unreadable pieces are skipped. */
+export function parseSqref(sqref: string): RangeRef[] {
+  return sqref
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((p) => parseRange(p))
+    .filter((r): r is RangeRef => r !== undefined);
+}
+
+/** Whether every cell of `inner` lies in the union of `areas` (counted cell by cell, bounded by inner's size). */
+export function areasCover(areas: readonly RangeRef[], inner: RangeRef): boolean {
+  for (let row = inner.top; row <= inner.bottom; row++) {
+    for (let col = inner.left; col <= inner.right; col++) {
+      if (!areas.some((a) => rangeContains(a, { row, col }))) return false;
+    }
+  }
+  return true;
+}
+
+/** A sheet name as a formula needs it: quoted when it holds anything but letters, digits and « _ ». */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Splits « 'C1 Offre'!$A$1:$B$2 » into the sheet name and the range text; undefined when it is not a plain reference. */
+export function splitReference(formula: string): { sheet: string; ref: string } | undefined {
+  const f = formula.trim().replace(/^=/, "");
+  const m = /^(?:'((?:[^']|'')+)'|([^'!:\s]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)$/.exec(f);
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return { sheet, ref: m[3] };
+}

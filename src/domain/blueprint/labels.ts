@@ -1,0 +1,58 @@
+/** The French words the generated workbook shows. One place, so wording is changed once. */
+
+export const SHEET_PARAMETERS = "Paramètres";
+export const SHEET_LISTS = "Listes";
+
+export const LABELS = {
+  parametersTitle: "Fiches d'amélioration Lycée des métiers — Paramètres",
+  parametersHint:
+    "Renseignez les cellules jaunes : elles alimentent l'en-tête de chaque fiche et les listes déroulantes.",
+  school: "Établissement (UAI — nom)",
+  headOfSchool: "Chef d'établissement",
+  referenceYear: "Année de référence",
+  auditYear: "Année de l'audit",
+  leadsTitle: "Référents des critères",
+  ownAxesTitle: "Axes propres à l'établissement (projet d'établissement, projet de réseau, académique, recommandations de l'EE)",
+  ownObjectivesTitle: "Objectifs propres à l'établissement",
+  ownListHint: "Une entrée par ligne : elles s'ajoutent aux listes déroulantes de chaque fiche.",
+
+  sheetTitle: (n: number) => `FICHE D'AMÉLIORATION — Critère ${n}`,
+  schoolHeader: "Nom de l'établissement :",
+  headHeader: "Nom du chef d'établissement :",
+  leadHeader: "Nom du référent du critère :",
+  criterionHeader: "Critère :",
+  reminder:
+    "Le référent sur ce critère s'entoure d'une équipe et organise un travail collectif, dont le bilan est présenté annuellement au comité de pilotage du label. Il s'engage dans une démarche d'amélioration continue en s'appuyant sur le guide Qualéduc Lycée des métiers.",
+  guidePrefix: "Ce que demande le critère : ",
+
+  colAxes: "Axes du projet d'établissement / projet de réseau / académique / recommandations de l'EE",
+  colObjectives: "Déclinaison en objectifs",
+  colActions: "Actions",
+  colIndicator: "Intitulé de l'indicateur",
+  colResults: "Observables / Résultats",
+  colOutlook: "Perspectives",
+  auditYearUnset: "20..",
+  auditYearPrefix: "Année de l'audit : ",
+
+  hintAxes: "Indiquez l'axe travaillé",
+  hintObjectives: "Choisissez dans la liste déroulante l'objectif travaillé",
+  hintActions: "Actions déjà mises en œuvre dans l'établissement ou nouvelles actions à développer",
+  hintIndicator: (referenceYear: number) =>
+    `Déterminez les indicateurs de suivi permettant l'évaluation de l'atteinte de l'objectif opérationnel, en ${referenceYear}, et celui que vous souhaiteriez atteindre l'année de l'audit`,
+  hintOutlook: "Indiquez les évolutions souhaitées",
+
+  listsSchools: "Établissements",
+  listsAxes: (n: number) => `Axes C${n}`,
+  listsObjectives: (n: number) => `Objectifs C${n}`,
+
+  validationAxisTitle: "Axe",
+  validationAxis: "Choisissez un axe de la liste. Vos axes propres s'ajoutent dans la feuille Paramètres.",
+  validationObjectiveTitle: "Objectif",
+  validationObjective: "Choisissez un objectif de la liste. Vos objectifs propres s'ajoutent dans la feuille Paramètres.",
+  validationSchoolTitle: "Établissement",
+  validationSchool:
+    "Cet établissement n'est pas dans la liste. Vous pouvez le garder : saisissez « UAI — NOM (COMMUNE) », la lettre de contrôle de l'UAI sera vérifiée.",
+  validationYearTitle: "Année",
+  validationReferenceYear: "Saisissez une année (ex. 2025).",
+  validationAuditYear: "L'année de l'audit est comprise entre l'année de référence + 1 et l'année de référence + 5.",
+} as const;

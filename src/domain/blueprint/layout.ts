@@ -1,0 +1,80 @@
+/** Where things are in the generated workbook. The check and the reconciliation read the same numbers. */
+import type { CriterionNumber } from "../referential/types";
+
+export const REFERENTIAL_VERSION = "2025-01";
+export const DEFAULT_REFERENCE_YEAR = 2025;
+/** The audit comes 1 to 5 years after the reference year (the label is granted for 5 years). */
+export const AUDIT_YEAR_MIN_OFFSET = 1;
+export const AUDIT_YEAR_MAX_OFFSET = 5;
+
+export const PARAMS = {
+  school: "B4",
+  headOfSchool: "B5",
+  referenceYear: "B6",
+  auditYear: "B7",
+  leadsTitleRow: 9,
+  firstLeadRow: 10,
+  ownAxesTitleRow: 19,
+  ownAxesFirstRow: 20,
+  ownObjectivesTitleRow: 42,
+  ownObjectivesFirstRow: 43,
+  ownItemsCount: 20,
+  valueColumn: 2,
+} as const;
+
+export function leadAddress(n: CriterionNumber): string {
+  return `B${PARAMS.firstLeadRow + n - 1}`;
+}
+
+/** The criterion table: header on rows 7–8, hints on row 9, input rows from 10. */
+export const TABLE = {
+  headerRow: 7,
+  yearRow: 8,
+  hintRow: 9,
+  firstRow: 10,
+  rowCount: 100,
+  columns: { axis: 1, objective: 2, action: 3, indicator: 4, reference: 5, audit: 6, outlook: 7 },
+  lastColumn: 7,
+  markerColumn: 8,
+} as const;
+
+export type TableColumn = keyof typeof TABLE.columns;
+
+export const LISTS = {
+  schoolsColumn: 1,
+  firstItemRow: 2,
+  markerAddress: "Z1",
+  versionAddress: "Z2",
+} as const;
+
+/** Listes: column of criterion n's axes, and of its objectives right after it. */
+export function listColumns(n: CriterionNumber): { axes: number; objectives: number } {
+  return { axes: 2 * n, objectives: 2 * n + 1 };
+}
+
+export const NAMES = {
+  school: "Etablissement",
+  headOfSchool: "ChefEtablissement",
+  referenceYear: "AnneeReference",
+  auditYear: "AnneeAudit",
+  lead: (n: CriterionNumber) => `Referent_C${n}`,
+  ownAxes: "AxesEtablissement",
+  ownObjectives: "ObjectifsEtablissement",
+  schools: "Etablissements",
+  axes: (n: CriterionNumber) => `Axes_C${n}`,
+  objectives: (n: CriterionNumber) => `Objectifs_C${n}`,
+  version: "LDM_Version",
+  sheet: (key: string) => `LDM_Feuille_${key}`,
+} as const;
+
+export const MARKERS = {
+  parameters: "ldm:parametres",
+  lists: "ldm:listes",
+  criterion: (n: CriterionNumber) => `ldm:critere:${n}`,
+} as const;
+
+export const SHEET_KEYS = {
+  parameters: "parametres",
+  lists: "listes",
+  criterion: (n: CriterionNumber) => `c${n}`,
+} as const;

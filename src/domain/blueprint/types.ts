@@ -1,0 +1,90 @@
+import type { CriterionNumber } from "../referential/types";
+import type { Visibility } from "../snapshot";
+import type { StyleName } from "./styles";
+
+export type SheetRole = "parameters" | "criterion" | "lists";
+
+/** A cell the product owns: a label, a formula, a list item. Users cannot type in it (locked). */
+export interface StructureCell {
+  readonly address: string;
+  readonly style: StyleName;
+  readonly text?: string;
+  readonly number?: number;
+  /** Formula without « = »; `result` is the value it computes in a fresh workbook. */
+  readonly formula?: string;
+  readonly result?: string | number;
+  /**
+   * Content the product derives from the parameters or the referential (list items, the criterion's
+   * title and reminder, year-dependent hints, header formulas): an update rewrites it when it differs.
+   * Other labels are rewritten only when empty — a different text there was typed by someone, and stays.
+   */
+  readonly derived?: boolean;
+}
+
+/** An area where people type. `values` are what generation pre-fills (e.g. the reference year). */
+export interface InputArea {
+  readonly range: string;
+  readonly style: StyleName;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+export type ErrorStyle = "stop" | "warning" | "information";
+
+export interface ValidationBlueprint {
+  readonly sqref: string;
+  readonly type: "list" | "whole";
+  /** Without « = », as OOXML stores it (« Axes_C1 », « AnneeReference+1 »). */
+  readonly formula1: string;
+  readonly formula2?: string;
+  readonly operator?: "between";
+  readonly errorStyle: ErrorStyle;
+  readonly errorTitle: string;
+  readonly error: string;
+  /** What the validation is for, in the check's words (« axes », « objectifs », « année de l'audit »). */
+  readonly purpose: "axis" | "objective" | "school" | "reference-year" | "audit-year";
+}
+
+export interface ColumnBlueprint {
+  readonly col: number;
+  readonly width: number;
+  readonly hidden?: boolean;
+}
+
+export interface SheetBlueprint {
+  /** Stable identity: « parametres », « listes », « c1 » … « c8 ». */
+  readonly key: string;
+  readonly role: SheetRole;
+  readonly criterion?: CriterionNumber;
+  /** The title a new sheet gets (a renamed sheet keeps its own). */
+  readonly name: string;
+  readonly visibility: Visibility;
+  /** A cell in a hidden column whose value names the sheet's identity (« ldm:critere:3 »). */
+  readonly marker: { readonly address: string; readonly value: string };
+  readonly columns: readonly ColumnBlueprint[];
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
+  readonly cells: readonly StructureCell[];
+  readonly inputs: readonly InputArea[];
+  readonly merges: readonly string[];
+  readonly validations: readonly ValidationBlueprint[];
+  readonly protect: boolean;
+  /** Rows and columns frozen at the top-left. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly print?: { readonly landscape: boolean; readonly fitToWidth: boolean; readonly titleRows?: string };
+}
+
+export interface NameBlueprint {
+  readonly name: string;
+  /** The sheet key the name points into (its title may change). */
+  readonly sheetKey: string;
+  /** The range on that sheet, absolute (« $B$4 », « $A$2:$A$2091 »). */
+  readonly ref: string;
+}
+
+export interface Blueprint {
+  /** Version of the referential (the guide's edition) the lists come from. */
+  readonly referentialVersion: string;
+  readonly referenceYear: number;
+  readonly auditYear?: number;
+  readonly sheets: readonly SheetBlueprint[];
+  readonly names: readonly NameBlueprint[];
+}

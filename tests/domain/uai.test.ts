@@ -1,0 +1,41 @@
+import { establishments, findEstablishment, searchEstablishments, uaiOfSchoolCell } from "../../src/domain/establishments";
+import { checkUai, uaiCheckLetter, uaiProblemMessage } from "../../src/domain/uai";
+import { readFileSync } from "fs";
+import * as path from "path";
+
+test("the check letter of real UAIs", () => {
+  // Codes from the national list (data/lycees-pro-lpo.csv).
+  expect(uaiCheckLetter("0040003")).toBe("G");
+  expect(uaiCheckLetter("0040007")).toBe("L");
+  expect(uaiCheckLetter("0050003")).toBe("B");
+  expect(checkUai("0130064Z").ok).toBe(true);
+});
+
+test("every UAI of the 2,090 establishments has a valid check letter", () => {
+  expect(establishments()).toHaveLength(2090);
+  const bad = establishments().filter((e) => !checkUai(e.uai).ok);
+  expect(bad).toEqual([]);
+});
+
+test("malformed codes and wrong letters are told apart, in French", () => {
+  const wrong = checkUai("0130064A");
+  expect(wrong).toMatchObject({ ok: false, problem: "check-letter", expectedLetter: "Z" });
+  expect(uaiProblemMessage(wrong)).toBe("UAI « 0130064A » : la lettre de contrôle devrait être « Z ».");
+  expect(checkUai("013006Z").problem).toBe("format");
+  expect(checkUai("  ").problem).toBe("empty");
+  expect(checkUai(" 0130064z ").ok).toBe(true);
+});
+
+test("the shipped list is the CSV of shared data, and the generated module agrees with it", () => {
+  const csv = readFileSync(path.join(__dirname, "../../data/lycees-pro-lpo.csv"), "utf8").trim().split(/\r?\n/).slice(1);
+  expect(csv).toHaveLength(establishments().length);
+  csv.forEach((line, i) => expect(line.split(";")[0]).toBe(establishments()[i].uai));
+});
+
+test("lookup, search and the UAI at the start of a school cell", () => {
+  expect(findEstablishment("0040007l")?.town).toBe("DIGNE LES BAINS");
+  expect(searchEstablishments("beau de rochas digne").map((e) => e.uai)).toEqual(["0040007L"]);
+  expect(searchEstablishments("Sévigné gap").map((e) => e.uai)).toContain("0050009H");
+  expect(uaiOfSchoolCell("0040007L — LYCEE …")).toBe("0040007L");
+  expect(uaiOfSchoolCell("Lycée Beau de Rochas")).toBeUndefined();
+});
