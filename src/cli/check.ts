@@ -1,0 +1,80 @@
+import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../domain/check";
+import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
+import { parseArgs, stringOption } from "./args";
+import { readInputFile, UserError } from "./files";
+import type { Io } from "./io";
+
+const ICONS = { error: "✖", warning: "⚠", info: "ℹ" } as const;
+
+export interface FileReport {
+  readonly file: string;
+  readonly readable: boolean;
+  readonly problem?: string;
+  readonly counts: FindingCounts;
+  readonly findings: readonly Finding[];
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+export function summaryLine(c: FindingCounts): string {
+  return `${plural(c.error, "erreur", "erreurs")}, ${plural(c.warning, "avertissement", "avertissements")}, ${plural(c.info, "information", "informations")}`;
+}
+
+/** Findings grouped by sheet, one line each, then a summary line. */
+export function formatReport(r: FileReport): string[] {
+  const lines = [r.file];
+  let sheet: string | undefined;
+  for (const f of r.findings) {
+    if (f.sheet !== sheet) {
+      sheet = f.sheet;
+      lines.push(`  ${sheet || "(classeur)"}`);
+    }
+    lines.push(`    ${ICONS[f.severity]} ${f.cell ? f.cell.padEnd(8) : "".padEnd(8)} ${f.message}  [${f.rule}]`);
+  }
+  lines.push(`  Résumé : ${summaryLine(r.counts)}.`);
+  return lines;
+}
+
+export async function checkFile(file: string, sheet: string | undefined, today: Date): Promise<FileReport> {
+  const empty = { error: 0, warning: 0, info: 0 };
+  try {
+    const snapshot = readXlsx(await readInputFile(file));
+    if (sheet !== undefined && !snapshot.sheets.some((s) => s.name === sheet)) {
+      const names = snapshot.sheets.map((s) => `« ${s.name} »`).join(", ");
+      return { file, readable: false, problem: `Feuille « ${sheet} » introuvable (feuilles : ${names}).`, counts: empty, findings: [] };
+    }
+    const findings = checkWorkbook(snapshot, { today, sheet });
+    return { file, readable: true, counts: countFindings(findings), findings };
+  } catch (e) {
+    if (e instanceof XlsxReadError || e instanceof UserError) return { file, readable: false, problem: e.message, counts: empty, findings: [] };
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    return { file, readable: false, problem: `Fichier illisible : ${why}`, counts: empty, findings: [] };
+  }
+}
+
+export async function checkCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {
+  const args = parseArgs(argv, ["sheet"], ["json"]);
+  if (args.positional.length === 0) throw new UserError("Indiquez au moins un fichier .xlsx à vérifier (ldm-fiches check FICHIER…).");
+  const sheet = stringOption(args, "sheet");
+  const reports: FileReport[] = [];
+  for (const file of args.positional) reports.push(await checkFile(file, sheet, today));
+  if (args.options.has("json")) {
+    io.out(JSON.stringify(reports.map((r) => ({ ...r, problem: r.problem ?? null })), null, 2));
+  } else {
+    reports.forEach((r, i) => {
+      if (i > 0) io.out("");
+      if (r.readable) formatReport(r).forEach((l) => io.out(l));
+      else io.err(`${r.file} : ${r.problem}`);
+    });
+    if (reports.length > 1) {
+      const total = reports.reduce((t, r) => ({ error: t.error + r.counts.error, warning: t.warning + r.counts.warning, info: t.info + r.counts.info }), { error: 0, warning: 0, info: 0 });
+      const unreadable = reports.filter((r) => !r.readable).length;
+      io.out("");
+      io.out(`Total : ${plural(reports.length, "fichier", "fichiers")}${unreadable ? ` dont ${unreadable} illisible(s)` : ""} — ${summaryLine(total)}.`);
+    }
+  }
+  if (reports.some((r) => !r.readable)) return 2;
+  return reports.some((r) => r.counts.error > 0) ? 1 : 0;
+}

@@ -1,0 +1,112 @@
+/** What every rule needs to know about the workbook under check, computed once. */
+import { columnLetters, parseRange, splitReference, type RangeRef } from "../a1";
+import { buildBlueprint } from "../blueprint/build";
+import { NAMES, PARAMS, TABLE } from "../blueprint/layout";
+import type { Blueprint, SheetBlueprint } from "../blueprint/types";
+import { identifySheets, type Identified } from "../identify";
+import { CRITERIA } from "../referential/criteria";
+import type { Criterion } from "../referential/types";
+import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+
+export interface CheckOptions {
+  /** Today, to tell whether the audit is ahead (the domain reads no clock). */
+  readonly today?: Date;
+  /** Only the findings of this sheet (by title) — « Vérifier la fiche ». */
+  readonly sheet?: string;
+  readonly criteria?: readonly Criterion[];
+}
+
+export interface CheckContext {
+  readonly wb: WorkbookSnapshot;
+  readonly bp: Blueprint;
+  readonly criteria: readonly Criterion[];
+  readonly identified: Map<string, Identified>;
+  readonly today: Date;
+  readonly referenceYear: number;
+  readonly auditYear?: number;
+  /** The school's own axes and objectives typed in Paramètres. */
+  readonly ownAxes: readonly string[];
+  readonly ownObjectives: readonly string[];
+}
+
+/** A cell that a defined name points at, read from the snapshot (undefined when the name or sheet is gone). */
+export function cellOfName(wb: WorkbookSnapshot, name: string): { sheet: SheetSnapshot; address: string; cell?: CellSnapshot } | undefined {
+  const n = wb.names.find((x) => x.name.toLowerCase() === name.toLowerCase() && x.scope === undefined);
+  const ref = n ? splitReference(n.formula) : undefined;
+  const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : undefined;
+  const range = ref ? parseRange(ref.ref) : undefined;
+  if (!sheet || !range) return undefined;
+  const address = `${columnLetters(range.left)}${range.top}`;
+  return { sheet, address, cell: sheet.cells[address] };
+}
+
+/** Texts of the non-empty cells of a rectangular area. */
+export function textsIn(sheet: SheetSnapshot, range: RangeRef): string[] {
+  const out: string[] = [];
+  for (let row = range.top; row <= range.bottom; row++) {
+    for (let col = range.left; col <= range.right; col++) {
+      const c = sheet.cells[`${columnLetters(col)}${row}`];
+      if (c && c.t !== "e" && String(c.v).trim() !== "") out.push(String(c.v));
+    }
+  }
+  return out;
+}
+
+function ownItems(wb: WorkbookSnapshot, name: string, fallbackFirstRow: number, params: SheetSnapshot | undefined): string[] {
+  const n = wb.names.find((x) => x.name === name && x.scope === undefined);
+  const ref = n ? splitReference(n.formula) : undefined;
+  const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : params;
+  const range = ref
+    ? parseRange(ref.ref)
+    : { top: fallbackFirstRow, bottom: fallbackFirstRow + PARAMS.ownItemsCount - 1, left: 2, right: 2 };
+  if (!sheet || !range) return [];
+  // A hostile name could span a million rows: read no more than the product's own area could hold.
+  const bounded = { ...range, bottom: Math.min(range.bottom, range.top + 999), right: Math.min(range.right, range.left + 9) };
+  return textsIn(sheet, bounded);
+}
+
+export function yearOf(cell: CellSnapshot | undefined): number | undefined {
+  if (!cell) return undefined;
+  if (cell.t === "n" && Number.isInteger(cell.v)) return cell.v as number;
+  if (cell.t === "s" && /^\s*\d{4}\s*$/.test(String(cell.v))) return Number(String(cell.v).trim());
+  return undefined;
+}
+
+export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckContext {
+  const criteria = options.criteria ?? CRITERIA;
+  const probe = buildBlueprint({ criteria });
+  const identified = identifySheets(probe, wb);
+  const params = identified.get("parametres")?.sheet;
+  const refCell = cellOfName(wb, NAMES.referenceYear)?.cell ?? params?.cells[PARAMS.referenceYear];
+  const auditCell = cellOfName(wb, NAMES.auditYear)?.cell ?? params?.cells[PARAMS.auditYear];
+  const referenceYear = yearOf(refCell) ?? probe.referenceYear;
+  const auditYear = yearOf(auditCell);
+  const bp = buildBlueprint({ criteria, referenceYear, auditYear });
+  return {
+    wb,
+    bp,
+    criteria,
+    identified,
+    today: options.today ?? new Date(),
+    referenceYear,
+    auditYear,
+    ownAxes: ownItems(wb, NAMES.ownAxes, PARAMS.ownAxesFirstRow, params),
+    ownObjectives: ownItems(wb, NAMES.ownObjectives, PARAMS.ownObjectivesFirstRow, params),
+  };
+}
+
+/** Where a criterion sheet's table starts: found by its header « Intitulé de l'indicateur », else the blueprint's row. */
+export function locateTable(sheet: SheetSnapshot): { headerRow: number; firstRow: number; shifted: boolean } {
+  const col = columnLetters(TABLE.columns.indicator);
+  for (let row = 1; row <= 40; row++) {
+    const c = sheet.cells[`${col}${row}`];
+    if (c && c.t === "s" && /intitul[ée] de l.indicateur/i.test(String(c.v))) {
+      return { headerRow: row, firstRow: row + (TABLE.firstRow - TABLE.headerRow), shifted: row !== TABLE.headerRow };
+    }
+  }
+  return { headerRow: TABLE.headerRow, firstRow: TABLE.firstRow, shifted: false };
+}
+
+export function sheetBlueprint(ctx: CheckContext, key: string): SheetBlueprint | undefined {
+  return ctx.bp.sheets.find((s) => s.key === key);
+}

@@ -1,0 +1,70 @@
+/** Findings: what the check reports, and the catalogue of its rules (documented in docs/rules.md). */
+import type { CriterionNumber } from "../referential/types";
+
+export type Severity = "error" | "warning" | "info";
+
+export const RULES = {
+  "sheet-missing": "error",
+  "lists-damaged": "error",
+  "validation-missing": "error",
+  "header-missing": "error",
+  "uai-invalid": "error",
+  "audit-year-invalid": "error",
+  "axis-unknown": "error",
+  "axis-other-criterion": "warning",
+  "objective-unknown": "error",
+  "objective-other-criterion": "error",
+  "row-incomplete": "warning",
+  "value-missing": "error",
+  "value-type": "error",
+  "cell-error": "error",
+  "sheet-empty": "warning",
+  "row-duplicate": "warning",
+  "text-too-long": "warning",
+  "outlook-missing": "info",
+  "structure-altered": "warning",
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof RULES;
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** The sheet's title as the workbook has it (or the title it should have when it is missing). */
+  readonly sheet: string;
+  /** A1 address or range (« B7 », « A12:A15 »), empty for a finding on the whole sheet or workbook. */
+  readonly cell: string;
+  readonly criterion?: CriterionNumber;
+  readonly message: string;
+}
+
+export function finding(
+  rule: RuleId,
+  sheet: string,
+  cell: string,
+  message: string,
+  criterion?: CriterionNumber,
+  severity: Severity = RULES[rule],
+): Finding {
+  return criterion === undefined
+    ? { rule, severity, sheet, cell, message }
+    : { rule, severity, sheet, cell, criterion, message };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface FindingCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER[s];
+}

@@ -1,0 +1,47 @@
+/**
+ * « Vérifier la fiche »: a pure function from a workbook snapshot to findings. No I/O; it never
+ * throws on a strange workbook — what it cannot understand becomes a finding.
+ */
+import type { WorkbookSnapshot } from "../snapshot";
+import { makeContext, type CheckOptions } from "./context";
+import { finding, severityRank, type Finding } from "./findings";
+import { checkParameters } from "./parameters";
+import { checkRows } from "./rows";
+import { checkLists, checkSheetsPresent, checkStructureLabels, checkValidations } from "./structure";
+
+export type { CheckOptions } from "./context";
+export { countFindings, RULES, type Finding, type FindingCounts, type RuleId, type Severity } from "./findings";
+
+const RULE_SETS = [checkSheetsPresent, checkLists, checkValidations, checkStructureLabels, checkParameters, checkRows];
+
+function cellOrder(cell: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)/.exec(cell);
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+export function checkWorkbook(wb: WorkbookSnapshot, options: CheckOptions = {}): Finding[] {
+  let findings: Finding[];
+  try {
+    const ctx = makeContext(wb, options);
+    findings = RULE_SETS.flatMap((rules) => rules(ctx));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return [finding("lists-damaged", "", "", `Le classeur n'a pas pu être vérifié entièrement : ${why}`)];
+  }
+  if (options.sheet !== undefined) findings = findings.filter((f) => f.sheet === options.sheet);
+  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => {
+      const sa = sheetOrder.get(a.f.sheet) ?? -1;
+      const sb = sheetOrder.get(b.f.sheet) ?? -1;
+      if (sa !== sb) return sa - sb;
+      const [ra, ca] = cellOrder(a.f.cell);
+      const [rb, cb] = cellOrder(b.f.cell);
+      return ra - rb || ca - cb || severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i;
+    })
+    .map((x) => x.f);
+}

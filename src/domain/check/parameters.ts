@@ -1,0 +1,76 @@
+/** Rules on Paramètres: school, head of school, leads, UAI, audit year. */
+import { SHEET_PARAMETERS } from "../blueprint/labels";
+import { NAMES, PARAMS, leadAddress } from "../blueprint/layout";
+import { uaiOfSchoolCell } from "../establishments";
+import { auditYearProblem } from "../parameters";
+import type { CellSnapshot } from "../snapshot";
+import { checkUai, uaiProblemMessage } from "../uai";
+import { cellOfName, yearOf, type CheckContext } from "./context";
+import { finding, type Finding } from "./findings";
+
+interface Located {
+  sheet: string;
+  address: string;
+  cell?: CellSnapshot;
+}
+
+function locate(ctx: CheckContext, name: string, fallback: string): Located | undefined {
+  const byName = cellOfName(ctx.wb, name);
+  if (byName) return { sheet: byName.sheet.name, address: byName.address, cell: byName.cell };
+  const params = ctx.identified.get("parametres")?.sheet;
+  return params ? { sheet: params.name, address: fallback, cell: params.cells[fallback] } : undefined;
+}
+
+function isEmpty(c: CellSnapshot | undefined): boolean {
+  return !c || (c.t === "s" && String(c.v).trim() === "");
+}
+
+export function checkParameters(ctx: CheckContext): Finding[] {
+  if (!ctx.identified.has("parametres") && !cellOfName(ctx.wb, NAMES.school)) return []; // sheet-missing says it
+  const out: Finding[] = [];
+  const header = (name: string, fallback: string, what: string, criterion?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8) => {
+    const at = locate(ctx, name, fallback);
+    if (at && isEmpty(at.cell)) {
+      out.push(finding("header-missing", at.sheet, at.address, `${what} n'est pas renseigné (${at.sheet}!${at.address}) : il figure en tête de chaque fiche.`, criterion));
+    }
+    return at;
+  };
+  const school = header(NAMES.school, PARAMS.school, "Le nom de l'établissement");
+  header(NAMES.headOfSchool, PARAMS.headOfSchool, "Le nom du chef d'établissement");
+  for (const c of ctx.criteria) header(NAMES.lead(c.number), leadAddress(c.number), `Le référent du critère ${c.number}`, c.number);
+
+  if (school?.cell && !isEmpty(school.cell) && school.cell.t !== "e") {
+    const text = String(school.cell.v);
+    const uai = uaiOfSchoolCell(text);
+    if (!uai) {
+      out.push(
+        finding("uai-invalid", school.sheet, school.address, `L'établissement « ${text} » ne commence pas par son UAI (ex. « 0130064Z — LYCEE … ») : choisissez-le dans la liste.`),
+      );
+    } else {
+      const verdict = checkUai(uai);
+      if (!verdict.ok) out.push(finding("uai-invalid", school.sheet, school.address, uaiProblemMessage(verdict)));
+    }
+  }
+
+  const audit = locate(ctx, NAMES.auditYear, PARAMS.auditYear) ?? { sheet: SHEET_PARAMETERS, address: PARAMS.auditYear };
+  if (isEmpty(audit.cell)) {
+    out.push(
+      finding(
+        "audit-year-invalid",
+        audit.sheet,
+        audit.address,
+        `L'année de l'audit n'est pas encore choisie (${audit.sheet}!${audit.address}) : les fiches affichent « Année de l'audit : 20.. ».`,
+        undefined,
+        "warning",
+      ),
+    );
+  } else if (audit.cell?.t !== "e") {
+    const year = yearOf(audit.cell);
+    const problem =
+      year === undefined
+        ? `L'année de l'audit « ${String(audit.cell?.v)} » n'est pas une année (ex. ${ctx.referenceYear + 3}).`
+        : auditYearProblem(ctx.referenceYear, year);
+    if (problem) out.push(finding("audit-year-invalid", audit.sheet, audit.address, problem));
+  }
+  return out;
+}

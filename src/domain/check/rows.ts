@@ -1,0 +1,157 @@
+/** Rules on the rows of each criterion's table. */
+import { address, columnLetters } from "../a1";
+import { guideAxes, guideObjectives } from "../blueprint/build";
+import { TABLE, type TableColumn } from "../blueprint/layout";
+import { indicatorKind, kindWords, valueFits } from "../indicators";
+import type { Criterion } from "../referential/types";
+import type { CellSnapshot, SheetSnapshot } from "../snapshot";
+import { listKey } from "../text";
+import { locateTable, type CheckContext } from "./context";
+import { finding, type Finding } from "./findings";
+
+/** Past this length a cell no longer shows its whole text. */
+export const DISPLAY_LIMIT = 1024;
+
+const COLUMN_WORDS: Record<TableColumn, string> = {
+  axis: "l'axe",
+  objective: "l'objectif",
+  action: "l'action",
+  indicator: "l'indicateur",
+  reference: "le résultat de l'année de référence",
+  audit: "le résultat de l'année de l'audit",
+  outlook: "les perspectives",
+};
+
+const COLUMNS = Object.keys(TABLE.columns) as TableColumn[];
+
+type Row = Partial<Record<TableColumn, CellSnapshot>>;
+
+function isFilled(c: CellSnapshot | undefined): c is CellSnapshot {
+  return !!c && !(c.t === "s" && String(c.v).trim() === "");
+}
+
+function lastRow(sheet: SheetSnapshot, firstRow: number): number {
+  let last = firstRow - 1;
+  for (const a of Object.keys(sheet.cells)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(a);
+    if (!m || m[1].length > 1 || m[1] > columnLetters(TABLE.lastColumn)) continue;
+    const r = Number(m[2]);
+    if (r > last && isFilled(sheet.cells[a])) last = r;
+  }
+  return last;
+}
+
+function show(c: CellSnapshot): string {
+  const s = String(c.v);
+  return s.length > 60 ? s.slice(0, 57) + "…" : s;
+}
+
+interface ListSets {
+  own: Set<string>;
+  byCriterion: Map<number, Set<string>>;
+}
+
+function listSets(ctx: CheckContext, pick: (c: Criterion) => string[], own: readonly string[]): ListSets {
+  return {
+    own: new Set(own.map(listKey)),
+    byCriterion: new Map(ctx.criteria.map((c) => [c.number, new Set(pick(c).map(listKey))])),
+  };
+}
+
+function otherCriterion(sets: ListSets, n: number, key: string): number | undefined {
+  for (const [m, s] of sets.byCriterion) if (m !== n && s.has(key)) return m;
+  return undefined;
+}
+
+export function checkRows(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const axes = listSets(ctx, guideAxes, ctx.ownAxes);
+  const objectives = listSets(ctx, guideObjectives, ctx.ownObjectives);
+  const auditReached = ctx.auditYear !== undefined && ctx.today.getFullYear() >= ctx.auditYear;
+  for (const c of ctx.criteria) {
+    const id = ctx.identified.get(`c${c.number}`);
+    if (!id) continue;
+    const sheet = id.sheet;
+    const n = c.number;
+    const push = (rule: Parameters<typeof finding>[0], cell: string, message: string, severity?: Parameters<typeof finding>[5]) =>
+      out.push(finding(rule, sheet.name, cell, message, n, severity));
+    const { firstRow } = locateTable(sheet);
+    const last = lastRow(sheet, firstRow);
+    const seen = new Map<string, number>();
+    let filledRows = 0;
+    for (let r = firstRow; r <= last; r++) {
+      const row: Row = {};
+      for (const k of COLUMNS) row[k] = sheet.cells[address(r, TABLE.columns[k])];
+      const filled = COLUMNS.filter((k) => isFilled(row[k]));
+      if (filled.length === 0) continue;
+      filledRows++;
+      const at = (k: TableColumn) => address(r, TABLE.columns[k]);
+      for (const k of filled) {
+        const cell = row[k] as CellSnapshot;
+        if (cell.t === "e") push("cell-error", at(k), `${at(k)} contient l'erreur ${String(cell.v)} : corrigez la formule ou la valeur de ${COLUMN_WORDS[k]}.`);
+        else if (cell.t === "s" && String(cell.v).length > DISPLAY_LIMIT) {
+          push("text-too-long", at(k), `${at(k)} : ${String(cell.v).length} caractères, la cellule n'en affiche que ${DISPLAY_LIMIT}. Raccourcissez ${COLUMN_WORDS[k]}.`);
+        }
+      }
+      const text = (k: TableColumn) => (row[k] && row[k]?.t !== "e" ? String(row[k]?.v).trim() : "");
+      // Axis and objective against their lists.
+      for (const [k, sets, ruleUnknown, ruleOther, word] of [
+        ["axis", axes, "axis-unknown", "axis-other-criterion", "L'axe"],
+        ["objective", objectives, "objective-unknown", "objective-other-criterion", "L'objectif"],
+      ] as const) {
+        const v = text(k);
+        if (!v) continue;
+        const key = listKey(v);
+        if (sets.byCriterion.get(n)?.has(key) || sets.own.has(key)) continue;
+        const other = otherCriterion(sets, n, key);
+        const shown = show(row[k] as CellSnapshot);
+        if (other !== undefined) {
+          push(ruleOther, at(k), `${word} « ${shown} » appartient au critère ${other}, pas au critère ${n} : choisissez dans la liste de cette fiche.`);
+        } else {
+          push(
+            ruleUnknown,
+            at(k),
+            `${word} « ${shown} » n'est dans aucune liste (guide ou propres à l'établissement) : choisissez-le dans la liste, ou ajoutez-le dans Paramètres.`,
+          );
+        }
+      }
+      const core: TableColumn[] = ["axis", "objective", "action", "indicator"];
+      const lacking = core.filter((k) => !text(k));
+      if (lacking.length > 0) {
+        push("row-incomplete", `A${r}:G${r}`, `Ligne ${r} incomplète : il manque ${lacking.map((k) => COLUMN_WORDS[k]).join(", ")}.`);
+      } else if (!text("outlook")) {
+        push("outlook-missing", at("outlook"), `Ligne ${r} : aucune perspective n'est indiquée pour cette action.`);
+      }
+      const indicator = text("indicator");
+      if (indicator) {
+        const kind = indicatorKind(indicator);
+        for (const k of ["reference", "audit"] as const) {
+          const cell = row[k];
+          if (!isFilled(cell)) {
+            if (k === "reference") {
+              push("value-missing", at(k), `${at(k)} : l'indicateur « ${show(row.indicator as CellSnapshot)} » n'a pas de résultat pour ${ctx.referenceYear}.`);
+            } else {
+              const year = ctx.auditYear ?? "l'année de l'audit";
+              push(
+                "value-missing",
+                at(k),
+                `${at(k)} : l'indicateur « ${show(row.indicator as CellSnapshot)} » n'a pas de valeur pour ${year}${auditReached ? "" : " (à fixer avant l'audit)"}.`,
+                auditReached ? "warning" : "info",
+              );
+            }
+          } else if (cell.t !== "e" && kind !== "free" && !valueFits(kind, cell.v, cell.nf)) {
+            push("value-type", at(k), `${at(k)} : « ${show(cell)} » ne convient pas à l'indicateur « ${show(row.indicator as CellSnapshot)} », qui attend ${kindWords(kind)}.`);
+          }
+        }
+      }
+      if (lacking.length === 0) {
+        const dupKey = core.map((k) => listKey(text(k))).join("\u0000");
+        const before = seen.get(dupKey);
+        if (before !== undefined) push("row-duplicate", `A${r}:G${r}`, `La ligne ${r} répète la ligne ${before} (même axe, objectif, action et indicateur).`);
+        else seen.set(dupKey, r);
+      }
+    }
+    if (filledRows === 0) push("sheet-empty", "", `La fiche du critère ${n} n'a encore aucune ligne remplie.`);
+  }
+  return out;
+}

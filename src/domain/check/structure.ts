@@ -1,0 +1,176 @@
+/** Structural rules: sheets, the lists sheet, defined names, drop-downs, the owned labels. */
+import { address, parseRange, parseSqref, rangeContains, splitReference } from "../a1";
+import { SHEET_LISTS } from "../blueprint/labels";
+import { TABLE } from "../blueprint/layout";
+import type { SheetBlueprint, ValidationBlueprint } from "../blueprint/types";
+import type { SheetSnapshot } from "../snapshot";
+import { listKey } from "../text";
+import { locateTable, type CheckContext } from "./context";
+import { finding, type Finding } from "./findings";
+
+export function checkSheetsPresent(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const sb of ctx.bp.sheets) {
+    if (sb.role === "lists" || ctx.identified.has(sb.key)) continue;
+    const what = sb.role === "criterion" ? `La fiche du critère ${sb.criterion}` : `La feuille ${sb.name}`;
+    out.push(
+      finding(
+        "sheet-missing",
+        sb.name,
+        "",
+        `${what} est introuvable (ni son repère caché ni son titre). Lancez « Mettre à jour le classeur » pour la recréer.`,
+        sb.criterion,
+      ),
+    );
+  }
+  return out;
+}
+
+function expectedNameTarget(ctx: CheckContext, sheetKey: string): string | undefined {
+  return ctx.identified.get(sheetKey)?.sheet.name;
+}
+
+function sameReference(actual: string, sheet: string, ref: string): boolean {
+  const r = splitReference(actual);
+  return !!r && r.sheet === sheet && r.ref.replace(/\$/g, "").toUpperCase() === ref.replace(/\$/g, "").toUpperCase();
+}
+
+export function checkLists(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const lists = ctx.identified.get("listes");
+  const listsBp = ctx.bp.sheets.find((s) => s.role === "lists") as SheetBlueprint;
+  const title = lists?.sheet.name ?? SHEET_LISTS;
+  const fix = "Lancez « Mettre à jour le classeur ».";
+  if (!lists) {
+    out.push(finding("lists-damaged", SHEET_LISTS, "", `La feuille cachée des listes est introuvable : les listes déroulantes ne fonctionnent plus. ${fix}`));
+  } else {
+    if (lists.sheet.visibility !== "veryHidden") {
+      out.push(
+        finding("lists-damaged", title, "", `La feuille des listes est affichée : elle doit rester masquée pour ne pas être modifiée par erreur. ${fix}`, undefined, "warning"),
+      );
+    }
+    const changed = listsBp.cells.filter((c) => c.text !== undefined && c.style === "listItem").filter((c) => {
+      const actual = lists.sheet.cells[c.address];
+      return !actual || actual.t !== "s" || String(actual.v) !== c.text;
+    });
+    if (changed.length > 0) {
+      out.push(
+        finding(
+          "lists-damaged",
+          title,
+          changed[0].address,
+          `${changed.length} entrée(s) des listes diffèrent du référentiel (première : ${changed[0].address}). ${fix}`,
+        ),
+      );
+    }
+  }
+  // Names that drop-downs and formulas rely on.
+  for (const n of ctx.bp.names) {
+    if (n.name.startsWith("LDM_Feuille_")) continue;
+    const target = expectedNameTarget(ctx, n.sheetKey);
+    const actual = ctx.wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase() && x.scope === undefined);
+    if (!actual) {
+      out.push(finding("lists-damaged", title, "", `Le nom défini « ${n.name} » a disparu. ${fix}`));
+    } else if (target !== undefined && !sameReference(actual.formula, target, n.ref)) {
+      out.push(
+        finding("lists-damaged", title, "", `Le nom défini « ${n.name} » ne désigne plus la bonne plage (${actual.formula}). ${fix}`),
+      );
+    }
+  }
+  return out;
+}
+
+/** Consecutive rows of one column, as « A12:A15 ». */
+function runs(col: number, rows: number[]): string[] {
+  const out: string[] = [];
+  let start = -1;
+  let prev = -1;
+  for (const r of rows) {
+    if (r !== prev + 1) {
+      if (start >= 0) out.push(start === prev ? address(start, col) : `${address(start, col)}:${address(prev, col)}`);
+      start = r;
+    }
+    prev = r;
+  }
+  if (start >= 0) out.push(start === prev ? address(start, col) : `${address(start, col)}:${address(prev, col)}`);
+  return out;
+}
+
+function validationCovers(sheet: SheetSnapshot, v: ValidationBlueprint, row: number, col: number): boolean {
+  return sheet.validations.some(
+    (sv) =>
+      sv.type === v.type &&
+      listKey(sv.formula1 ?? "").replace(/^=/, "") === listKey(v.formula1) &&
+      parseSqref(sv.sqref).some((r) => rangeContains(r, { row, col })),
+  );
+}
+
+const PURPOSE_WORDS: Record<ValidationBlueprint["purpose"], string> = {
+  axis: "des axes",
+  objective: "des objectifs",
+  school: "des établissements",
+  "reference-year": "de l'année de référence",
+  "audit-year": "de l'année de l'audit",
+};
+
+export function checkValidations(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const sb of ctx.bp.sheets) {
+    const id = ctx.identified.get(sb.key);
+    if (!id) continue;
+    const shift = sb.role === "criterion" ? locateTable(id.sheet).firstRow - TABLE.firstRow : 0;
+    for (const v of sb.validations) {
+      const area = parseRange(v.sqref);
+      if (!area) continue;
+      for (let col = area.left; col <= area.right; col++) {
+        const missing: number[] = [];
+        for (let row = area.top + shift; row <= area.bottom + shift; row++) {
+          if (!validationCovers(id.sheet, v, row, col)) missing.push(row);
+        }
+        for (const cells of runs(col, missing)) {
+          out.push(
+            finding(
+              "validation-missing",
+              id.sheet.name,
+              cells,
+              `${cells} : la liste déroulante ${PURPOSE_WORDS[v.purpose]} a disparu (un collage l'efface souvent). Lancez « Mettre à jour le classeur » pour la rétablir ; les valeurs saisies sont gardées.`,
+              sb.criterion,
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The table header labels the product owns, changed by hand. */
+export function checkStructureLabels(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const sb of ctx.bp.sheets) {
+    if (sb.role !== "criterion") continue;
+    const id = ctx.identified.get(sb.key);
+    if (!id) continue;
+    const shift = locateTable(id.sheet).headerRow - TABLE.headerRow;
+    for (const c of sb.cells) {
+      if (c.style !== "tableHeader" || c.text === undefined) continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(c.address);
+      if (!m) continue;
+      const addr = `${m[1]}${Number(m[2]) + shift}`;
+      const actual = id.sheet.cells[addr];
+      if (!actual || listKey(String(actual.v)) !== listKey(c.text)) {
+        out.push(
+          finding(
+            "structure-altered",
+            id.sheet.name,
+            addr,
+            `L'en-tête de colonne ${addr} devrait être « ${c.text} »${actual ? ` (il contient « ${String(actual.v)} »)` : " (cellule vide)"}.`,
+            sb.criterion,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
