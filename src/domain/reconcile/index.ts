@@ -1,0 +1,178 @@
+/**
+ * The reconciliation: (blueprint, snapshot) → the smallest list of edits that brings the workbook
+ * back to the blueprint. It never writes a cell a person can type in (except a value the user asked
+ * for explicitly), never deletes a sheet or a row, keeps a renamed sheet's title and the school's own
+ * axes and objectives. What it cannot restore without touching someone's text becomes a finding.
+ */
+import { parseRange, parseSqref, quoteSheetName, rangeContains, splitReference } from "../a1";
+import { finding, type Finding } from "../check/findings";
+import type { Blueprint, SheetBlueprint, StructureCell, ValidationBlueprint } from "../blueprint/types";
+import { identifySheets } from "../identify";
+import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { listKey } from "../text";
+import type { Edit } from "./edits";
+
+export type { Edit, EditOp } from "./edits";
+
+export interface Reconciliation {
+  readonly edits: readonly Edit[];
+  /** Where the blueprint could not be reached without touching someone's content. */
+  readonly findings: readonly Finding[];
+}
+
+export interface ReconcileOptions {
+  /** Values the user asked to set (« --audit-year »): sheet key → address → value. */
+  readonly setValues?: readonly { readonly sheetKey: string; readonly address: string; readonly value: string | number }[];
+}
+
+function normFormula(f: string | undefined): string {
+  return (f ?? "").replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+}
+
+function isEmptyCell(c: CellSnapshot | undefined): boolean {
+  return !c || (c.f === undefined && c.t === "s" && String(c.v) === "");
+}
+
+/** Whether the cell already is what the blueprint wants. */
+function cellMatches(actual: CellSnapshot | undefined, want: StructureCell): boolean {
+  if (want.formula !== undefined) return !!actual && normFormula(actual.f) === normFormula(want.formula);
+  if (!actual || actual.f !== undefined) return false;
+  if (want.number !== undefined) return actual.t === "n" && actual.v === want.number;
+  return actual.t === "s" && String(actual.v) === (want.text ?? "");
+}
+
+function validationCovers(sheet: SheetSnapshot, v: ValidationBlueprint): boolean {
+  const area = parseRange(v.sqref);
+  if (!area) return true;
+  const same = sheet.validations.filter(
+    (sv) =>
+      sv.type === v.type &&
+      normFormula(sv.formula1) === normFormula(v.formula1) &&
+      normFormula(sv.formula2) === normFormula(v.formula2),
+  );
+  const areas = same.flatMap((sv) => parseSqref(sv.sqref));
+  for (let row = area.top; row <= area.bottom; row++) {
+    for (let col = area.left; col <= area.right; col++) {
+      if (!areas.some((a) => rangeContains(a, { row, col }))) return false;
+    }
+  }
+  // A foreign validation laid over part of the area (another list pasted in) must go too.
+  const foreign = sheet.validations.some(
+    (sv) => !same.includes(sv) && parseSqref(sv.sqref).some((r) => r.top <= area.bottom && r.bottom >= area.top && r.left <= area.right && r.right >= area.left),
+  );
+  return !foreign;
+}
+
+/** Every edit that builds a sheet from nothing. */
+function buildSheetEdits(sb: SheetBlueprint, title: string, before: string | undefined): Edit[] {
+  const edits: Edit[] = [
+    before === undefined ? { op: "create-sheet", sheet: title } : { op: "create-sheet", sheet: title, before },
+    { op: "set-columns", sheet: title, columns: sb.columns },
+  ];
+  if (sb.rowHeights.length) edits.push({ op: "set-row-heights", sheet: title, rows: sb.rowHeights });
+  for (const area of sb.inputs) edits.push({ op: "format-inputs", sheet: title, area });
+  edits.push({ op: "set-cells", sheet: title, cells: sb.cells });
+  if (sb.merges.length) edits.push({ op: "merge", sheet: title, ranges: sb.merges });
+  for (const v of sb.validations) edits.push({ op: "set-validation", sheet: title, validation: v });
+  if (sb.freeze) edits.push({ op: "freeze", sheet: title, ...sb.freeze });
+  if (sb.print) edits.push({ op: "page-setup", sheet: title, print: sb.print });
+  if (sb.visibility !== "visible") edits.push({ op: "set-visibility", sheet: title, visibility: sb.visibility });
+  if (sb.protect) edits.push({ op: "set-protection", sheet: title, protect: true });
+  return edits;
+}
+
+function freeTitle(wanted: string, used: Set<string>): string {
+  if (!used.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const t = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(t.toLowerCase())) return t;
+  }
+}
+
+function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Finding[]): Edit[] {
+  const title = sheet.name;
+  const edits: Edit[] = [];
+  if (sheet.visibility !== sb.visibility) edits.push({ op: "set-visibility", sheet: title, visibility: sb.visibility });
+  const toWrite: StructureCell[] = [];
+  const ownsEverything = sb.role === "lists";
+  for (const c of sb.cells) {
+    const actual = sheet.cells[c.address];
+    if (cellMatches(actual, c)) continue;
+    if (ownsEverything || c.derived || isEmptyCell(actual)) {
+      toWrite.push(c);
+    } else {
+      findings.push(
+        finding(
+          "structure-altered",
+          title,
+          c.address,
+          `${c.address} devrait contenir « ${c.text ?? c.formula ?? ""} » mais quelqu'un y a saisi « ${String(actual?.v ?? "")} » : la cellule est laissée telle quelle.`,
+          sb.criterion,
+        ),
+      );
+    }
+  }
+  if (toWrite.length) edits.push({ op: "set-cells", sheet: title, cells: toWrite });
+  if (ownsEverything) {
+    const wanted = new Set(sb.cells.map((c) => c.address));
+    const stale = Object.keys(sheet.cells).filter((a) => !wanted.has(a));
+    if (stale.length) edits.push({ op: "clear-cells", sheet: title, addresses: stale.sort() });
+  }
+  const merged = new Set((sheet.merges ?? []).map((m) => m.toUpperCase()));
+  const missingMerges = sb.merges.filter((m) => !merged.has(m.toUpperCase()));
+  if (missingMerges.length) edits.push({ op: "merge", sheet: title, ranges: missingMerges });
+  for (const v of sb.validations) {
+    if (!validationCovers(sheet, v)) edits.push({ op: "set-validation", sheet: title, validation: v });
+  }
+  if (sb.protect && !sheet.protected) edits.push({ op: "set-protection", sheet: title, protect: true });
+  return edits;
+}
+
+export function reconcile(bp: Blueprint, wb: WorkbookSnapshot, options: ReconcileOptions = {}): Reconciliation {
+  const identified = identifySheets(bp, wb);
+  const edits: Edit[] = [];
+  const findings: Finding[] = [];
+  const used = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  const titles = new Map<string, string>();
+  bp.sheets.forEach((sb, index) => {
+    const id = identified.get(sb.key);
+    if (id) {
+      titles.set(sb.key, id.sheet.name);
+      edits.push(...repairSheetEdits(sb, id.sheet, findings));
+    } else {
+      const title = freeTitle(sb.name, used);
+      used.add(title.toLowerCase());
+      titles.set(sb.key, title);
+      // It goes back where it belongs: before the next sheet of the blueprint that is there.
+      const next = bp.sheets.slice(index + 1).find((x) => identified.has(x.key));
+      edits.push(...buildSheetEdits(sb, title, next ? identified.get(next.key)?.sheet.name : undefined));
+    }
+  });
+  for (const n of bp.names) {
+    const title = titles.get(n.sheetKey);
+    if (title === undefined) continue;
+    const actual = wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase() && x.scope === undefined);
+    const ref = actual ? splitReference(actual.formula) : undefined;
+    const ok = !!ref && ref.sheet === title && ref.ref.replace(/\$/g, "").toUpperCase() === n.ref.replace(/\$/g, "").toUpperCase();
+    if (!ok) edits.push({ op: "set-name", name: n.name, sheet: title, ref: n.ref });
+  }
+  for (const sv of options.setValues ?? []) {
+    const title = titles.get(sv.sheetKey);
+    if (title === undefined) continue;
+    const actual = identified.get(sv.sheetKey)?.sheet.cells[sv.address];
+    const same = actual && (actual.v === sv.value || listKey(String(actual.v)) === listKey(String(sv.value)));
+    if (!same) edits.push({ op: "set-value", sheet: title, address: sv.address, value: sv.value });
+  }
+  return { edits: orderProtection(edits), findings };
+}
+
+/** The sheet reference a name should hold after reconciliation (for adapters that write names as text). */
+export function nameFormula(sheetTitle: string, ref: string): string {
+  return `${quoteSheetName(sheetTitle)}!${ref}`;
+}
+
+/** Unprotection is the adapter's job; here, protection edits simply go last so nothing is written after them. */
+function orderProtection(edits: Edit[]): Edit[] {
+  return [...edits.filter((e) => e.op !== "set-protection"), ...edits.filter((e) => e.op === "set-protection")];
+}

@@ -1,0 +1,289 @@
+/** Edits one worksheet part in place: only the elements the product owns are touched. */
+import { address, parseAddress, parseRange, parseSqref, rangeAddress, type RangeRef } from "../../domain/a1";
+import type { ColumnBlueprint, SheetBlueprint, ValidationBlueprint } from "../../domain/blueprint/types";
+import { childElements, el, firstChild, getAttr, localName, setAttr, type XmlElement, type XmlNode } from "./xml-tree";
+
+/** CT_Worksheet's element order: a new element goes after every element that precedes it here. */
+const ORDER = [
+  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
+  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
+  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup",
+  "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
+  "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
+  "extLst",
+];
+
+export type CellWrite =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number }
+  | { kind: "formula"; formula: string; result: string | number };
+
+function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+}
+
+/** `a` minus `b`, as up to four rectangles. */
+function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
+  if (!overlaps(a, b)) return [a];
+  const out: RangeRef[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
+}
+
+export class SheetPart {
+  private readonly p: string;
+  private rows?: Map<number, XmlElement>;
+  formulasTouched = false;
+
+  constructor(readonly root: XmlElement) {
+    const prefixed = /^([^:]+):/.exec(root.name);
+    this.p = prefixed ? prefixed[1] + ":" : "";
+  }
+
+  private child(local: string, create = true): XmlElement | undefined {
+    const found = firstChild(this.root, local);
+    if (found || !create) return found;
+    const made = el(this.p + local);
+    const rank = ORDER.indexOf(local);
+    let at = 0;
+    this.root.children.forEach((c, i) => {
+      if ("name" in c && ORDER.indexOf(localName(c.name)) !== -1 && ORDER.indexOf(localName(c.name)) < rank) at = i + 1;
+    });
+    this.root.children.splice(at, 0, made);
+    return made;
+  }
+
+  private sheetData(): XmlElement {
+    return this.child("sheetData") as XmlElement;
+  }
+
+  private rowIndex(): Map<number, XmlElement> {
+    if (!this.rows) {
+      this.rows = new Map();
+      let implicit = 0;
+      for (const r of childElements(this.sheetData(), "row")) {
+        const n = Number(getAttr(r, "r") ?? implicit + 1);
+        implicit = n;
+        this.rows.set(n, r);
+      }
+    }
+    return this.rows;
+  }
+
+  private row(n: number, create: boolean): XmlElement | undefined {
+    const rows = this.rowIndex();
+    const hit = rows.get(n);
+    if (hit || !create) return hit;
+    const made = el(this.p + "row", [["r", String(n)]]);
+    const data = this.sheetData();
+    const idx = data.children.findIndex((c) => "name" in c && localName(c.name) === "row" && Number(getAttr(c, "r")) > n);
+    if (idx < 0) data.children.push(made);
+    else data.children.splice(idx, 0, made);
+    rows.set(n, made);
+    return made;
+  }
+
+  private cell(addr: string, create: boolean): XmlElement | undefined {
+    const ref = parseAddress(addr);
+    if (!ref) throw new Error(`adresse invalide ${addr}`);
+    const row = this.row(ref.row, create);
+    if (!row) return undefined;
+    const cells = childElements(row, "c");
+    // Cells without « r » take the position after the previous one.
+    let col = 0;
+    for (const c of cells) {
+      const r = getAttr(c, "r");
+      col = r ? (parseAddress(r)?.col ?? col + 1) : col + 1;
+      if (!r) setAttr(c, "r", address(ref.row, col));
+      if (col === ref.col) return c;
+    }
+    if (!create) return undefined;
+    const made = el(this.p + "c", [["r", addr]]);
+    const idx = row.children.findIndex((c) => "name" in c && localName(c.name) === "c" && (parseAddress(getAttr(c, "r") ?? "")?.col ?? 0) > ref.col);
+    if (idx < 0) row.children.push(made);
+    else row.children.splice(idx, 0, made);
+    return made;
+  }
+
+  /** Replaces a cell's content (strings are written inline: the shared strings part stays as it was). */
+  setCell(addr: string, content: CellWrite, style: number | undefined): void {
+    const c = this.cell(addr, true) as XmlElement;
+    if (childElements(c, "f").length || content.kind === "formula") this.formulasTouched = true;
+    const keep: [string, string][] = [["r", addr]];
+    const s = style !== undefined ? String(style) : getAttr(c, "s");
+    if (s !== undefined) keep.push(["s", s]);
+    const p = this.p;
+    let children: XmlNode[];
+    if (content.kind === "text") {
+      keep.push(["t", "inlineStr"]);
+      children = [el(p + "is", [], [el(p + "t", [["xml:space", "preserve"]], content.text ? [{ text: content.text }] : [])])];
+    } else if (content.kind === "number") {
+      children = [el(p + "v", [], [{ text: String(content.value) }])];
+    } else {
+      if (typeof content.result === "string") keep.push(["t", "str"]);
+      children = [el(p + "f", [], [{ text: content.formula }]), el(p + "v", [], [{ text: String(content.result) }])];
+    }
+    c.attrs = keep;
+    c.children = children;
+  }
+
+  /** Sets the style of every cell of a range, creating empty cells where needed; values stay. */
+  styleRange(range: string, style: number): void {
+    const r = parseRange(range);
+    if (!r) return;
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) setAttr(this.cell(address(row, col), true) as XmlElement, "s", String(style));
+    }
+  }
+
+  /** Writes a value into a cell only if it is empty (used when a sheet is created with pre-filled inputs). */
+  setIfEmpty(addr: string, value: string | number): void {
+    const c = this.cell(addr, true) as XmlElement;
+    if (childElements(c).length) return;
+    this.setCell(addr, typeof value === "number" ? { kind: "number", value } : { kind: "text", text: value }, undefined);
+  }
+
+  clearCell(addr: string): void {
+    const c = this.cell(addr, false);
+    if (!c) return;
+    if (childElements(c, "f").length) this.formulasTouched = true;
+    const s = getAttr(c, "s");
+    c.attrs = s !== undefined ? [["r", addr], ["s", s]] : [["r", addr]];
+    c.children = [];
+  }
+
+  setColumns(columns: readonly ColumnBlueprint[]): void {
+    const cols = this.child("cols") as XmlElement;
+    const mine = new Set(columns.map((c) => c.col));
+    cols.children = cols.children.filter((c) => !("name" in c) || !(Number(getAttr(c, "min")) === Number(getAttr(c, "max")) && mine.has(Number(getAttr(c, "min")))));
+    for (const c of columns) {
+      const attrs: [string, string][] = [["min", String(c.col)], ["max", String(c.col)], ["width", String(c.width)], ["customWidth", "1"]];
+      if (c.hidden) attrs.push(["hidden", "1"]);
+      cols.children.push(el(this.p + "col", attrs));
+    }
+    cols.children.sort((a, b) => ("name" in a && "name" in b ? Number(getAttr(a, "min")) - Number(getAttr(b, "min")) : 0));
+  }
+
+  setRowHeights(rows: SheetBlueprint["rowHeights"]): void {
+    for (const h of rows) {
+      const r = this.row(h.row, true) as XmlElement;
+      setAttr(r, "ht", String(h.height));
+      setAttr(r, "customHeight", "1");
+    }
+  }
+
+  /** Merges ranges; one that overlaps an existing merge is left out (Excel would call the file damaged). */
+  merge(ranges: readonly string[]): string[] {
+    const mc = this.child("mergeCells") as XmlElement;
+    const existing = childElements(mc, "mergeCell").map((m) => parseRange(getAttr(m, "ref") ?? "")).filter((r): r is RangeRef => !!r);
+    const skipped: string[] = [];
+    for (const ref of ranges) {
+      const r = parseRange(ref);
+      if (!r) continue;
+      if (existing.some((e) => overlaps(e, r))) {
+        skipped.push(ref);
+        continue;
+      }
+      mc.children.push(el(this.p + "mergeCell", [["ref", ref]]));
+      existing.push(r);
+    }
+    setAttr(mc, "count", String(childElements(mc, "mergeCell").length));
+    return skipped;
+  }
+
+  /** Lays a validation over its area, cutting it out of any other validation that covered part of it. */
+  setValidation(v: ValidationBlueprint): void {
+    const dvs = this.child("dataValidations") as XmlElement;
+    const area = parseRange(v.sqref);
+    if (!area) return;
+    const kept: XmlNode[] = [];
+    for (const c of dvs.children) {
+      if (!("name" in c) || localName(c.name) !== "dataValidation") {
+        kept.push(c);
+        continue;
+      }
+      const rest = parseSqref(getAttr(c, "sqref") ?? "").flatMap((r) => subtract(r, area));
+      if (rest.length === 0) continue;
+      setAttr(c, "sqref", rest.map(rangeAddress).join(" "));
+      kept.push(c);
+    }
+    const attrs: [string, string][] = [["type", v.type]];
+    if (v.errorStyle !== "stop") attrs.push(["errorStyle", v.errorStyle]);
+    if (v.operator) attrs.push(["operator", v.operator]);
+    attrs.push(["allowBlank", "1"], ["showInputMessage", "1"], ["showErrorMessage", "1"], ["errorTitle", v.errorTitle], ["error", v.error], ["sqref", v.sqref]);
+    const children = [el(this.p + "formula1", [], [{ text: v.formula1 }])];
+    if (v.formula2 !== undefined) children.push(el(this.p + "formula2", [], [{ text: v.formula2 }]));
+    kept.push(el(this.p + "dataValidation", attrs, children));
+    dvs.children = kept;
+    setAttr(dvs, "count", String(childElements(dvs, "dataValidation").length));
+  }
+
+  setProtection(on: boolean): void {
+    const existing = this.child("sheetProtection", false);
+    if (!on) {
+      if (existing) this.root.children = this.root.children.filter((c) => c !== existing);
+      return;
+    }
+    const sp = existing ?? (this.child("sheetProtection") as XmlElement);
+    setAttr(sp, "sheet", "1");
+    setAttr(sp, "objects", "1");
+    setAttr(sp, "scenarios", "1");
+    // In OOXML « 0 » means allowed for these.
+    for (const k of ["formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"]) setAttr(sp, k, "0");
+  }
+
+  freeze(rows: number, cols: number): void {
+    const views = this.child("sheetViews") as XmlElement;
+    let view = firstChild(views, "sheetView");
+    if (!view) {
+      view = el(this.p + "sheetView", [["workbookViewId", "0"]]);
+      views.children.push(view);
+    }
+    const topLeft = address(rows + 1, cols + 1);
+    const pane = el(this.p + "pane", [
+      ...(cols ? ([["xSplit", String(cols)]] as [string, string][]) : []),
+      ...(rows ? ([["ySplit", String(rows)]] as [string, string][]) : []),
+      ["topLeftCell", topLeft],
+      ["activePane", cols && rows ? "bottomRight" : rows ? "bottomLeft" : "topRight"],
+      ["state", "frozen"],
+    ]);
+    view.children = [pane, ...view.children.filter((c) => !("name" in c) || !["pane", "selection"].includes(localName(c.name)))];
+  }
+
+  pageSetup(print: NonNullable<SheetBlueprint["print"]>): void {
+    if (print.fitToWidth) {
+      const pr = this.child("sheetPr") as XmlElement;
+      let ps = firstChild(pr, "pageSetUpPr");
+      if (!ps) {
+        ps = el(this.p + "pageSetUpPr");
+        const afterOutline = pr.children.findIndex((c) => "name" in c && !["tabColor", "outlinePr"].includes(localName(c.name)));
+        if (afterOutline < 0) pr.children.push(ps);
+        else pr.children.splice(afterOutline, 0, ps);
+      }
+      setAttr(ps, "fitToPage", "1");
+    }
+    this.child("pageMargins");
+    const setup = this.child("pageSetup") as XmlElement;
+    setAttr(setup, "paperSize", "9");
+    setAttr(setup, "orientation", print.landscape ? "landscape" : "portrait");
+    if (print.fitToWidth) {
+      setAttr(setup, "fitToWidth", "1");
+      setAttr(setup, "fitToHeight", "0");
+    }
+    const margins = firstChild(this.root, "pageMargins") as XmlElement;
+    if (!getAttr(margins, "left")) {
+      for (const [k, v] of [["left", "0.4"], ["right", "0.4"], ["top", "0.5"], ["bottom", "0.5"], ["header", "0.3"], ["footer", "0.3"]]) setAttr(margins, k, v);
+    }
+  }
+}
+
+export const NEW_SHEET_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+  '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/>' +
+  '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/></worksheet>';

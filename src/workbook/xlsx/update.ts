@@ -1,0 +1,401 @@
+/**
+ * Applies reconciliation edits to an existing .xlsx, surgically: only the parts the product owns are
+ * rewritten (the workbook part, the sheets it edits, styles, and — when a sheet is added — the
+ * relationships and content types). Every other part (charts, drawings, comments, pivot tables, media,
+ * shared strings…) is copied byte for byte.
+ */
+import { zipSync } from "fflate";
+import { quoteSheetName } from "../../domain/a1";
+import { STYLES } from "../../domain/blueprint/styles";
+import type { Edit } from "../../domain/reconcile/edits";
+import { SheetPart, NEW_SHEET_XML } from "./sheet-part";
+import { StyleRegistry } from "./styles-part";
+import { readPackage, type PackageEntries } from "./zip-package";
+import {
+  childElements,
+  el,
+  firstChild,
+  getAttr,
+  localName,
+  parseXmlTree,
+  serializeDocument,
+  setAttr,
+  textOf,
+  type XmlElement,
+} from "./xml-tree";
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CALC_CHAIN_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
+
+export class XlsxUpdateError extends Error {}
+
+interface Doc {
+  prolog: string;
+  root: XmlElement;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i + 1);
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = (dirOf(base) + target).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "..") out.pop();
+    else if (p !== "." && p !== "") out.push(p);
+  }
+  return out.join("/");
+}
+
+function relsPathOf(part: string): string {
+  const d = dirOf(part);
+  return `${d}_rels/${part.slice(d.length)}.rels`;
+}
+
+class Package {
+  private readonly docs = new Map<string, Doc>();
+  private readonly dirty = new Set<string>();
+  private readonly decoder = new TextDecoder("utf-8");
+
+  constructor(readonly entries: PackageEntries) {}
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  doc(path: string): Doc {
+    let d = this.docs.get(path);
+    if (!d) {
+      const bytes = this.entries.get(path);
+      if (!bytes) throw new XlsxUpdateError(`partie ${path} absente`);
+      d = parseXmlTree(this.decoder.decode(bytes));
+      this.docs.set(path, d);
+    }
+    return d;
+  }
+
+  create(path: string, xml: string): Doc {
+    this.entries.set(path, new TextEncoder().encode(xml));
+    const d = parseXmlTree(xml);
+    this.docs.set(path, d);
+    this.dirty.add(path);
+    return d;
+  }
+
+  touch(path: string): void {
+    this.dirty.add(path);
+  }
+
+  remove(path: string): void {
+    this.entries.delete(path);
+    this.docs.delete(path);
+    this.dirty.delete(path);
+  }
+
+  toBytes(): Uint8Array {
+    const enc = new TextEncoder();
+    for (const path of this.dirty) {
+      const d = this.docs.get(path);
+      if (d) this.entries.set(path, enc.encode(serializeDocument(d.prolog, d.root)));
+    }
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, bytes] of this.entries) files[name] = bytes;
+    return zipSync(files, { level: 6 });
+  }
+}
+
+interface SheetEntry {
+  element: XmlElement;
+  part: string;
+}
+
+class WorkbookEditor {
+  readonly workbookPath: string;
+  private readonly sheetParts = new Map<string, SheetPart>();
+  private styles?: StyleRegistry;
+  private stylesPath?: string;
+  namesChanged = false;
+
+  constructor(private readonly pkg: Package) {
+    const rels = pkg.doc("_rels/.rels").root;
+    const office = childElements(rels, "Relationship").find((r) => (getAttr(r, "Type") ?? "").endsWith("/officeDocument"));
+    this.workbookPath = office ? resolveTarget("", getAttr(office, "Target") ?? "") : "xl/workbook.xml";
+    if (!pkg.has(this.workbookPath)) throw new XlsxUpdateError("classeur sans partie principale");
+  }
+
+  get workbook(): XmlElement {
+    return this.pkg.doc(this.workbookPath).root;
+  }
+
+  private get relsPath(): string {
+    return relsPathOf(this.workbookPath);
+  }
+
+  private rels(): XmlElement {
+    return this.pkg.doc(this.relsPath).root;
+  }
+
+  private rPrefix(): string {
+    for (const [k, v] of this.workbook.attrs) if (v === REL_NS && k.startsWith("xmlns:")) return k.slice(6);
+    setAttr(this.workbook, "xmlns:r", REL_NS);
+    return "r";
+  }
+
+  private sheetsEl(): XmlElement {
+    const s = firstChild(this.workbook, "sheets");
+    if (!s) throw new XlsxUpdateError("classeur sans liste de feuilles");
+    return s;
+  }
+
+  sheets(): SheetEntry[] {
+    const r = this.rPrefix();
+    const rels = childElements(this.rels(), "Relationship");
+    return childElements(this.sheetsEl(), "sheet").map((element) => {
+      const id = getAttr(element, `${r}:id`);
+      const rel = rels.find((x) => getAttr(x, "Id") === id);
+      return { element, part: rel ? resolveTarget(this.workbookPath, getAttr(rel, "Target") ?? "") : "" };
+    });
+  }
+
+  entry(title: string): SheetEntry {
+    const e = this.sheets().find((s) => getAttr(s.element, "name") === title);
+    if (!e || !e.part) throw new XlsxUpdateError(`feuille « ${title} » introuvable`);
+    return e;
+  }
+
+  sheet(title: string): SheetPart {
+    const { part } = this.entry(title);
+    let sp = this.sheetParts.get(part);
+    if (!sp) {
+      sp = new SheetPart(this.pkg.doc(part).root);
+      this.sheetParts.set(part, sp);
+    }
+    this.pkg.touch(part);
+    return sp;
+  }
+
+  styleIndex(name: keyof typeof STYLES): number {
+    if (!this.styles) {
+      const rel = childElements(this.rels(), "Relationship").find((x) => (getAttr(x, "Type") ?? "").endsWith("/styles"));
+      this.stylesPath = rel ? resolveTarget(this.workbookPath, getAttr(rel, "Target") ?? "") : undefined;
+      if (!this.stylesPath || !this.pkg.has(this.stylesPath)) throw new XlsxUpdateError("classeur sans feuille de styles");
+      this.styles = new StyleRegistry(this.pkg.doc(this.stylesPath).root);
+    }
+    const i = this.styles.index(STYLES[name]);
+    if (this.styles.changed && this.stylesPath) this.pkg.touch(this.stylesPath);
+    return i;
+  }
+
+  createSheet(title: string, before?: string): void {
+    let n = 1;
+    while (this.pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    this.pkg.create(part, NEW_SHEET_XML);
+    const rels = this.rels();
+    const ids = new Set(childElements(rels, "Relationship").map((x) => getAttr(x, "Id")));
+    let k = 1;
+    while (ids.has(`rId${k}`)) k++;
+    const relPrefix = /^([^:]+):/.exec(rels.name)?.[1];
+    const relName = relPrefix ? `${relPrefix}:Relationship` : "Relationship";
+    const target = resolveRelative(this.workbookPath, part);
+    rels.children.push(el(relName, [["Id", `rId${k}`], ["Type", WORKSHEET_REL], ["Target", target]]));
+    this.pkg.touch(this.relsPath);
+    const ct = this.pkg.doc("[Content_Types].xml").root;
+    ct.children.push(el("Override", [["PartName", "/" + part], ["ContentType", WORKSHEET_CT]]));
+    this.pkg.touch("[Content_Types].xml");
+    const sheetsEl = this.sheetsEl();
+    const existing = childElements(sheetsEl, "sheet");
+    const sheetId = Math.max(0, ...existing.map((s) => Number(getAttr(s, "sheetId")) || 0)) + 1;
+    const pfx = /^([^:]+):/.exec(sheetsEl.name)?.[1];
+    const sheetEl = el(pfx ? `${pfx}:sheet` : "sheet", [["name", title], ["sheetId", String(sheetId)], [`${this.rPrefix()}:id`, `rId${k}`]]);
+    const beforeIndex = before === undefined ? -1 : existing.findIndex((s) => getAttr(s, "name") === before);
+    if (beforeIndex < 0) {
+      sheetsEl.children.push(sheetEl);
+    } else {
+      sheetsEl.children.splice(sheetsEl.children.indexOf(existing[beforeIndex]), 0, sheetEl);
+      this.shiftSheetIndexes(beforeIndex);
+    }
+    this.pkg.touch(this.workbookPath);
+  }
+
+  /** Sheet-scoped names and the active tab refer to sheets by position: a sheet inserted at `from` shifts them. */
+  private shiftSheetIndexes(from: number): void {
+    const dn = firstChild(this.workbook, "definedNames");
+    for (const d of dn ? childElements(dn, "definedName") : []) {
+      const l = getAttr(d, "localSheetId");
+      if (l !== undefined && Number(l) >= from) setAttr(d, "localSheetId", String(Number(l) + 1));
+    }
+    const views = firstChild(this.workbook, "bookViews");
+    for (const v of views ? childElements(views, "workbookView") : []) {
+      for (const k of ["activeTab", "firstSheet"]) {
+        const a = getAttr(v, k);
+        if (a !== undefined && Number(a) >= from) setAttr(v, k, String(Number(a) + 1));
+      }
+    }
+  }
+
+  setVisibility(title: string, visibility: "visible" | "hidden" | "veryHidden"): void {
+    const { element } = this.entry(title);
+    setAttr(element, "state", visibility === "visible" ? undefined : visibility);
+    // Excel cannot show a hidden sheet as the active one.
+    const index = this.sheets().findIndex((s) => s.element === element);
+    const views = firstChild(this.workbook, "bookViews");
+    for (const v of views ? childElements(views, "workbookView") : []) {
+      if (visibility !== "visible" && Number(getAttr(v, "activeTab") ?? 0) === index) {
+        const firstVisible = this.sheets().findIndex((s) => !getAttr(s.element, "state") || getAttr(s.element, "state") === "visible");
+        setAttr(v, "activeTab", String(Math.max(0, firstVisible)));
+      }
+    }
+    this.pkg.touch(this.workbookPath);
+  }
+
+  private definedNames(): XmlElement {
+    let dn = firstChild(this.workbook, "definedNames");
+    if (!dn) {
+      const pfx = /^([^:]+):/.exec(this.workbook.name)?.[1];
+      dn = el(pfx ? `${pfx}:definedNames` : "definedNames");
+      // definedNames comes after sheets (and functionGroups, externalReferences).
+      const after = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences"];
+      let at = 0;
+      this.workbook.children.forEach((c, i) => {
+        if ("name" in c && after.includes(localName(c.name))) at = i + 1;
+      });
+      this.workbook.children.splice(at, 0, dn);
+    }
+    return dn;
+  }
+
+  setName(name: string, formula: string, localSheetId?: number): void {
+    const dn = this.definedNames();
+    const existing = childElements(dn, "definedName").find(
+      (d) => (getAttr(d, "name") ?? "").toLowerCase() === name.toLowerCase() && getAttr(d, "localSheetId") === (localSheetId === undefined ? undefined : String(localSheetId)),
+    );
+    if (existing) {
+      if (textOf(existing) === formula) return;
+      existing.children = [{ text: formula }];
+    } else {
+      const pfx = /^([^:]+):/.exec(dn.name)?.[1];
+      const attrs: [string, string][] = [["name", name]];
+      if (localSheetId !== undefined) attrs.push(["localSheetId", String(localSheetId)]);
+      dn.children.push(el(pfx ? `${pfx}:definedName` : "definedName", attrs, [{ text: formula }]));
+    }
+    this.namesChanged = true;
+    this.pkg.touch(this.workbookPath);
+  }
+
+  sheetIndex(title: string): number {
+    return this.sheets().findIndex((s) => getAttr(s.element, "name") === title);
+  }
+
+  /** After formulas changed: drop the calculation chain (Excel rebuilds it) and ask for a recalculation on open. */
+  finish(): void {
+    const formulas = [...this.sheetParts.values()].some((s) => s.formulasTouched) || this.namesChanged;
+    if (!formulas) return;
+    const rels = this.rels();
+    const chain = childElements(rels, "Relationship").find((r) => getAttr(r, "Type") === CALC_CHAIN_REL);
+    if (chain) {
+      const part = resolveTarget(this.workbookPath, getAttr(chain, "Target") ?? "");
+      rels.children = rels.children.filter((c) => c !== chain);
+      this.pkg.touch(this.relsPath);
+      this.pkg.remove(part);
+      const ct = this.pkg.doc("[Content_Types].xml").root;
+      ct.children = ct.children.filter((c) => !("name" in c) || getAttr(c, "PartName") !== "/" + part);
+      this.pkg.touch("[Content_Types].xml");
+    }
+    let calcPr = firstChild(this.workbook, "calcPr");
+    if (!calcPr) {
+      const pfx = /^([^:]+):/.exec(this.workbook.name)?.[1];
+      calcPr = el(pfx ? `${pfx}:calcPr` : "calcPr", [["calcId", "191029"]]);
+      const after = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames"];
+      let at = 0;
+      this.workbook.children.forEach((c, i) => {
+        if ("name" in c && after.includes(localName(c.name))) at = i + 1;
+      });
+      this.workbook.children.splice(at, 0, calcPr);
+    }
+    setAttr(calcPr, "fullCalcOnLoad", "1");
+    this.pkg.touch(this.workbookPath);
+  }
+}
+
+function resolveRelative(fromPart: string, toPart: string): string {
+  const base = dirOf(fromPart);
+  return toPart.startsWith(base) ? toPart.slice(base.length) : "/" + toPart;
+}
+
+function applyEdit(wb: WorkbookEditor, e: Edit): void {
+  switch (e.op) {
+    case "create-sheet":
+      wb.createSheet(e.sheet, e.before);
+      return;
+    case "set-visibility":
+      wb.setVisibility(e.sheet, e.visibility);
+      return;
+    case "set-cells": {
+      const s = wb.sheet(e.sheet);
+      for (const c of e.cells) {
+        const style = wb.styleIndex(c.style);
+        if (c.formula !== undefined) s.setCell(c.address, { kind: "formula", formula: c.formula, result: c.result ?? "" }, style);
+        else if (c.number !== undefined) s.setCell(c.address, { kind: "number", value: c.number }, style);
+        else s.setCell(c.address, { kind: "text", text: c.text ?? "" }, style);
+      }
+      return;
+    }
+    case "format-inputs": {
+      const s = wb.sheet(e.sheet);
+      s.styleRange(e.area.range, wb.styleIndex(e.area.style));
+      for (const [a, v] of Object.entries(e.area.values ?? {})) s.setIfEmpty(a, v);
+      return;
+    }
+    case "set-columns":
+      wb.sheet(e.sheet).setColumns(e.columns);
+      return;
+    case "set-row-heights":
+      wb.sheet(e.sheet).setRowHeights(e.rows);
+      return;
+    case "merge":
+      wb.sheet(e.sheet).merge(e.ranges);
+      return;
+    case "set-validation":
+      wb.sheet(e.sheet).setValidation(e.validation);
+      return;
+    case "set-name":
+      wb.setName(e.name, `${quoteSheetName(e.sheet)}!${e.ref}`);
+      return;
+    case "set-protection":
+      wb.sheet(e.sheet).setProtection(e.protect);
+      return;
+    case "freeze":
+      wb.sheet(e.sheet).freeze(e.rows, e.cols);
+      return;
+    case "page-setup":
+      wb.sheet(e.sheet).pageSetup(e.print);
+      if (e.print.titleRows) {
+        const [a, b] = e.print.titleRows.split(":");
+        wb.setName("_xlnm.Print_Titles", `${quoteSheetName(e.sheet)}!$${a}:$${b}`, wb.sheetIndex(e.sheet));
+      }
+      return;
+    case "clear-cells": {
+      const s = wb.sheet(e.sheet);
+      for (const a of e.addresses) s.clearCell(a);
+      return;
+    }
+    case "set-value":
+      wb.sheet(e.sheet).setCell(e.address, typeof e.value === "number" ? { kind: "number", value: e.value } : { kind: "text", text: e.value }, undefined);
+      return;
+  }
+}
+
+/** The bytes of `xlsx` with `edits` applied; parts the edits do not concern are copied unchanged. */
+export function applyEditsToXlsx(xlsx: Uint8Array, edits: readonly Edit[]): Uint8Array {
+  const pkg = new Package(readPackage(xlsx));
+  const wb = new WorkbookEditor(pkg);
+  for (const e of edits) applyEdit(wb, e);
+  wb.finish();
+  return pkg.toBytes();
+}

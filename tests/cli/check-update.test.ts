@@ -1,0 +1,116 @@
+/** `ldm-fiches check` and `update`, run as a user runs them: the real bin, in a child process. */
+import { execFileSync, spawnSync } from "child_process";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { REAL_WORLD_XLSX, REPO } from "../helpers/paths";
+import { openpyxlDump, SYSTEM_PYTHON } from "../helpers/python";
+
+const BIN = path.join(REPO, "bin/ldm-fiches.js");
+const dir = mkdtempSync(path.join(tmpdir(), "ldm-cli2-"));
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  expect(run(["generate", "--uai", "0040007L", "--head", "Mme Dupont", "--out", "fiches.xlsx"]).code).toBe(0);
+  // A school's work, typed through an independent writer (openpyxl).
+  execFileSync(SYSTEM_PYTHON, [
+    "-c",
+    [
+      "import sys, openpyxl",
+      "wb = openpyxl.load_workbook(sys.argv[1])",
+      "c1 = wb[[n for n in wb.sheetnames if n.startswith('C1 ')][0]]",
+      "c1['A10'] = 'Un axe inventé'",
+      "c1['D10'] = 'Nombre de partenaires'",
+      "c1['E10'] = 'beaucoup'",
+      "c1['G10'] = '<img src=x onerror=alert(1)>'",
+      "wb.save(sys.argv[2])",
+    ].join("\n"),
+    path.join(dir, "fiches.xlsx"),
+    path.join(dir, "rempli.xlsx"),
+  ]);
+}, 120_000);
+
+test("check: findings grouped by sheet, a summary line, exit 1 when there are errors", () => {
+  const r = run(["check", "rempli.xlsx"]);
+  expect(r.code).toBe(1);
+  expect(r.err).toBe("");
+  const lines = r.out.trimEnd().split("\n");
+  expect(lines[0]).toBe("rempli.xlsx");
+  expect(lines).toContain("  C1 Offre de formations");
+  expect(r.out).toMatch(/✖ A10 +L'axe « Un axe inventé » n'est dans aucune liste/);
+  expect(r.out).toMatch(/✖ E10 +E10 : « beaucoup » ne convient pas à l'indicateur « Nombre de partenaires », qui attend un nombre entier positif ou nul\. +\[value-type\]/);
+  expect(lines[lines.length - 1]).toMatch(/^  Résumé : \d+ erreurs, \d+ avertissements?, \d+ informations?\.$/);
+});
+
+test("check --json: the same findings as data; --sheet narrows to one sheet", () => {
+  const r = run(["check", "rempli.xlsx", "--json", "--sheet", "C1 Offre de formations"]);
+  expect(r.code).toBe(1);
+  const [report] = JSON.parse(r.out) as { file: string; findings: { sheet: string; rule: string; cell: string }[] }[];
+  expect(report.file).toBe("rempli.xlsx");
+  expect(new Set(report.findings.map((f) => f.sheet))).toEqual(new Set(["C1 Offre de formations"]));
+  expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "axis-unknown", cell: "A10" })]));
+  const bad = run(["check", "rempli.xlsx", "--sheet", "Nulle part"]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/^rempli\.xlsx : Feuille « Nulle part » introuvable/);
+});
+
+test("check of a batch: an unreadable file gets one line and exit 2, the others are still checked", () => {
+  writeFileSync(path.join(dir, "pas-un-classeur.xlsx"), "bonjour");
+  copyFileSync(path.join(REAL_WORLD_XLSX, "missing-bits.xlsx"), path.join(dir, "missing-bits.xlsx"));
+  const r = run(["check", "pas-un-classeur.xlsx", "rempli.xlsx", "missing-bits.xlsx", "absent.xlsx"]);
+  expect(r.code).toBe(2);
+  const errLines = r.err.trimEnd().split("\n");
+  expect(errLines).toHaveLength(3);
+  expect(errLines[0]).toMatch(/^pas-un-classeur\.xlsx : /);
+  expect(errLines[2]).toBe("absent.xlsx : Impossible de lire « absent.xlsx » : fichier ou dossier introuvable.");
+  expect(r.out).toMatch(/Total : 4 fichiers dont 3 illisible\(s\)/);
+  expect(r.out).toContain("rempli.xlsx");
+});
+
+test("update: restores what was broken, writes through a temporary file, a second update changes nothing", () => {
+  execFileSync(SYSTEM_PYTHON, [
+    "-c",
+    [
+      "import sys, openpyxl",
+      "wb = openpyxl.load_workbook(sys.argv[1])",
+      "del wb[[n for n in wb.sheetnames if n.startswith('C4 ')][0]]",
+      "c3 = wb[[n for n in wb.sheetnames if n.startswith('C3 ')][0]]",
+      "c3.data_validations.dataValidation = []",
+      "wb.save(sys.argv[1])",
+    ].join("\n"),
+    path.join(dir, "rempli.xlsx"),
+  ]);
+  const r = run(["update", "rempli.xlsx", "--audit-year", "2029"]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("Feuille « C4 Partenariat » recréée.");
+  expect(r.out).toContain("2 listes déroulantes restaurées sur C3 Réponses pédagogiques (A10:A109, B10:B109).");
+  expect(r.out).toContain("Paramètres!B7 ← 2029.");
+  expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  const dump = openpyxlDump(path.join(dir, "rempli.xlsx"), ["C1 Offre de formations", "Paramètres"]);
+  const c1 = dump.sheets.find((s) => s.title.startsWith("C1 "));
+  expect(c1?.cells?.A10).toBe("Un axe inventé");
+  expect(c1?.cells?.G10).toBe("<img src=x onerror=alert(1)>");
+  expect(dump.sheets.find((s) => s.title === "Paramètres")?.cells?.B7).toBe(2029);
+  expect(dump.sheets.map((s) => s.title)).toContain("C4 Partenariat");
+  const again = run(["update", "rempli.xlsx"]);
+  expect(again.out).toBe("rempli.xlsx : rien à mettre à jour, le classeur est conforme.\n");
+  const check = JSON.parse(run(["check", "rempli.xlsx", "--json"]).out) as { findings: { rule: string }[] }[];
+  expect(check[0].findings.filter((f) => ["sheet-missing", "lists-damaged", "validation-missing"].includes(f.rule))).toEqual([]);
+});
+
+test("update: unreadable input is one line and exit 2, and the file is left as it was", () => {
+  writeFileSync(path.join(dir, "casse.xlsx"), "PK\u0003\u0004 pas vraiment");
+  const before = readFileSync(path.join(dir, "casse.xlsx"));
+  const r = run(["update", "casse.xlsx"]);
+  expect(r.code).toBe(2);
+  expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+  expect(r.err).toMatch(/^casse\.xlsx : /);
+  expect(readFileSync(path.join(dir, "casse.xlsx")).equals(before)).toBe(true);
+  expect(run(["update", "casse.xlsx", "--audit-year", "1999"]).code).toBe(2);
+});

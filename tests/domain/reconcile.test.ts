@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { buildBlueprint } from "../../src/domain/blueprint/build";
+import { checkWorkbook } from "../../src/domain/check";
+import { makeContext } from "../../src/domain/check/context";
+import { reconcile } from "../../src/domain/reconcile";
+import { describeEdits } from "../../src/domain/reconcile/describe";
+import type { WorkbookSnapshot } from "../../src/domain/snapshot";
+import { applyToSnapshot } from "../helpers/apply-snapshot";
+import { applyDamage, damage, typeContent, userContent, type Typed } from "../helpers/damage";
+import { C, filledWorkbook, freshWorkbook, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
+
+const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
+
+function update(wb: MutableWorkbook) {
+  const ctx = makeContext(wb, {});
+  const bp = buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear });
+  return { bp, ...reconcile(bp, wb) };
+}
+
+function sheetByKey(wb: WorkbookSnapshot, key: string) {
+  const marker = key === "parametres" ? "ldm:parametres" : `ldm:critere:${key.slice(1)}`;
+  return wb.sheets.find((s) => s.cells.H1?.v === marker);
+}
+
+test("an intact workbook needs no edit", () => {
+  expect(update(freshWorkbook()).edits).toEqual([]);
+  expect(update(filledWorkbook()).edits).toEqual([]);
+});
+
+test("a deleted criterion sheet is recreated in its place; a deleted list sheet and names come back", () => {
+  const wb = filledWorkbook();
+  applyDamage(wb, { kind: "delete-sheet", n: 4 });
+  applyDamage(wb, { kind: "delete-lists" });
+  const { edits } = update(wb);
+  expect(edits[0]).toEqual({ op: "create-sheet", sheet: C(4), before: C(5) });
+  expect(describeEdits(edits)).toEqual(
+    expect.arrayContaining([`Feuille « ${C(4)} » recréée.`, "Feuille « Listes » recréée."]),
+  );
+  applyToSnapshot(wb, edits);
+  expect(wb.sheets.map((s) => s.name)).toEqual(["Paramètres", C(1), C(2), C(3), C(4), C(5), C(6), C(7), C(8), "Listes"]);
+  expect(checkWorkbook(wb).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(update(wb).edits).toEqual([]);
+});
+
+test("a pasted-over drop-down is restored over its whole column, values kept", () => {
+  const wb = filledWorkbook();
+  applyDamage(wb, { kind: "cut-validation", n: 3, from: 12, to: 20 });
+  const before = JSON.stringify(sheetOf(wb, C(3)).cells);
+  const { edits } = update(wb);
+  expect(edits).toEqual([expect.objectContaining({ op: "set-validation", sheet: C(3), validation: expect.objectContaining({ sqref: "A10:A109" }) })]);
+  expect(describeEdits(edits)).toEqual([`1 liste déroulante restaurée sur ${C(3)} (A10:A109).`]);
+  applyToSnapshot(wb, edits);
+  expect(JSON.stringify(sheetOf(wb, C(3)).cells)).toBe(before);
+});
+
+test("a renamed sheet keeps its name; a label typed over is kept and reported", () => {
+  const wb = filledWorkbook();
+  applyDamage(wb, { kind: "rename", n: 2, title: "Accueil" });
+  sheetOf(wb, "Accueil").cells.C7 = text("Nos actions");
+  const { edits, findings } = update(wb);
+  expect(edits.some((e) => e.op === "create-sheet")).toBe(false);
+  expect(findings).toEqual([expect.objectContaining({ rule: "structure-altered", sheet: "Accueil", cell: "C7" })]);
+  applyToSnapshot(wb, edits);
+  expect(sheetOf(wb, "Accueil").cells.C7).toEqual(text("Nos actions"));
+});
+
+test("a new audit year: only the audit year cell changes; the header formula follows it", () => {
+  const wb = filledWorkbook();
+  const bp = buildBlueprint({ auditYear: 2029 });
+  const { edits } = reconcile(bp, wb, { setValues: [{ sheetKey: "parametres", address: "B7", value: 2029 }] });
+  expect(edits).toEqual([{ op: "set-value", sheet: "Paramètres", address: "B7", value: 2029 }]);
+});
+
+test("a new edition of the guide: lists refreshed, values no longer listed reported by the check, not erased", () => {
+  const wb = filledWorkbook();
+  const { CRITERIA } = jest.requireActual("../../src/domain/referential/criteria") as typeof import("../../src/domain/referential/criteria");
+  const firstAxis = CRITERIA[0].axes[0].text;
+  const edition = CRITERIA.map((c) => (c.number === 1 ? { ...c, axes: c.axes.slice(1) } : c));
+  const bp = buildBlueprint({ auditYear: 2028, criteria: edition, referentialVersion: "2026-01" });
+  const { edits } = reconcile(bp, wb);
+  expect(edits.some((e) => e.op === "set-cells" && e.sheet === "Listes")).toBe(true);
+  applyToSnapshot(wb, edits);
+  expect(sheetOf(wb, C(1)).cells.A10).toEqual(text(firstAxis));
+  const fs = checkWorkbook(wb, { criteria: edition });
+  expect(fs.filter((f) => f.rule === "axis-unknown").map((f) => f.cell)).toEqual(["A10"]);
+  expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(reconcile(bp, wb).edits).toEqual([]);
+});
+
+test("property: whatever is typed and whatever is broken, update keeps every typed cell, restores the structure, and is idempotent", () => {
+  const runs = Number(process.env.LDM_PROPERTY_RUNS ?? 150);
+  fc.assert(
+    fc.property(userContent, fc.array(damage, { minLength: 1, maxLength: 4 }), (content, damages) => {
+      const wb = freshWorkbook({ auditYear: 2028 });
+      const typed: Typed[] = typeContent(wb, content);
+      for (const d of damages) applyDamage(wb, d);
+      const surviving = typed.filter((t) => sheetByKey(wb, t.sheetKey));
+      const { edits } = update(wb);
+      applyToSnapshot(wb, edits);
+      for (const t of surviving) {
+        const s = sheetByKey(wb, t.sheetKey);
+        expect(s?.cells[t.address]).toEqual(t.cell);
+      }
+      expect(checkWorkbook(wb).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+      expect(update(wb).edits).toEqual([]);
+    }),
+    { numRuns: runs },
+  );
+});

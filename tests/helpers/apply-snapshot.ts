@@ -1,0 +1,91 @@
+/** Applies reconciliation edits to a snapshot, as an adapter would to a workbook (for the domain's tests). */
+import { parseRange, parseSqref, rangeAddress, type RangeRef } from "../../src/domain/a1";
+import { quoteSheetName } from "../../src/domain/a1";
+import type { Edit } from "../../src/domain/reconcile";
+import type { CellSnapshot } from "../../src/domain/snapshot";
+import type { MutableWorkbook } from "./workbooks";
+
+function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
+  if (a.top > b.bottom || a.bottom < b.top || a.left > b.right || a.right < b.left) return [a];
+  const out: RangeRef[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
+}
+
+export function applyToSnapshot(wb: MutableWorkbook, edits: readonly Edit[]): MutableWorkbook {
+  const sheet = (name: string) => {
+    const s = wb.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`edit on missing sheet ${name}`);
+    return s;
+  };
+  for (const e of edits) {
+    switch (e.op) {
+      case "create-sheet": {
+        const s = { name: e.sheet, visibility: "visible" as const, protected: false, cells: {}, validations: [], merges: [] };
+        const i = e.before === undefined ? -1 : wb.sheets.findIndex((x) => x.name === e.before);
+        if (i < 0) wb.sheets.push(s);
+        else wb.sheets.splice(i, 0, s);
+        break;
+      }
+      case "set-visibility":
+        sheet(e.sheet).visibility = e.visibility;
+        break;
+      case "set-cells":
+        for (const c of e.cells) {
+          const cell: CellSnapshot =
+            c.formula !== undefined
+              ? typeof c.result === "number"
+                ? { t: "n", v: c.result, f: c.formula }
+                : { t: "s", v: c.result ?? "", f: c.formula }
+              : c.number !== undefined
+                ? { t: "n", v: c.number }
+                : { t: "s", v: c.text ?? "" };
+          sheet(e.sheet).cells[c.address] = cell;
+        }
+        break;
+      case "format-inputs":
+        for (const [a, v] of Object.entries(e.area.values ?? {})) {
+          const s = sheet(e.sheet);
+          if (!s.cells[a]) s.cells[a] = typeof v === "number" ? { t: "n", v } : { t: "s", v };
+        }
+        break;
+      case "merge":
+        sheet(e.sheet).merges = [...(sheet(e.sheet).merges ?? []), ...e.ranges];
+        break;
+      case "set-validation": {
+        const s = sheet(e.sheet);
+        const area = parseRange(e.validation.sqref) as RangeRef;
+        s.validations = s.validations
+          .map((v) => ({ ...v, sqref: parseSqref(v.sqref).flatMap((r) => subtract(r, area)).map(rangeAddress).join(" ") }))
+          .filter((v) => v.sqref !== "");
+        const { sqref, type, formula1, formula2, operator } = e.validation;
+        s.validations.push({ sqref, type, formula1, ...(formula2 !== undefined ? { formula2 } : {}), ...(operator ? { operator } : {}) });
+        break;
+      }
+      case "set-name": {
+        const formula = `${quoteSheetName(e.sheet)}!${e.ref}`;
+        const n = wb.names.find((x) => x.name.toLowerCase() === e.name.toLowerCase() && x.scope === undefined);
+        if (n) n.formula = formula;
+        else wb.names.push({ name: e.name, formula });
+        break;
+      }
+      case "set-protection":
+        sheet(e.sheet).protected = e.protect;
+        break;
+      case "clear-cells":
+        for (const a of e.addresses) delete sheet(e.sheet).cells[a];
+        break;
+      case "set-value":
+        sheet(e.sheet).cells[e.address] = typeof e.value === "number" ? { t: "n", v: e.value } : { t: "s", v: e.value };
+        break;
+      default:
+        break; // columns, heights, freeze, page setup: not in a snapshot
+    }
+  }
+  return wb;
+}
