@@ -1,0 +1,55 @@
+/** The production build: what reaches a school's Excel. Built once into a temporary folder. */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { REPO } from "../helpers/paths";
+
+const out = mkdtempSync(path.join(tmpdir(), "ldm-dist-"));
+
+beforeAll(() => {
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
+    cwd: REPO,
+    stdio: "pipe",
+    env: { ...process.env, LDM_PROD_URL: "https://fiches-ldm.example.org/" },
+  });
+}, 240_000);
+
+const files = () => readdirSync(out, { recursive: true }).map(String);
+
+test("the manifest points at the production address only and still asks for ReadWriteDocument alone", () => {
+  const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
+  expect(manifest).not.toMatch(/localhost/);
+  expect(manifest).toMatch(/https:\/\/fiches-ldm\.example\.org\/taskpane\.html/);
+  expect(manifest.match(/<Permissions>([^<]+)<\/Permissions>/)?.[1]).toBe("ReadWriteDocument");
+  expect(manifest).not.toMatch(/<AppDomain>/);
+});
+
+test("no source maps and no local paths in the bundles", () => {
+  expect(files().filter((f) => f.endsWith(".map"))).toEqual([]);
+  for (const f of files().filter((x) => x.endsWith(".js"))) {
+    const js = readFileSync(path.join(out, f), "utf8");
+    expect(js).not.toMatch(/sourceMappingURL/);
+    expect(js).not.toContain(REPO);
+    expect(js).not.toMatch(/localhost:3000/);
+  }
+});
+
+test("every page carries a CSP allowing scripts only from itself and the Office.js CDN, and no inline script", () => {
+  const pages = files().filter((f) => f.endsWith(".html"));
+  expect(pages).toEqual(expect.arrayContaining(["taskpane.html", "commands.html"]));
+  for (const p of pages) {
+    const html = readFileSync(path.join(out, p), "utf8");
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const scriptSrc = /script-src ([^;]+)/.exec(csp as string)?.[1] ?? /default-src ([^;]+)/.exec(csp as string)?.[1];
+    expect(scriptSrc?.trim().split(/\s+/).sort()).toEqual(
+      p === "aide.html" ? ["'self'"] : ["'self'", "https://appsforoffice.microsoft.com"].sort(),
+    );
+    expect(csp).not.toMatch(/unsafe-eval/);
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      expect(m[1]).toMatch(/src="/);
+      expect(m[2].trim()).toBe("");
+    }
+  }
+});
