@@ -71,7 +71,7 @@ test("the guide's structure: an axis with its sub-points, grouped objectives and
     text: "DIAGNOSTIC de l’offre de formations",
     details: [
       "Contexte de l’offre, analyse des données et indicateurs économiques, emploi, RH, des branches professionnelles, concertée dans le cadre d’un CMQ, d’un GRETA...",
-      "Données consoles ORION et Archipel\u00a0: effectifs, attractivité, taux de réussite aux examens, de poursuite d’études ou d’insertion...",
+      "Données consoles ORION\u00a0et Archipel : effectifs, attractivité, taux de réussite aux examens, de poursuite d’études ou d’insertion...",
     ],
   });
   expect(c1.objectives[0].details).toEqual([
