@@ -22,7 +22,13 @@ export default [
       ecmaVersion: 2022,
       sourceType: "module",
       parserOptions: { ecmaFeatures: { jsx: true } },
-      globals: { ...globals.browser, ...globals.node, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
     },
     rules: {
       "no-undef": "off",
@@ -43,8 +49,12 @@ export default [
   },
   {
     files: ["**/*.{js,cjs,mjs}"],
-    languageOptions: { globals: { ...globals.node }, sourceType: "commonjs" },
+    languageOptions: { globals: { ...globals.node }, sourceType: "commonjs", ecmaVersion: 2022 },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module" },
   },
   {
     files: ["tests/**"],

@@ -3,7 +3,7 @@
 let cli;
 try {
   cli = require("../dist-cli/cli/main.js");
-} catch (e) {
+} catch {
   process.stderr.write("ldm-fiches n'est pas compilé : lancez « npm run build:cli » (ou « npm ci »).\n");
   process.exit(2);
 }

@@ -42,6 +42,7 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 export function yearOption(args: ParsedArgs, name: string): number | undefined {
   const v = stringOption(args, name);
   if (v === undefined) return undefined;
-  if (!/^\d{4}$/.test(v.trim())) throw new UserError(`--${name} : « ${v} » n'est pas une année (4 chiffres attendus, ex. 2028).`);
+  if (!/^\d{4}$/.test(v.trim()))
+    throw new UserError(`--${name} : « ${v} » n'est pas une année (4 chiffres attendus, ex. 2028).`);
   return Number(v);
 }

@@ -43,12 +43,19 @@ export async function checkFile(file: string, sheet: string | undefined, today: 
     const snapshot = readXlsx(await readInputFile(file));
     if (sheet !== undefined && !snapshot.sheets.some((s) => s.name === sheet)) {
       const names = snapshot.sheets.map((s) => `« ${s.name} »`).join(", ");
-      return { file, readable: false, problem: `Feuille « ${sheet} » introuvable (feuilles : ${names}).`, counts: empty, findings: [] };
+      return {
+        file,
+        readable: false,
+        problem: `Feuille « ${sheet} » introuvable (feuilles : ${names}).`,
+        counts: empty,
+        findings: [],
+      };
     }
     const findings = checkWorkbook(snapshot, { today, sheet });
     return { file, readable: true, counts: countFindings(findings), findings };
   } catch (e) {
-    if (e instanceof XlsxReadError || e instanceof UserError) return { file, readable: false, problem: e.message, counts: empty, findings: [] };
+    if (e instanceof XlsxReadError || e instanceof UserError)
+      return { file, readable: false, problem: e.message, counts: empty, findings: [] };
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     return { file, readable: false, problem: `Fichier illisible : ${why}`, counts: empty, findings: [] };
   }
@@ -56,12 +63,19 @@ export async function checkFile(file: string, sheet: string | undefined, today: 
 
 export async function checkCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {
   const args = parseArgs(argv, ["sheet"], ["json"]);
-  if (args.positional.length === 0) throw new UserError("Indiquez au moins un fichier .xlsx à vérifier (ldm-fiches check FICHIER…).");
+  if (args.positional.length === 0)
+    throw new UserError("Indiquez au moins un fichier .xlsx à vérifier (ldm-fiches check FICHIER…).");
   const sheet = stringOption(args, "sheet");
   const reports: FileReport[] = [];
   for (const file of args.positional) reports.push(await checkFile(file, sheet, today));
   if (args.options.has("json")) {
-    io.out(JSON.stringify(reports.map((r) => ({ ...r, problem: r.problem ?? null })), null, 2));
+    io.out(
+      JSON.stringify(
+        reports.map((r) => ({ ...r, problem: r.problem ?? null })),
+        null,
+        2,
+      ),
+    );
   } else {
     reports.forEach((r, i) => {
       if (i > 0) io.out("");
@@ -69,10 +83,19 @@ export async function checkCommand(argv: readonly string[], io: Io, today = new 
       else io.err(`${r.file} : ${r.problem}`);
     });
     if (reports.length > 1) {
-      const total = reports.reduce((t, r) => ({ error: t.error + r.counts.error, warning: t.warning + r.counts.warning, info: t.info + r.counts.info }), { error: 0, warning: 0, info: 0 });
+      const total = reports.reduce(
+        (t, r) => ({
+          error: t.error + r.counts.error,
+          warning: t.warning + r.counts.warning,
+          info: t.info + r.counts.info,
+        }),
+        { error: 0, warning: 0, info: 0 },
+      );
       const unreadable = reports.filter((r) => !r.readable).length;
       io.out("");
-      io.out(`Total : ${plural(reports.length, "fichier", "fichiers")}${unreadable ? ` dont ${unreadable} illisible(s)` : ""} — ${summaryLine(total)}.`);
+      io.out(
+        `Total : ${plural(reports.length, "fichier", "fichiers")}${unreadable ? ` dont ${unreadable} illisible(s)` : ""} — ${summaryLine(total)}.`,
+      );
     }
   }
   if (reports.some((r) => !r.readable)) return 2;

@@ -12,7 +12,8 @@ export const DEFAULT_OUTPUT = "fiches-amelioration-ldm.xlsx";
 
 export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["out", "uai", "audit-year", "reference-year", "head"], []);
-  if (args.positional.length > 0) throw new UserError(`Argument inattendu : ${args.positional[0]} (generate ne prend que des options).`);
+  if (args.positional.length > 0)
+    throw new UserError(`Argument inattendu : ${args.positional[0]} (generate ne prend que des options).`);
   const referenceYear = yearOption(args, "reference-year") ?? DEFAULT_REFERENCE_YEAR;
   const refProblem = referenceYearProblem(referenceYear);
   if (refProblem) throw new UserError(refProblem);

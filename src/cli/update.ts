@@ -12,7 +12,8 @@ import type { Io } from "./io";
 
 export async function updateCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["out", "audit-year"], []);
-  if (args.positional.length !== 1) throw new UserError("Indiquez un seul fichier .xlsx à mettre à jour (ldm-fiches update FICHIER [--out FICHIER]).");
+  if (args.positional.length !== 1)
+    throw new UserError("Indiquez un seul fichier .xlsx à mettre à jour (ldm-fiches update FICHIER [--out FICHIER]).");
   const file = args.positional[0];
   const out = stringOption(args, "out") ?? file;
   if (!/\.xlsx$/i.test(out)) throw new UserError(`--out : « ${out} » doit se terminer par .xlsx.`);
@@ -32,7 +33,8 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
   }
   const bp = buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: auditYear ?? ctx.auditYear });
   const { edits, findings } = reconcile(bp, snapshot, {
-    setValues: auditYear !== undefined ? [{ sheetKey: SHEET_KEYS.parameters, address: PARAMS.auditYear, value: auditYear }] : [],
+    setValues:
+      auditYear !== undefined ? [{ sheetKey: SHEET_KEYS.parameters, address: PARAMS.auditYear, value: auditYear }] : [],
   });
   if (edits.length === 0) {
     io.out(`${file} : rien à mettre à jour, le classeur est conforme.`);

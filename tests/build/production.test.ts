@@ -8,11 +8,15 @@ import { REPO } from "../helpers/paths";
 const out = mkdtempSync(path.join(tmpdir(), "ldm-dist-"));
 
 beforeAll(() => {
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
-    cwd: REPO,
-    stdio: "pipe",
-    env: { ...process.env, LDM_PROD_URL: "https://fiches-ldm.example.org/" },
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: REPO,
+      stdio: "pipe",
+      env: { ...process.env, LDM_PROD_URL: "https://fiches-ldm.example.org/" },
+    },
+  );
 }, 240_000);
 
 const files = () => readdirSync(out, { recursive: true }).map(String);

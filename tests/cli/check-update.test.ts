@@ -43,8 +43,10 @@ test("check: findings grouped by sheet, a summary line, exit 1 when there are er
   expect(lines[0]).toBe("rempli.xlsx");
   expect(lines).toContain("  C1 Offre de formations");
   expect(r.out).toMatch(/✖ A10 +L'axe « Un axe inventé » n'est dans aucune liste/);
-  expect(r.out).toMatch(/✖ E10 +E10 : « beaucoup » ne convient pas à l'indicateur « Nombre de partenaires », qui attend un nombre entier positif ou nul\. +\[value-type\]/);
-  expect(lines[lines.length - 1]).toMatch(/^  Résumé : \d+ erreurs, \d+ avertissements?, \d+ informations?\.$/);
+  expect(r.out).toMatch(
+    /✖ E10 +E10 : « beaucoup » ne convient pas à l'indicateur « Nombre de partenaires », qui attend un nombre entier positif ou nul\. +\[value-type\]/,
+  );
+  expect(lines[lines.length - 1]).toMatch(/^ {2}Résumé : \d+ erreurs, \d+ avertissements?, \d+ informations?\.$/);
 });
 
 test("check --json: the same findings as data; --sheet narrows to one sheet", () => {
@@ -53,7 +55,9 @@ test("check --json: the same findings as data; --sheet narrows to one sheet", ()
   const [report] = JSON.parse(r.out) as { file: string; findings: { sheet: string; rule: string; cell: string }[] }[];
   expect(report.file).toBe("rempli.xlsx");
   expect(new Set(report.findings.map((f) => f.sheet))).toEqual(new Set(["C1 Offre de formations"]));
-  expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "axis-unknown", cell: "A10" })]));
+  expect(report.findings).toEqual(
+    expect.arrayContaining([expect.objectContaining({ rule: "axis-unknown", cell: "A10" })]),
+  );
   const bad = run(["check", "rempli.xlsx", "--sheet", "Nulle part"]);
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/^rempli\.xlsx : Feuille « Nulle part » introuvable/);
@@ -101,7 +105,9 @@ test("update: restores what was broken, writes through a temporary file, a secon
   const again = run(["update", "rempli.xlsx"]);
   expect(again.out).toBe("rempli.xlsx : rien à mettre à jour, le classeur est conforme.\n");
   const check = JSON.parse(run(["check", "rempli.xlsx", "--json"]).out) as { findings: { rule: string }[] }[];
-  expect(check[0].findings.filter((f) => ["sheet-missing", "lists-damaged", "validation-missing"].includes(f.rule))).toEqual([]);
+  expect(
+    check[0].findings.filter((f) => ["sheet-missing", "lists-damaged", "validation-missing"].includes(f.rule)),
+  ).toEqual([]);
 });
 
 test("update: unreadable input is one line and exit 2, and the file is left as it was", () => {

@@ -36,8 +36,14 @@ test.each([
     ["generate", "--audit-year", "2031"],
     "L'année de l'audit 2031 est hors de la période du label : entre 2026 et 2030 pour l'année de référence 2025.",
   ],
-  [["generate", "--audit-year", "2025"], "L'année de l'audit 2025 est hors de la période du label : entre 2026 et 2030 pour l'année de référence 2025."],
-  [["generate", "--audit-year", "deux-mille"], "--audit-year : « deux-mille » n'est pas une année (4 chiffres attendus, ex. 2028)."],
+  [
+    ["generate", "--audit-year", "2025"],
+    "L'année de l'audit 2025 est hors de la période du label : entre 2026 et 2030 pour l'année de référence 2025.",
+  ],
+  [
+    ["generate", "--audit-year", "deux-mille"],
+    "--audit-year : « deux-mille » n'est pas une année (4 chiffres attendus, ex. 2028).",
+  ],
   [["generate", "--bogus"], "Option inconnue : --bogus (voir ldm-fiches --help)."],
   [["frobnicate"], "Commande inconnue : frobnicate. Commandes : generate (ldm-fiches --help)."],
 ])("bad input %j: one French line, exit 2, no file", (args, message) => {

@@ -1,7 +1,17 @@
 import { checkWorkbook, type Finding } from "../../src/domain/check";
 import { RULES } from "../../src/domain/check/findings";
 import { CRITERIA } from "../../src/domain/referential/criteria";
-import { C, fillParameters, fillRow, filledWorkbook, freshWorkbook, num, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
+import {
+  C,
+  fillParameters,
+  fillRow,
+  filledWorkbook,
+  freshWorkbook,
+  num,
+  sheetOf,
+  text,
+  type MutableWorkbook,
+} from "../helpers/workbooks";
 
 const TODAY = new Date("2026-03-12T10:00:00Z");
 const check = (wb: MutableWorkbook, sheet?: string) => checkWorkbook(wb, { today: TODAY, sheet });
@@ -11,7 +21,18 @@ const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 test("a freshly generated workbook: only what the school has yet to fill", () => {
   const fs = check(freshWorkbook());
   expect(new Set(rules(fs))).toEqual(new Set(["header-missing", "audit-year-invalid", "sheet-empty"]));
-  expect(only(fs, "header-missing").map((f) => f.cell)).toEqual(["B4", "B5", "B10", "B11", "B12", "B13", "B14", "B15", "B16", "B17"]);
+  expect(only(fs, "header-missing").map((f) => f.cell)).toEqual([
+    "B4",
+    "B5",
+    "B10",
+    "B11",
+    "B12",
+    "B13",
+    "B14",
+    "B15",
+    "B16",
+    "B17",
+  ]);
   expect(only(fs, "audit-year-invalid")[0]).toMatchObject({ severity: "warning", sheet: "Paramètres", cell: "B7" });
   expect(only(fs, "sheet-empty")).toHaveLength(8);
 });
@@ -58,7 +79,9 @@ test("lists-damaged: the lists sheet deleted, shown, edited; a name removed or m
 
   const renamed = filledWorkbook();
   renamed.names = renamed.names.filter((n) => n.name !== "Axes_C3");
-  expect(only(check(renamed), "lists-damaged")[0].message).toBe("Le nom défini « Axes_C3 » a disparu. Lancez « Mettre à jour le classeur ».");
+  expect(only(check(renamed), "lists-damaged")[0].message).toBe(
+    "Le nom défini « Axes_C3 » a disparu. Lancez « Mettre à jour le classeur ».",
+  );
 
   const moved = filledWorkbook();
   moved.names.find((n) => n.name === "Objectifs_C1")!.formula = "Listes!$C$2:$C$5";
@@ -78,7 +101,9 @@ test("header-missing, uai-invalid, audit-year-invalid", () => {
   const wb = filledWorkbook();
   const p = sheetOf(wb, "Paramètres");
   p.cells.B4 = text("0040007A — LYCEE");
-  expect(only(check(wb), "uai-invalid")[0].message).toBe("UAI « 0040007A » : la lettre de contrôle devrait être « L ».");
+  expect(only(check(wb), "uai-invalid")[0].message).toBe(
+    "UAI « 0040007A » : la lettre de contrôle devrait être « L ».",
+  );
   p.cells.B4 = text("Lycée Beau de Rochas");
   expect(only(check(wb), "uai-invalid")[0].message).toMatch(/ne commence pas par son UAI/);
   p.cells.B7 = num(2031);
@@ -148,7 +173,9 @@ test("cell-error, sheet-empty, row-duplicate, text-too-long, outlook-missing", (
   fillRow(wb, 6, 11);
   fillRow(wb, 6, 12, { G: text("x".repeat(1500)) });
   delete s.cells.G11;
-  wb.sheets = wb.sheets.map((x) => (x.name === C(8) ? { ...x, cells: { H1: x.cells.H1, A7: x.cells.A7, D7: x.cells.D7 } } : x));
+  wb.sheets = wb.sheets.map((x) =>
+    x.name === C(8) ? { ...x, cells: { H1: x.cells.H1, A7: x.cells.A7, D7: x.cells.D7 } } : x,
+  );
   const fs = check(wb);
   expect(only(fs, "cell-error")[0]).toMatchObject({ cell: "E10", sheet: C(6) });
   expect(only(fs, "row-duplicate").map((f) => f.cell)).toEqual(["A11:G11", "A12:G12"]);
@@ -169,7 +196,12 @@ test("--sheet keeps one sheet's findings; findings come in sheet then cell order
 });
 
 test("a workbook that is not ours: findings, never an exception", () => {
-  const fs = checkWorkbook({ sheets: [{ name: "Feuil1", visibility: "visible", protected: false, cells: { A1: { t: "s", v: "x" } }, validations: [] }], names: [] });
+  const fs = checkWorkbook({
+    sheets: [
+      { name: "Feuil1", visibility: "visible", protected: false, cells: { A1: { t: "s", v: "x" } }, validations: [] },
+    ],
+    names: [],
+  });
   expect(only(fs, "sheet-missing")).toHaveLength(9);
   expect(only(fs, "lists-damaged").length).toBeGreaterThan(0);
   expect(checkWorkbook({ sheets: [], names: [{ name: "Etablissement", formula: "#REF!" }] }).length).toBeGreaterThan(0);

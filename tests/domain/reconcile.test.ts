@@ -37,7 +37,18 @@ test("a deleted criterion sheet is recreated in its place; a deleted list sheet 
     expect.arrayContaining([`Feuille « ${C(4)} » recréée.`, "Feuille « Listes » recréée."]),
   );
   applyToSnapshot(wb, edits);
-  expect(wb.sheets.map((s) => s.name)).toEqual(["Paramètres", C(1), C(2), C(3), C(4), C(5), C(6), C(7), C(8), "Listes"]);
+  expect(wb.sheets.map((s) => s.name)).toEqual([
+    "Paramètres",
+    C(1),
+    C(2),
+    C(3),
+    C(4),
+    C(5),
+    C(6),
+    C(7),
+    C(8),
+    "Listes",
+  ]);
   expect(checkWorkbook(wb).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(update(wb).edits).toEqual([]);
 });
@@ -47,7 +58,13 @@ test("a pasted-over drop-down is restored over its whole column, values kept", (
   applyDamage(wb, { kind: "cut-validation", n: 3, from: 12, to: 20 });
   const before = JSON.stringify(sheetOf(wb, C(3)).cells);
   const { edits } = update(wb);
-  expect(edits).toEqual([expect.objectContaining({ op: "set-validation", sheet: C(3), validation: expect.objectContaining({ sqref: "A10:A109" }) })]);
+  expect(edits).toEqual([
+    expect.objectContaining({
+      op: "set-validation",
+      sheet: C(3),
+      validation: expect.objectContaining({ sqref: "A10:A109" }),
+    }),
+  ]);
   expect(describeEdits(edits)).toEqual([`1 liste déroulante restaurée sur ${C(3)} (A10:A109).`]);
   applyToSnapshot(wb, edits);
   expect(JSON.stringify(sheetOf(wb, C(3)).cells)).toBe(before);
@@ -73,7 +90,9 @@ test("a new audit year: only the audit year cell changes; the header formula fol
 
 test("a new edition of the guide: lists refreshed, values no longer listed reported by the check, not erased", () => {
   const wb = filledWorkbook();
-  const { CRITERIA } = jest.requireActual("../../src/domain/referential/criteria") as typeof import("../../src/domain/referential/criteria");
+  const { CRITERIA } = jest.requireActual(
+    "../../src/domain/referential/criteria",
+  ) as typeof import("../../src/domain/referential/criteria");
   const firstAxis = CRITERIA[0].axes[0].text;
   const edition = CRITERIA.map((c) => (c.number === 1 ? { ...c, axes: c.axes.slice(1) } : c));
   const bp = buildBlueprint({ auditYear: 2028, criteria: edition, referentialVersion: "2026-01" });

@@ -40,7 +40,9 @@ function allTexts(): string[] {
   };
   for (const c of CRITERIA) {
     out.push(c.title, c.shortTitle, ...c.description, ...c.qualeducFiches);
-    [c.reformMeasures, c.evaluationLinks, c.axes, c.objectives, c.actions, c.indicators].forEach((col) => col.forEach(add));
+    [c.reformMeasures, c.evaluationLinks, c.axes, c.objectives, c.actions, c.indicators].forEach((col) =>
+      col.forEach(add),
+    );
   }
   return out;
 }
@@ -78,19 +80,32 @@ test("the guide's structure: an axis with its sub-points, grouped objectives and
     "colorée autour d’un ensemble de métiers, de diplômes, et de parcours de formation",
     "complémentaire en réseau d’établissements, en CMQ",
   ]);
-  expect(criterion(3).objectives.find((e) => e.text === "Positionner les apprenants")?.group).toBe("PÉDAGOGIE ET PARCOURS ADAPTÉS");
+  expect(criterion(3).objectives.find((e) => e.text === "Positionner les apprenants")?.group).toBe(
+    "PÉDAGOGIE ET PARCOURS ADAPTÉS",
+  );
   expect(new Set(criterion(3).objectives.map((e) => e.group))).toEqual(
-    new Set(["PÉDAGOGIE ET PARCOURS ADAPTÉS", "PÉDAGOGIE DE L’ALTERNANCE (PFMP)", "ORIENTATION", "FORMATION DES ENSEIGNANTS"]),
+    new Set([
+      "PÉDAGOGIE ET PARCOURS ADAPTÉS",
+      "PÉDAGOGIE DE L’ALTERNANCE (PFMP)",
+      "ORIENTATION",
+      "FORMATION DES ENSEIGNANTS",
+    ]),
   );
   const c7 = criterion(7).actions;
   expect(c7.find((e) => e.text === "Repérer les apprenants en décrochage")?.group).toBe("Intervention");
   expect(c7.filter((e) => e.group === "Prévention")).toHaveLength(7);
   expect(c7.filter((e) => e.group === "Remédiation")).toHaveLength(4);
   expect(c7[0]).toEqual({ text: "Construire un tableau de bord des actions" });
-  expect(criterion(7).axes[0]).toEqual({ text: "PREVENTION", details: ["Repérage précoce, pratiques pédagogiques différenciées…"] });
+  expect(criterion(7).axes[0]).toEqual({
+    text: "PREVENTION",
+    details: ["Repérage précoce, pratiques pédagogiques différenciées…"],
+  });
   expect(criterion(4).axes[0].details).toHaveLength(4);
   expect(criterion(8).axes).toEqual([
-    { text: "DÉFINITION d’une stratégie de communication dans le cadre du pilotage de l’établissement", details: ["Communication interne", "Communication externe"] },
+    {
+      text: "DÉFINITION d’une stratégie de communication dans le cadre du pilotage de l’établissement",
+      details: ["Communication interne", "Communication externe"],
+    },
   ]);
 });
 

@@ -1,4 +1,9 @@
-import { establishments, findEstablishment, searchEstablishments, uaiOfSchoolCell } from "../../src/domain/establishments";
+import {
+  establishments,
+  findEstablishment,
+  searchEstablishments,
+  uaiOfSchoolCell,
+} from "../../src/domain/establishments";
 import { checkUai, uaiCheckLetter, uaiProblemMessage } from "../../src/domain/uai";
 import { readFileSync } from "fs";
 import * as path from "path";
@@ -27,7 +32,10 @@ test("malformed codes and wrong letters are told apart, in French", () => {
 });
 
 test("the shipped list is the CSV of shared data, and the generated module agrees with it", () => {
-  const csv = readFileSync(path.join(__dirname, "../../data/lycees-pro-lpo.csv"), "utf8").trim().split(/\r?\n/).slice(1);
+  const csv = readFileSync(path.join(__dirname, "../../data/lycees-pro-lpo.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
   expect(csv).toHaveLength(establishments().length);
   csv.forEach((line, i) => expect(line.split(";")[0]).toBe(establishments()[i].uai));
 });

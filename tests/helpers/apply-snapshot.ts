@@ -26,7 +26,14 @@ export function applyToSnapshot(wb: MutableWorkbook, edits: readonly Edit[]): Mu
   for (const e of edits) {
     switch (e.op) {
       case "create-sheet": {
-        const s = { name: e.sheet, visibility: "visible" as const, protected: false, cells: {}, validations: [], merges: [] };
+        const s = {
+          name: e.sheet,
+          visibility: "visible" as const,
+          protected: false,
+          cells: {},
+          validations: [],
+          merges: [],
+        };
         const i = e.before === undefined ? -1 : wb.sheets.findIndex((x) => x.name === e.before);
         if (i < 0) wb.sheets.push(s);
         else wb.sheets.splice(i, 0, s);
@@ -61,10 +68,22 @@ export function applyToSnapshot(wb: MutableWorkbook, edits: readonly Edit[]): Mu
         const s = sheet(e.sheet);
         const area = parseRange(e.validation.sqref) as RangeRef;
         s.validations = s.validations
-          .map((v) => ({ ...v, sqref: parseSqref(v.sqref).flatMap((r) => subtract(r, area)).map(rangeAddress).join(" ") }))
+          .map((v) => ({
+            ...v,
+            sqref: parseSqref(v.sqref)
+              .flatMap((r) => subtract(r, area))
+              .map(rangeAddress)
+              .join(" "),
+          }))
           .filter((v) => v.sqref !== "");
         const { sqref, type, formula1, formula2, operator } = e.validation;
-        s.validations.push({ sqref, type, formula1, ...(formula2 !== undefined ? { formula2 } : {}), ...(operator ? { operator } : {}) });
+        s.validations.push({
+          sqref,
+          type,
+          formula1,
+          ...(formula2 !== undefined ? { formula2 } : {}),
+          ...(operator ? { operator } : {}),
+        });
         break;
       }
       case "set-name": {

@@ -16,7 +16,9 @@ export const userCell: fc.Arbitrary<CellSnapshot> = fc.oneof(
   fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v): CellSnapshot => ({ t: "n", v })),
   fc.double({ min: 0, max: 1, noNaN: true }).map((v): CellSnapshot => ({ t: "n", v, nf: "0%" })),
   fc.integer({ min: 40000, max: 50000 }).map((v): CellSnapshot => ({ t: "n", v, nf: "dd/mm/yyyy" })),
-  fc.integer({ min: 1100, max: 3000 }).map((n): CellSnapshot => ({ t: "s", v: "Texte long é’ ".repeat(Math.ceil(n / 14)) })),
+  fc
+    .integer({ min: 1100, max: 3000 })
+    .map((n): CellSnapshot => ({ t: "s", v: "Texte long é’ ".repeat(Math.ceil(n / 14)) })),
 );
 
 export interface Typed {
@@ -56,13 +58,31 @@ export type Damage =
 export const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ kind: fc.constant("drop-validations" as const), n: fc.integer({ min: 1, max: 8 }) }),
   fc
-    .record({ n: fc.integer({ min: 1, max: 8 }), a: fc.integer({ min: 10, max: 109 }), b: fc.integer({ min: 10, max: 109 }) })
+    .record({
+      n: fc.integer({ min: 1, max: 8 }),
+      a: fc.integer({ min: 10, max: 109 }),
+      b: fc.integer({ min: 10, max: 109 }),
+    })
     .map(({ n, a, b }) => ({ kind: "cut-validation" as const, n, from: Math.min(a, b), to: Math.max(a, b) })),
   fc.record({ kind: fc.constant("delete-sheet" as const), n: fc.integer({ min: 1, max: 8 }) }),
   fc.constant({ kind: "delete-lists" as const }),
   fc.constant({ kind: "unhide-lists" as const }),
-  fc.record({ kind: fc.constant("rename" as const), n: fc.integer({ min: 1, max: 8 }), title: fc.constantFrom("Mon critère", "Fiche n°2 (2026)", "Critère d'accueil") }),
-  fc.record({ kind: fc.constant("delete-name" as const), name: fc.constantFrom("Axes_C1", "Objectifs_C5", "AnneeAudit", "Etablissements", "LDM_Feuille_c2", "AxesEtablissement") }),
+  fc.record({
+    kind: fc.constant("rename" as const),
+    n: fc.integer({ min: 1, max: 8 }),
+    title: fc.constantFrom("Mon critère", "Fiche n°2 (2026)", "Critère d'accueil"),
+  }),
+  fc.record({
+    kind: fc.constant("delete-name" as const),
+    name: fc.constantFrom(
+      "Axes_C1",
+      "Objectifs_C5",
+      "AnneeAudit",
+      "Etablissements",
+      "LDM_Feuille_c2",
+      "AxesEtablissement",
+    ),
+  }),
   fc.record({ kind: fc.constant("edit-list" as const), row: fc.integer({ min: 2, max: 6 }) }),
   fc.record({ kind: fc.constant("unprotect" as const), n: fc.integer({ min: 1, max: 8 }) }),
 );
@@ -78,11 +98,21 @@ export function typeContent(wb: MutableWorkbook, content: UserContent): Typed[] 
   for (const c of content.criteria) {
     const title = C(c.n);
     sheetOf(wb, title).cells[`${c.col}${c.row}`] = c.cell;
-    typed.set(`c${c.n}!${c.col}${c.row}`, { sheetKey: `c${c.n}`, sheet: title, address: `${c.col}${c.row}`, cell: c.cell });
+    typed.set(`c${c.n}!${c.col}${c.row}`, {
+      sheetKey: `c${c.n}`,
+      sheet: title,
+      address: `${c.col}${c.row}`,
+      cell: c.cell,
+    });
   }
   for (const p of content.params) {
     sheetOf(wb, "Paramètres").cells[p.address] = p.cell;
-    typed.set(`parametres!${p.address}`, { sheetKey: "parametres", sheet: "Paramètres", address: p.address, cell: p.cell });
+    typed.set(`parametres!${p.address}`, {
+      sheetKey: "parametres",
+      sheet: "Paramètres",
+      address: p.address,
+      cell: p.cell,
+    });
   }
   return [...typed.values()];
 }
@@ -99,7 +129,19 @@ export function applyDamage(wb: MutableWorkbook, d: Damage): void {
     }
     case "cut-validation": {
       const s = find(titleOf(d.n) ?? "");
-      if (s) s.validations = s.validations.map((v) => (v.sqref === "A10:A109" ? { ...v, sqref: [d.from > 10 ? `A10:A${d.from - 1}` : "", d.to < 109 ? `A${d.to + 1}:A109` : ""].filter(Boolean).join(" ") } : v)).filter((v) => v.sqref !== "");
+      if (s)
+        s.validations = s.validations
+          .map((v) =>
+            v.sqref === "A10:A109"
+              ? {
+                  ...v,
+                  sqref: [d.from > 10 ? `A10:A${d.from - 1}` : "", d.to < 109 ? `A${d.to + 1}:A109` : ""]
+                    .filter(Boolean)
+                    .join(" "),
+                }
+              : v,
+          )
+          .filter((v) => v.sqref !== "");
       break;
     }
     case "delete-sheet":
@@ -121,7 +163,9 @@ export function applyDamage(wb: MutableWorkbook, d: Damage): void {
       const s = old ? find(old) : undefined;
       if (!s || !old || find(d.title)) break;
       s.name = d.title;
-      for (const n of wb.names) if (n.formula.startsWith(quoteSheetName(old) + "!")) n.formula = quoteSheetName(d.title) + n.formula.slice(quoteSheetName(old).length);
+      for (const n of wb.names)
+        if (n.formula.startsWith(quoteSheetName(old) + "!"))
+          n.formula = quoteSheetName(d.title) + n.formula.slice(quoteSheetName(old).length);
       break;
     }
     case "delete-name":

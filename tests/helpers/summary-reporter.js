@@ -6,7 +6,8 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const line =
-      `Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : "");
+      `Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed` +
+      (skipped ? `, ${skipped} skipped` : "");
     process.on("exit", () => process.stdout.write(line + "\n"));
   }
 }

@@ -42,7 +42,12 @@ export function fillParameters(wb: MutableWorkbook, auditYear = 2028): MutableWo
 }
 
 /** A complete row of criterion n at `row`, from the guide's own first axis and objective. */
-export function fillRow(wb: MutableWorkbook, n: number, row: number, extra: Partial<Record<"E" | "F" | "G", CellSnapshot>> = {}): void {
+export function fillRow(
+  wb: MutableWorkbook,
+  n: number,
+  row: number,
+  extra: Partial<Record<"E" | "F" | "G", CellSnapshot>> = {},
+): void {
   const c = CRITERIA[n - 1];
   const s = sheetOf(wb, C(n));
   s.cells[`A${row}`] = text(c.axes[0].text);

@@ -64,7 +64,10 @@ function markDerived(cells: StructureCell[], all = false): StructureCell[] {
   return cells.map((c) => (all || c.formula !== undefined ? { ...c, derived: true } : c));
 }
 
-function parametersSheet(opts: Required<Pick<BlueprintOptions, "referenceYear">> & BlueprintOptions, criteria: readonly Criterion[]): SheetBlueprint {
+function parametersSheet(
+  opts: Required<Pick<BlueprintOptions, "referenceYear">> & BlueprintOptions,
+  criteria: readonly Criterion[],
+): SheetBlueprint {
   const cells: StructureCell[] = [
     text("A1", LABELS.parametersTitle, "title"),
     text("A2", LABELS.parametersHint, "reminder"),
@@ -80,7 +83,14 @@ function parametersSheet(opts: Required<Pick<BlueprintOptions, "referenceYear">>
     text("H1", MARKERS.parameters, "marker", true),
   ];
   for (const c of criteria) {
-    cells.push(text(`A${PARAMS.firstLeadRow + c.number - 1}`, `Référent du critère ${c.number} — ${c.shortTitle}`, "label", true));
+    cells.push(
+      text(
+        `A${PARAMS.firstLeadRow + c.number - 1}`,
+        `Référent du critère ${c.number} — ${c.shortTitle}`,
+        "label",
+        true,
+      ),
+    );
   }
   const values: Record<string, string | number> = { [PARAMS.referenceYear]: opts.referenceYear };
   if (opts.auditYear !== undefined) values[PARAMS.auditYear] = opts.auditYear;
@@ -161,7 +171,12 @@ function criterionSheet(c: Criterion, referenceYear: number, auditYear: number |
     text("A2", LABELS.schoolHeader, "label"),
     { address: "B2", formula: `IF(${NAMES.school}="","",${NAMES.school})`, result: "", style: "headerValue" },
     text("D2", LABELS.headHeader, "label"),
-    { address: "E2", formula: `IF(${NAMES.headOfSchool}="","",${NAMES.headOfSchool})`, result: "", style: "headerValue" },
+    {
+      address: "E2",
+      formula: `IF(${NAMES.headOfSchool}="","",${NAMES.headOfSchool})`,
+      result: "",
+      style: "headerValue",
+    },
     text("A3", LABELS.leadHeader, "label"),
     { address: "B3", formula: `IF(${NAMES.lead(n)}="","",${NAMES.lead(n)})`, result: "", style: "headerValue" },
     text("D3", LABELS.criterionHeader, "label"),
@@ -174,7 +189,12 @@ function criterionSheet(c: Criterion, referenceYear: number, auditYear: number |
     text(`${col("indicator")}${TABLE.headerRow}`, LABELS.colIndicator, "tableHeader"),
     text(`${col("reference")}${TABLE.headerRow}`, LABELS.colResults, "tableHeader"),
     text(`${col("outlook")}${TABLE.headerRow}`, LABELS.colOutlook, "tableHeader"),
-    { address: `${col("reference")}${TABLE.yearRow}`, formula: NAMES.referenceYear, result: referenceYear, style: "tableSubHeader" },
+    {
+      address: `${col("reference")}${TABLE.yearRow}`,
+      formula: NAMES.referenceYear,
+      result: referenceYear,
+      style: "tableSubHeader",
+    },
     {
       address: `${col("audit")}${TABLE.yearRow}`,
       formula: `"${LABELS.auditYearPrefix.replace(/"/g, '""')}"&IF(${NAMES.auditYear}="","${LABELS.auditYearUnset}",${NAMES.auditYear})`,
@@ -261,7 +281,10 @@ function criterionSheet(c: Criterion, referenceYear: number, auditYear: number |
   };
 }
 
-function listsSheet(criteria: readonly Criterion[], version: string): { sheet: SheetBlueprint; names: NameBlueprint[] } {
+function listsSheet(
+  criteria: readonly Criterion[],
+  version: string,
+): { sheet: SheetBlueprint; names: NameBlueprint[] } {
   const cells: StructureCell[] = [
     text(address(1, LISTS.schoolsColumn), LABELS.listsSchools, "listHeader"),
     text(LISTS.markerAddress, MARKERS.lists, "marker"),
@@ -269,7 +292,9 @@ function listsSheet(criteria: readonly Criterion[], version: string): { sheet: S
   ];
   const names: NameBlueprint[] = [];
   const schools = establishments();
-  schools.forEach((e, i) => cells.push(text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem")));
+  schools.forEach((e, i) =>
+    cells.push(text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem")),
+  );
   names.push({
     name: NAMES.schools,
     sheetKey: SHEET_KEYS.lists,
@@ -280,16 +305,31 @@ function listsSheet(criteria: readonly Criterion[], version: string): { sheet: S
     const cols = listColumns(c.number);
     const columns: [number, string, string[], string, string][] = [
       [cols.axes, LABELS.listsAxes(c.number), guideAxes(c), NAMES.ownAxes, NAMES.axes(c.number)],
-      [cols.objectives, LABELS.listsObjectives(c.number), guideObjectives(c), NAMES.ownObjectives, NAMES.objectives(c.number)],
+      [
+        cols.objectives,
+        LABELS.listsObjectives(c.number),
+        guideObjectives(c),
+        NAMES.ownObjectives,
+        NAMES.objectives(c.number),
+      ],
     ];
     for (const [colNo, header, items, ownList, name] of columns) {
       cells.push(text(address(1, colNo), header, "listHeader"));
       items.forEach((item, i) => cells.push(text(address(LISTS.firstItemRow + i, colNo), item, "listItem")));
       for (let i = 1; i <= PARAMS.ownItemsCount; i++) {
-        cells.push({ address: address(LISTS.firstItemRow + items.length + i - 1, colNo), formula: own(ownList, i), result: "", style: "listItem" });
+        cells.push({
+          address: address(LISTS.firstItemRow + items.length + i - 1, colNo),
+          formula: own(ownList, i),
+          result: "",
+          style: "listItem",
+        });
       }
       const bottom = LISTS.firstItemRow + items.length + PARAMS.ownItemsCount - 1;
-      names.push({ name, sheetKey: SHEET_KEYS.lists, ref: absoluteRange({ top: LISTS.firstItemRow, left: colNo, bottom, right: colNo }) });
+      names.push({
+        name,
+        sheetKey: SHEET_KEYS.lists,
+        ref: absoluteRange({ top: LISTS.firstItemRow, left: colNo, bottom, right: colNo }),
+      });
     }
   }
   names.push({ name: NAMES.version, sheetKey: SHEET_KEYS.lists, ref: "$Z$2" });
@@ -323,11 +363,20 @@ export function buildBlueprint(options: BlueprintOptions = {}): Blueprint {
     { name: NAMES.headOfSchool, sheetKey: p, ref: "$B$5" },
     { name: NAMES.referenceYear, sheetKey: p, ref: "$B$6" },
     { name: NAMES.auditYear, sheetKey: p, ref: "$B$7" },
-    ...criteria.map((c) => ({ name: NAMES.lead(c.number), sheetKey: p, ref: leadAddress(c.number).replace(/([A-Z]+)(\d+)/, "$$$1$$$2") })),
+    ...criteria.map((c) => ({
+      name: NAMES.lead(c.number),
+      sheetKey: p,
+      ref: leadAddress(c.number).replace(/([A-Z]+)(\d+)/, "$$$1$$$2"),
+    })),
     {
       name: NAMES.ownAxes,
       sheetKey: p,
-      ref: absoluteRange({ top: PARAMS.ownAxesFirstRow, left: 2, bottom: PARAMS.ownAxesFirstRow + PARAMS.ownItemsCount - 1, right: 2 }),
+      ref: absoluteRange({
+        top: PARAMS.ownAxesFirstRow,
+        left: 2,
+        bottom: PARAMS.ownAxesFirstRow + PARAMS.ownItemsCount - 1,
+        right: 2,
+      }),
     },
     {
       name: NAMES.ownObjectives,
@@ -340,7 +389,11 @@ export function buildBlueprint(options: BlueprintOptions = {}): Blueprint {
       }),
     },
     ...lists.names,
-    ...[params, ...criterionSheets, lists.sheet].map((s) => ({ name: NAMES.sheet(s.key), sheetKey: s.key, ref: "$A$1" })),
+    ...[params, ...criterionSheets, lists.sheet].map((s) => ({
+      name: NAMES.sheet(s.key),
+      sheetKey: s.key,
+      ref: "$A$1",
+    })),
   ];
   return {
     referentialVersion: version,

@@ -12,7 +12,8 @@ export const LABELS = {
   referenceYear: "Année de référence",
   auditYear: "Année de l'audit",
   leadsTitle: "Référents des critères",
-  ownAxesTitle: "Axes propres à l'établissement (projet d'établissement, projet de réseau, académique, recommandations de l'EE)",
+  ownAxesTitle:
+    "Axes propres à l'établissement (projet d'établissement, projet de réseau, académique, recommandations de l'EE)",
   ownObjectivesTitle: "Objectifs propres à l'établissement",
   ownListHint: "Une entrée par ligne : elles s'ajoutent aux listes déroulantes de chaque fiche.",
 
@@ -48,7 +49,8 @@ export const LABELS = {
   validationAxisTitle: "Axe",
   validationAxis: "Choisissez un axe de la liste. Vos axes propres s'ajoutent dans la feuille Paramètres.",
   validationObjectiveTitle: "Objectif",
-  validationObjective: "Choisissez un objectif de la liste. Vos objectifs propres s'ajoutent dans la feuille Paramètres.",
+  validationObjective:
+    "Choisissez un objectif de la liste. Vos objectifs propres s'ajoutent dans la feuille Paramètres.",
   validationSchoolTitle: "Établissement",
   validationSchool:
     "Cet établissement n'est pas dans la liste. Vous pouvez le garder : saisissez « UAI — NOM (COMMUNE) », la lettre de contrôle de l'UAI sera vérifiée.",

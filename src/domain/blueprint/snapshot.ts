@@ -56,6 +56,7 @@ export function addressesOf(range: string): string[] {
   const r = parseRange(range);
   if (!r) return [];
   const out: string[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(address(row, col));
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(address(row, col));
   return out;
 }

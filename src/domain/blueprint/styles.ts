@@ -60,7 +60,16 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
     border: true,
     locked: true,
   },
-  hint: { italic: true, size: 9, color: "595959", fill: "F2F2F2", wrap: true, vertical: "top", border: true, locked: true },
+  hint: {
+    italic: true,
+    size: 9,
+    color: "595959",
+    fill: "F2F2F2",
+    wrap: true,
+    vertical: "top",
+    border: true,
+    locked: true,
+  },
   input: { wrap: true, vertical: "top", border: true, locked: false },
   paramInput: { fill: INPUT_FILL, wrap: true, vertical: "top", border: true, locked: false },
   inputYear: { fill: INPUT_FILL, border: true, horizontal: "left", numberFormat: "0", locked: false },
@@ -69,4 +78,3 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   listItem: { locked: true },
   marker: { size: 8, color: "808080", locked: true },
 };
-

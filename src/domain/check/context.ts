@@ -30,7 +30,10 @@ export interface CheckContext {
 }
 
 /** A cell that a defined name points at, read from the snapshot (undefined when the name or sheet is gone). */
-export function cellOfName(wb: WorkbookSnapshot, name: string): { sheet: SheetSnapshot; address: string; cell?: CellSnapshot } | undefined {
+export function cellOfName(
+  wb: WorkbookSnapshot,
+  name: string,
+): { sheet: SheetSnapshot; address: string; cell?: CellSnapshot } | undefined {
   const n = wb.names.find((x) => x.name.toLowerCase() === name.toLowerCase() && x.scope === undefined);
   const ref = n ? splitReference(n.formula) : undefined;
   const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : undefined;
@@ -52,7 +55,12 @@ export function textsIn(sheet: SheetSnapshot, range: RangeRef): string[] {
   return out;
 }
 
-function ownItems(wb: WorkbookSnapshot, name: string, fallbackFirstRow: number, params: SheetSnapshot | undefined): string[] {
+function ownItems(
+  wb: WorkbookSnapshot,
+  name: string,
+  fallbackFirstRow: number,
+  params: SheetSnapshot | undefined,
+): string[] {
   const n = wb.names.find((x) => x.name === name && x.scope === undefined);
   const ref = n ? splitReference(n.formula) : undefined;
   const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : params;
@@ -61,7 +69,11 @@ function ownItems(wb: WorkbookSnapshot, name: string, fallbackFirstRow: number, 
     : { top: fallbackFirstRow, bottom: fallbackFirstRow + PARAMS.ownItemsCount - 1, left: 2, right: 2 };
   if (!sheet || !range) return [];
   // A hostile name could span a million rows: read no more than the product's own area could hold.
-  const bounded = { ...range, bottom: Math.min(range.bottom, range.top + 999), right: Math.min(range.right, range.left + 9) };
+  const bounded = {
+    ...range,
+    bottom: Math.min(range.bottom, range.top + 999),
+    right: Math.min(range.right, range.left + 9),
+  };
   return textsIn(sheet, bounded);
 }
 

@@ -31,20 +31,34 @@ export function checkParameters(ctx: CheckContext): Finding[] {
   const header = (name: string, fallback: string, what: string, criterion?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8) => {
     const at = locate(ctx, name, fallback);
     if (at && isEmpty(at.cell)) {
-      out.push(finding("header-missing", at.sheet, at.address, `${what} n'est pas renseigné (${at.sheet}!${at.address}) : il figure en tête de chaque fiche.`, criterion));
+      out.push(
+        finding(
+          "header-missing",
+          at.sheet,
+          at.address,
+          `${what} n'est pas renseigné (${at.sheet}!${at.address}) : il figure en tête de chaque fiche.`,
+          criterion,
+        ),
+      );
     }
     return at;
   };
   const school = header(NAMES.school, PARAMS.school, "Le nom de l'établissement");
   header(NAMES.headOfSchool, PARAMS.headOfSchool, "Le nom du chef d'établissement");
-  for (const c of ctx.criteria) header(NAMES.lead(c.number), leadAddress(c.number), `Le référent du critère ${c.number}`, c.number);
+  for (const c of ctx.criteria)
+    header(NAMES.lead(c.number), leadAddress(c.number), `Le référent du critère ${c.number}`, c.number);
 
   if (school?.cell && !isEmpty(school.cell) && school.cell.t !== "e") {
     const text = String(school.cell.v);
     const uai = uaiOfSchoolCell(text);
     if (!uai) {
       out.push(
-        finding("uai-invalid", school.sheet, school.address, `L'établissement « ${text} » ne commence pas par son UAI (ex. « 0130064Z — LYCEE … ») : choisissez-le dans la liste.`),
+        finding(
+          "uai-invalid",
+          school.sheet,
+          school.address,
+          `L'établissement « ${text} » ne commence pas par son UAI (ex. « 0130064Z — LYCEE … ») : choisissez-le dans la liste.`,
+        ),
       );
     } else {
       const verdict = checkUai(uai);
@@ -52,7 +66,10 @@ export function checkParameters(ctx: CheckContext): Finding[] {
     }
   }
 
-  const audit = locate(ctx, NAMES.auditYear, PARAMS.auditYear) ?? { sheet: SHEET_PARAMETERS, address: PARAMS.auditYear };
+  const audit = locate(ctx, NAMES.auditYear, PARAMS.auditYear) ?? {
+    sheet: SHEET_PARAMETERS,
+    address: PARAMS.auditYear,
+  };
   if (isEmpty(audit.cell)) {
     out.push(
       finding(

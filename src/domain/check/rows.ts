@@ -73,8 +73,12 @@ export function checkRows(ctx: CheckContext): Finding[] {
     if (!id) continue;
     const sheet = id.sheet;
     const n = c.number;
-    const push = (rule: Parameters<typeof finding>[0], cell: string, message: string, severity?: Parameters<typeof finding>[5]) =>
-      out.push(finding(rule, sheet.name, cell, message, n, severity));
+    const push = (
+      rule: Parameters<typeof finding>[0],
+      cell: string,
+      message: string,
+      severity?: Parameters<typeof finding>[5],
+    ) => out.push(finding(rule, sheet.name, cell, message, n, severity));
     const { firstRow } = locateTable(sheet);
     const last = lastRow(sheet, firstRow);
     const seen = new Map<string, number>();
@@ -88,9 +92,18 @@ export function checkRows(ctx: CheckContext): Finding[] {
       const at = (k: TableColumn) => address(r, TABLE.columns[k]);
       for (const k of filled) {
         const cell = row[k] as CellSnapshot;
-        if (cell.t === "e") push("cell-error", at(k), `${at(k)} contient l'erreur ${String(cell.v)} : corrigez la formule ou la valeur de ${COLUMN_WORDS[k]}.`);
+        if (cell.t === "e")
+          push(
+            "cell-error",
+            at(k),
+            `${at(k)} contient l'erreur ${String(cell.v)} : corrigez la formule ou la valeur de ${COLUMN_WORDS[k]}.`,
+          );
         else if (cell.t === "s" && String(cell.v).length > DISPLAY_LIMIT) {
-          push("text-too-long", at(k), `${at(k)} : ${String(cell.v).length} caractères, la cellule n'en affiche que ${DISPLAY_LIMIT}. Raccourcissez ${COLUMN_WORDS[k]}.`);
+          push(
+            "text-too-long",
+            at(k),
+            `${at(k)} : ${String(cell.v).length} caractères, la cellule n'en affiche que ${DISPLAY_LIMIT}. Raccourcissez ${COLUMN_WORDS[k]}.`,
+          );
         }
       }
       const text = (k: TableColumn) => (row[k] && row[k]?.t !== "e" ? String(row[k]?.v).trim() : "");
@@ -106,7 +119,11 @@ export function checkRows(ctx: CheckContext): Finding[] {
         const other = otherCriterion(sets, n, key);
         const shown = show(row[k] as CellSnapshot);
         if (other !== undefined) {
-          push(ruleOther, at(k), `${word} « ${shown} » appartient au critère ${other}, pas au critère ${n} : choisissez dans la liste de cette fiche.`);
+          push(
+            ruleOther,
+            at(k),
+            `${word} « ${shown} » appartient au critère ${other}, pas au critère ${n} : choisissez dans la liste de cette fiche.`,
+          );
         } else {
           push(
             ruleUnknown,
@@ -118,7 +135,11 @@ export function checkRows(ctx: CheckContext): Finding[] {
       const core: TableColumn[] = ["axis", "objective", "action", "indicator"];
       const lacking = core.filter((k) => !text(k));
       if (lacking.length > 0) {
-        push("row-incomplete", `A${r}:G${r}`, `Ligne ${r} incomplète : il manque ${lacking.map((k) => COLUMN_WORDS[k]).join(", ")}.`);
+        push(
+          "row-incomplete",
+          `A${r}:G${r}`,
+          `Ligne ${r} incomplète : il manque ${lacking.map((k) => COLUMN_WORDS[k]).join(", ")}.`,
+        );
       } else if (!text("outlook")) {
         push("outlook-missing", at("outlook"), `Ligne ${r} : aucune perspective n'est indiquée pour cette action.`);
       }
@@ -129,7 +150,11 @@ export function checkRows(ctx: CheckContext): Finding[] {
           const cell = row[k];
           if (!isFilled(cell)) {
             if (k === "reference") {
-              push("value-missing", at(k), `${at(k)} : l'indicateur « ${show(row.indicator as CellSnapshot)} » n'a pas de résultat pour ${ctx.referenceYear}.`);
+              push(
+                "value-missing",
+                at(k),
+                `${at(k)} : l'indicateur « ${show(row.indicator as CellSnapshot)} » n'a pas de résultat pour ${ctx.referenceYear}.`,
+              );
             } else {
               const year = ctx.auditYear ?? "l'année de l'audit";
               push(
@@ -140,14 +165,23 @@ export function checkRows(ctx: CheckContext): Finding[] {
               );
             }
           } else if (cell.t !== "e" && kind !== "free" && !valueFits(kind, cell.v, cell.nf)) {
-            push("value-type", at(k), `${at(k)} : « ${show(cell)} » ne convient pas à l'indicateur « ${show(row.indicator as CellSnapshot)} », qui attend ${kindWords(kind)}.`);
+            push(
+              "value-type",
+              at(k),
+              `${at(k)} : « ${show(cell)} » ne convient pas à l'indicateur « ${show(row.indicator as CellSnapshot)} », qui attend ${kindWords(kind)}.`,
+            );
           }
         }
       }
       if (lacking.length === 0) {
         const dupKey = core.map((k) => listKey(text(k))).join("\u0000");
         const before = seen.get(dupKey);
-        if (before !== undefined) push("row-duplicate", `A${r}:G${r}`, `La ligne ${r} répète la ligne ${before} (même axe, objectif, action et indicateur).`);
+        if (before !== undefined)
+          push(
+            "row-duplicate",
+            `A${r}:G${r}`,
+            `La ligne ${r} répète la ligne ${before} (même axe, objectif, action et indicateur).`,
+          );
         else seen.set(dupKey, r);
       }
     }

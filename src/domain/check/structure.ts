@@ -42,17 +42,33 @@ export function checkLists(ctx: CheckContext): Finding[] {
   const title = lists?.sheet.name ?? SHEET_LISTS;
   const fix = "Lancez « Mettre à jour le classeur ».";
   if (!lists) {
-    out.push(finding("lists-damaged", SHEET_LISTS, "", `La feuille cachée des listes est introuvable : les listes déroulantes ne fonctionnent plus. ${fix}`));
+    out.push(
+      finding(
+        "lists-damaged",
+        SHEET_LISTS,
+        "",
+        `La feuille cachée des listes est introuvable : les listes déroulantes ne fonctionnent plus. ${fix}`,
+      ),
+    );
   } else {
     if (lists.sheet.visibility !== "veryHidden") {
       out.push(
-        finding("lists-damaged", title, "", `La feuille des listes est affichée : elle doit rester masquée pour ne pas être modifiée par erreur. ${fix}`, undefined, "warning"),
+        finding(
+          "lists-damaged",
+          title,
+          "",
+          `La feuille des listes est affichée : elle doit rester masquée pour ne pas être modifiée par erreur. ${fix}`,
+          undefined,
+          "warning",
+        ),
       );
     }
-    const changed = listsBp.cells.filter((c) => c.text !== undefined && c.style === "listItem").filter((c) => {
-      const actual = lists.sheet.cells[c.address];
-      return !actual || actual.t !== "s" || String(actual.v) !== c.text;
-    });
+    const changed = listsBp.cells
+      .filter((c) => c.text !== undefined && c.style === "listItem")
+      .filter((c) => {
+        const actual = lists.sheet.cells[c.address];
+        return !actual || actual.t !== "s" || String(actual.v) !== c.text;
+      });
     if (changed.length > 0) {
       out.push(
         finding(
@@ -73,7 +89,12 @@ export function checkLists(ctx: CheckContext): Finding[] {
       out.push(finding("lists-damaged", title, "", `Le nom défini « ${n.name} » a disparu. ${fix}`));
     } else if (target !== undefined && !sameReference(actual.formula, target, n.ref)) {
       out.push(
-        finding("lists-damaged", title, "", `Le nom défini « ${n.name} » ne désigne plus la bonne plage (${actual.formula}). ${fix}`),
+        finding(
+          "lists-damaged",
+          title,
+          "",
+          `Le nom défini « ${n.name} » ne désigne plus la bonne plage (${actual.formula}). ${fix}`,
+        ),
       );
     }
   }
@@ -173,4 +194,3 @@ export function checkStructureLabels(ctx: CheckContext): Finding[] {
   }
   return out;
 }
-

@@ -20,22 +20,32 @@ export function describeEdits(edits: readonly Edit[]): string[] {
     const validations = list.filter((e) => e.op === "set-validation");
     if (validations.length) {
       const where = validations.map((e) => (e.op === "set-validation" ? e.validation.sqref : "")).join(", ");
-      lines.push(`${plural(validations.length, "liste déroulante restaurée", "listes déroulantes restaurées")} sur ${sheet} (${where}).`);
+      lines.push(
+        `${plural(validations.length, "liste déroulante restaurée", "listes déroulantes restaurées")} sur ${sheet} (${where}).`,
+      );
     }
     const cells = list.reduce((n, e) => n + (e.op === "set-cells" ? e.cells.length : 0), 0);
-    if (cells) lines.push(`${plural(cells, "cellule de structure rétablie", "cellules de structure rétablies")} sur ${sheet}.`);
+    if (cells)
+      lines.push(`${plural(cells, "cellule de structure rétablie", "cellules de structure rétablies")} sur ${sheet}.`);
     const cleared = list.reduce((n, e) => n + (e.op === "clear-cells" ? e.addresses.length : 0), 0);
-    if (cleared) lines.push(`${plural(cleared, "ancienne entrée de liste effacée", "anciennes entrées de liste effacées")} sur ${sheet}.`);
+    if (cleared)
+      lines.push(
+        `${plural(cleared, "ancienne entrée de liste effacée", "anciennes entrées de liste effacées")} sur ${sheet}.`,
+      );
     for (const e of list) {
-      if (e.op === "set-visibility") lines.push(`${sheet} : ${e.visibility === "visible" ? "affichée" : "masquée à nouveau"}.`);
+      if (e.op === "set-visibility")
+        lines.push(`${sheet} : ${e.visibility === "visible" ? "affichée" : "masquée à nouveau"}.`);
       if (e.op === "set-protection") lines.push(`${sheet} : protection ${e.protect ? "rétablie" : "levée"}.`);
-      if (e.op === "merge") lines.push(`${sheet} : ${plural(e.ranges.length, "fusion rétablie", "fusions rétablies")}.`);
+      if (e.op === "merge")
+        lines.push(`${sheet} : ${plural(e.ranges.length, "fusion rétablie", "fusions rétablies")}.`);
       if (e.op === "set-value") lines.push(`${sheet}!${e.address} ← ${e.value}.`);
     }
   }
   const names = edits.filter((e) => e.op === "set-name");
   if (names.length) {
-    lines.push(`${plural(names.length, "nom défini rétabli", "noms définis rétablis")} : ${names.map((e) => (e.op === "set-name" ? e.name : "")).join(", ")}.`);
+    lines.push(
+      `${plural(names.length, "nom défini rétabli", "noms définis rétablis")} : ${names.map((e) => (e.op === "set-name" ? e.name : "")).join(", ")}.`,
+    );
   }
   return lines;
 }

@@ -3,7 +3,13 @@
  * An adapter unprotects a protected sheet before editing it and protects it again after, only when
  * the state differs; it decides nothing else.
  */
-import type { ColumnBlueprint, StructureCell, ValidationBlueprint, SheetBlueprint, InputArea } from "../blueprint/types";
+import type {
+  ColumnBlueprint,
+  StructureCell,
+  ValidationBlueprint,
+  SheetBlueprint,
+  InputArea,
+} from "../blueprint/types";
 import type { Visibility } from "../snapshot";
 
 export type Edit =

@@ -22,7 +22,11 @@ export interface Reconciliation {
 
 export interface ReconcileOptions {
   /** Values the user asked to set (« --audit-year »): sheet key → address → value. */
-  readonly setValues?: readonly { readonly sheetKey: string; readonly address: string; readonly value: string | number }[];
+  readonly setValues?: readonly {
+    readonly sheetKey: string;
+    readonly address: string;
+    readonly value: string | number;
+  }[];
 }
 
 function normFormula(f: string | undefined): string {
@@ -58,7 +62,11 @@ function validationCovers(sheet: SheetSnapshot, v: ValidationBlueprint): boolean
   }
   // A foreign validation laid over part of the area (another list pasted in) must go too.
   const foreign = sheet.validations.some(
-    (sv) => !same.includes(sv) && parseSqref(sv.sqref).some((r) => r.top <= area.bottom && r.bottom >= area.top && r.left <= area.right && r.right >= area.left),
+    (sv) =>
+      !same.includes(sv) &&
+      parseSqref(sv.sqref).some(
+        (r) => r.top <= area.bottom && r.bottom >= area.top && r.left <= area.right && r.right >= area.left,
+      ),
   );
   return !foreign;
 }
@@ -154,7 +162,10 @@ export function reconcile(bp: Blueprint, wb: WorkbookSnapshot, options: Reconcil
     if (title === undefined) continue;
     const actual = wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase() && x.scope === undefined);
     const ref = actual ? splitReference(actual.formula) : undefined;
-    const ok = !!ref && ref.sheet === title && ref.ref.replace(/\$/g, "").toUpperCase() === n.ref.replace(/\$/g, "").toUpperCase();
+    const ok =
+      !!ref &&
+      ref.sheet === title &&
+      ref.ref.replace(/\$/g, "").toUpperCase() === n.ref.replace(/\$/g, "").toUpperCase();
     if (!ok) edits.push({ op: "set-name", name: n.name, sheet: title, ref: n.ref });
   }
   for (const sv of options.setValues ?? []) {

@@ -71,7 +71,8 @@ async function writeSheet(wb: ExcelJS.Workbook, sb: SheetBlueprint): Promise<voi
   }
   for (const cell of sb.cells) {
     const target = ws.getCell(cell.address);
-    if (cell.formula !== undefined) target.value = { formula: cell.formula, result: cell.result ?? "" } as ExcelJS.CellFormulaValue;
+    if (cell.formula !== undefined)
+      target.value = { formula: cell.formula, result: cell.result ?? "" } as ExcelJS.CellFormulaValue;
     else if (cell.number !== undefined) target.value = cell.number;
     else target.value = cell.text ?? "";
     target.style = excelJsStyle(STYLES[cell.style]);
@@ -90,7 +91,10 @@ async function writeSheet(wb: ExcelJS.Workbook, sb: SheetBlueprint): Promise<voi
       error: v.error,
     };
     if (v.operator) dv.operator = v.operator;
-    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.sqref, dv);
+    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      v.sqref,
+      dv,
+    );
   }
   if (sb.protect) {
     await ws.protect("", {

@@ -5,11 +5,44 @@ import { childElements, el, firstChild, getAttr, localName, setAttr, type XmlEle
 
 /** CT_Worksheet's element order: a new element goes after every element that precedes it here. */
 const ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
-  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
-  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup",
-  "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
-  "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
   "extLst",
 ];
 
@@ -81,7 +114,9 @@ export class SheetPart {
     if (hit || !create) return hit;
     const made = el(this.p + "row", [["r", String(n)]]);
     const data = this.sheetData();
-    const idx = data.children.findIndex((c) => "name" in c && localName(c.name) === "row" && Number(getAttr(c, "r")) > n);
+    const idx = data.children.findIndex(
+      (c) => "name" in c && localName(c.name) === "row" && Number(getAttr(c, "r")) > n,
+    );
     if (idx < 0) data.children.push(made);
     else data.children.splice(idx, 0, made);
     rows.set(n, made);
@@ -104,7 +139,9 @@ export class SheetPart {
     }
     if (!create) return undefined;
     const made = el(this.p + "c", [["r", addr]]);
-    const idx = row.children.findIndex((c) => "name" in c && localName(c.name) === "c" && (parseAddress(getAttr(c, "r") ?? "")?.col ?? 0) > ref.col);
+    const idx = row.children.findIndex(
+      (c) => "name" in c && localName(c.name) === "c" && (parseAddress(getAttr(c, "r") ?? "")?.col ?? 0) > ref.col,
+    );
     if (idx < 0) row.children.push(made);
     else row.children.splice(idx, 0, made);
     return made;
@@ -121,7 +158,9 @@ export class SheetPart {
     let children: XmlNode[];
     if (content.kind === "text") {
       keep.push(["t", "inlineStr"]);
-      children = [el(p + "is", [], [el(p + "t", [["xml:space", "preserve"]], content.text ? [{ text: content.text }] : [])])];
+      children = [
+        el(p + "is", [], [el(p + "t", [["xml:space", "preserve"]], content.text ? [{ text: content.text }] : [])]),
+      ];
     } else if (content.kind === "number") {
       children = [el(p + "v", [], [{ text: String(content.value) }])];
     } else {
@@ -137,7 +176,8 @@ export class SheetPart {
     const r = parseRange(range);
     if (!r) return;
     for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) setAttr(this.cell(address(row, col), true) as XmlElement, "s", String(style));
+      for (let col = r.left; col <= r.right; col++)
+        setAttr(this.cell(address(row, col), true) as XmlElement, "s", String(style));
     }
   }
 
@@ -145,7 +185,11 @@ export class SheetPart {
   setIfEmpty(addr: string, value: string | number): void {
     const c = this.cell(addr, true) as XmlElement;
     if (childElements(c).length) return;
-    this.setCell(addr, typeof value === "number" ? { kind: "number", value } : { kind: "text", text: value }, undefined);
+    this.setCell(
+      addr,
+      typeof value === "number" ? { kind: "number", value } : { kind: "text", text: value },
+      undefined,
+    );
   }
 
   clearCell(addr: string): void {
@@ -153,20 +197,37 @@ export class SheetPart {
     if (!c) return;
     if (childElements(c, "f").length) this.formulasTouched = true;
     const s = getAttr(c, "s");
-    c.attrs = s !== undefined ? [["r", addr], ["s", s]] : [["r", addr]];
+    c.attrs =
+      s !== undefined
+        ? [
+            ["r", addr],
+            ["s", s],
+          ]
+        : [["r", addr]];
     c.children = [];
   }
 
   setColumns(columns: readonly ColumnBlueprint[]): void {
     const cols = this.child("cols") as XmlElement;
     const mine = new Set(columns.map((c) => c.col));
-    cols.children = cols.children.filter((c) => !("name" in c) || !(Number(getAttr(c, "min")) === Number(getAttr(c, "max")) && mine.has(Number(getAttr(c, "min")))));
+    cols.children = cols.children.filter(
+      (c) =>
+        !("name" in c) ||
+        !(Number(getAttr(c, "min")) === Number(getAttr(c, "max")) && mine.has(Number(getAttr(c, "min")))),
+    );
     for (const c of columns) {
-      const attrs: [string, string][] = [["min", String(c.col)], ["max", String(c.col)], ["width", String(c.width)], ["customWidth", "1"]];
+      const attrs: [string, string][] = [
+        ["min", String(c.col)],
+        ["max", String(c.col)],
+        ["width", String(c.width)],
+        ["customWidth", "1"],
+      ];
       if (c.hidden) attrs.push(["hidden", "1"]);
       cols.children.push(el(this.p + "col", attrs));
     }
-    cols.children.sort((a, b) => ("name" in a && "name" in b ? Number(getAttr(a, "min")) - Number(getAttr(b, "min")) : 0));
+    cols.children.sort((a, b) =>
+      "name" in a && "name" in b ? Number(getAttr(a, "min")) - Number(getAttr(b, "min")) : 0,
+    );
   }
 
   setRowHeights(rows: SheetBlueprint["rowHeights"]): void {
@@ -180,7 +241,9 @@ export class SheetPart {
   /** Merges ranges; one that overlaps an existing merge is left out (Excel would call the file damaged). */
   merge(ranges: readonly string[]): string[] {
     const mc = this.child("mergeCells") as XmlElement;
-    const existing = childElements(mc, "mergeCell").map((m) => parseRange(getAttr(m, "ref") ?? "")).filter((r): r is RangeRef => !!r);
+    const existing = childElements(mc, "mergeCell")
+      .map((m) => parseRange(getAttr(m, "ref") ?? ""))
+      .filter((r): r is RangeRef => !!r);
     const skipped: string[] = [];
     for (const ref of ranges) {
       const r = parseRange(ref);
@@ -215,7 +278,14 @@ export class SheetPart {
     const attrs: [string, string][] = [["type", v.type]];
     if (v.errorStyle !== "stop") attrs.push(["errorStyle", v.errorStyle]);
     if (v.operator) attrs.push(["operator", v.operator]);
-    attrs.push(["allowBlank", "1"], ["showInputMessage", "1"], ["showErrorMessage", "1"], ["errorTitle", v.errorTitle], ["error", v.error], ["sqref", v.sqref]);
+    attrs.push(
+      ["allowBlank", "1"],
+      ["showInputMessage", "1"],
+      ["showErrorMessage", "1"],
+      ["errorTitle", v.errorTitle],
+      ["error", v.error],
+      ["sqref", v.sqref],
+    );
     const children = [el(this.p + "formula1", [], [{ text: v.formula1 }])];
     if (v.formula2 !== undefined) children.push(el(this.p + "formula2", [], [{ text: v.formula2 }]));
     kept.push(el(this.p + "dataValidation", attrs, children));
@@ -234,7 +304,8 @@ export class SheetPart {
     setAttr(sp, "objects", "1");
     setAttr(sp, "scenarios", "1");
     // In OOXML « 0 » means allowed for these.
-    for (const k of ["formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"]) setAttr(sp, k, "0");
+    for (const k of ["formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"])
+      setAttr(sp, k, "0");
   }
 
   freeze(rows: number, cols: number): void {
@@ -252,7 +323,10 @@ export class SheetPart {
       ["activePane", cols && rows ? "bottomRight" : rows ? "bottomLeft" : "topRight"],
       ["state", "frozen"],
     ]);
-    view.children = [pane, ...view.children.filter((c) => !("name" in c) || !["pane", "selection"].includes(localName(c.name)))];
+    view.children = [
+      pane,
+      ...view.children.filter((c) => !("name" in c) || !["pane", "selection"].includes(localName(c.name))),
+    ];
   }
 
   pageSetup(print: NonNullable<SheetBlueprint["print"]>): void {
@@ -261,7 +335,9 @@ export class SheetPart {
       let ps = firstChild(pr, "pageSetUpPr");
       if (!ps) {
         ps = el(this.p + "pageSetUpPr");
-        const afterOutline = pr.children.findIndex((c) => "name" in c && !["tabColor", "outlinePr"].includes(localName(c.name)));
+        const afterOutline = pr.children.findIndex(
+          (c) => "name" in c && !["tabColor", "outlinePr"].includes(localName(c.name)),
+        );
         if (afterOutline < 0) pr.children.push(ps);
         else pr.children.splice(afterOutline, 0, ps);
       }
@@ -277,7 +353,15 @@ export class SheetPart {
     }
     const margins = firstChild(this.root, "pageMargins") as XmlElement;
     if (!getAttr(margins, "left")) {
-      for (const [k, v] of [["left", "0.4"], ["right", "0.4"], ["top", "0.5"], ["bottom", "0.5"], ["header", "0.3"], ["footer", "0.3"]]) setAttr(margins, k, v);
+      for (const [k, v] of [
+        ["left", "0.4"],
+        ["right", "0.4"],
+        ["top", "0.5"],
+        ["bottom", "0.5"],
+        ["header", "0.3"],
+        ["footer", "0.3"],
+      ])
+        setAttr(margins, k, v);
     }
   }
 }

@@ -2,7 +2,14 @@
 import type { CellStyle } from "../../domain/blueprint/styles";
 import { childElements, el, firstChild, getAttr, localName, setAttr, type XmlElement } from "./xml-tree";
 
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "0%": 9, "0.00%": 10, "dd/mm/yyyy": 14 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "0%": 9,
+  "0.00%": 10,
+  "dd/mm/yyyy": 14,
+};
 
 export class StyleRegistry {
   private readonly cache = new Map<string, number>();
@@ -40,10 +47,17 @@ export class StyleRegistry {
     if (!code) return 0;
     if (code in BUILTIN_FORMATS) return BUILTIN_FORMATS[code];
     const numFmts = this.section("numFmts", []);
-    for (const f of childElements(numFmts, "numFmt")) if (getAttr(f, "formatCode") === code) return Number(getAttr(f, "numFmtId"));
+    for (const f of childElements(numFmts, "numFmt"))
+      if (getAttr(f, "formatCode") === code) return Number(getAttr(f, "numFmtId"));
     const ids = childElements(numFmts, "numFmt").map((f) => Number(getAttr(f, "numFmtId")));
     const id = Math.max(163, ...ids) + 1;
-    this.append(numFmts, el(this.p + "numFmt", [["numFmtId", String(id)], ["formatCode", code]]));
+    this.append(
+      numFmts,
+      el(this.p + "numFmt", [
+        ["numFmtId", String(id)],
+        ["formatCode", code],
+      ]),
+    );
     return id;
   }
 
@@ -65,7 +79,17 @@ export class StyleRegistry {
     if (style.fill) {
       fillId = this.append(
         this.section("fills", ["numFmts", "fonts"]),
-        el(p + "fill", [], [el(p + "patternFill", [["patternType", "solid"]], [el(p + "fgColor", [["rgb", "FF" + style.fill]]), el(p + "bgColor", [["indexed", "64"]])])]),
+        el(
+          p + "fill",
+          [],
+          [
+            el(
+              p + "patternFill",
+              [["patternType", "solid"]],
+              [el(p + "fgColor", [["rgb", "FF" + style.fill]]), el(p + "bgColor", [["indexed", "64"]])],
+            ),
+          ],
+        ),
       );
     }
     let borderId = 0;

@@ -123,7 +123,9 @@ class WorkbookEditor {
 
   constructor(private readonly pkg: Package) {
     const rels = pkg.doc("_rels/.rels").root;
-    const office = childElements(rels, "Relationship").find((r) => (getAttr(r, "Type") ?? "").endsWith("/officeDocument"));
+    const office = childElements(rels, "Relationship").find((r) =>
+      (getAttr(r, "Type") ?? "").endsWith("/officeDocument"),
+    );
     this.workbookPath = office ? resolveTarget("", getAttr(office, "Target") ?? "") : "xl/workbook.xml";
     if (!pkg.has(this.workbookPath)) throw new XlsxUpdateError("classeur sans partie principale");
   }
@@ -181,9 +183,12 @@ class WorkbookEditor {
 
   styleIndex(name: keyof typeof STYLES): number {
     if (!this.styles) {
-      const rel = childElements(this.rels(), "Relationship").find((x) => (getAttr(x, "Type") ?? "").endsWith("/styles"));
+      const rel = childElements(this.rels(), "Relationship").find((x) =>
+        (getAttr(x, "Type") ?? "").endsWith("/styles"),
+      );
       this.stylesPath = rel ? resolveTarget(this.workbookPath, getAttr(rel, "Target") ?? "") : undefined;
-      if (!this.stylesPath || !this.pkg.has(this.stylesPath)) throw new XlsxUpdateError("classeur sans feuille de styles");
+      if (!this.stylesPath || !this.pkg.has(this.stylesPath))
+        throw new XlsxUpdateError("classeur sans feuille de styles");
       this.styles = new StyleRegistry(this.pkg.doc(this.stylesPath).root);
     }
     const i = this.styles.index(STYLES[name]);
@@ -203,16 +208,31 @@ class WorkbookEditor {
     const relPrefix = /^([^:]+):/.exec(rels.name)?.[1];
     const relName = relPrefix ? `${relPrefix}:Relationship` : "Relationship";
     const target = resolveRelative(this.workbookPath, part);
-    rels.children.push(el(relName, [["Id", `rId${k}`], ["Type", WORKSHEET_REL], ["Target", target]]));
+    rels.children.push(
+      el(relName, [
+        ["Id", `rId${k}`],
+        ["Type", WORKSHEET_REL],
+        ["Target", target],
+      ]),
+    );
     this.pkg.touch(this.relsPath);
     const ct = this.pkg.doc("[Content_Types].xml").root;
-    ct.children.push(el("Override", [["PartName", "/" + part], ["ContentType", WORKSHEET_CT]]));
+    ct.children.push(
+      el("Override", [
+        ["PartName", "/" + part],
+        ["ContentType", WORKSHEET_CT],
+      ]),
+    );
     this.pkg.touch("[Content_Types].xml");
     const sheetsEl = this.sheetsEl();
     const existing = childElements(sheetsEl, "sheet");
     const sheetId = Math.max(0, ...existing.map((s) => Number(getAttr(s, "sheetId")) || 0)) + 1;
     const pfx = /^([^:]+):/.exec(sheetsEl.name)?.[1];
-    const sheetEl = el(pfx ? `${pfx}:sheet` : "sheet", [["name", title], ["sheetId", String(sheetId)], [`${this.rPrefix()}:id`, `rId${k}`]]);
+    const sheetEl = el(pfx ? `${pfx}:sheet` : "sheet", [
+      ["name", title],
+      ["sheetId", String(sheetId)],
+      [`${this.rPrefix()}:id`, `rId${k}`],
+    ]);
     const beforeIndex = before === undefined ? -1 : existing.findIndex((s) => getAttr(s, "name") === before);
     if (beforeIndex < 0) {
       sheetsEl.children.push(sheetEl);
@@ -247,7 +267,9 @@ class WorkbookEditor {
     const views = firstChild(this.workbook, "bookViews");
     for (const v of views ? childElements(views, "workbookView") : []) {
       if (visibility !== "visible" && Number(getAttr(v, "activeTab") ?? 0) === index) {
-        const firstVisible = this.sheets().findIndex((s) => !getAttr(s.element, "state") || getAttr(s.element, "state") === "visible");
+        const firstVisible = this.sheets().findIndex(
+          (s) => !getAttr(s.element, "state") || getAttr(s.element, "state") === "visible",
+        );
         setAttr(v, "activeTab", String(Math.max(0, firstVisible)));
       }
     }
@@ -260,7 +282,16 @@ class WorkbookEditor {
       const pfx = /^([^:]+):/.exec(this.workbook.name)?.[1];
       dn = el(pfx ? `${pfx}:definedNames` : "definedNames");
       // definedNames comes after sheets (and functionGroups, externalReferences).
-      const after = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences"];
+      const after = [
+        "fileVersion",
+        "fileSharing",
+        "workbookPr",
+        "workbookProtection",
+        "bookViews",
+        "sheets",
+        "functionGroups",
+        "externalReferences",
+      ];
       let at = 0;
       this.workbook.children.forEach((c, i) => {
         if ("name" in c && after.includes(localName(c.name))) at = i + 1;
@@ -273,7 +304,9 @@ class WorkbookEditor {
   setName(name: string, formula: string, localSheetId?: number): void {
     const dn = this.definedNames();
     const existing = childElements(dn, "definedName").find(
-      (d) => (getAttr(d, "name") ?? "").toLowerCase() === name.toLowerCase() && getAttr(d, "localSheetId") === (localSheetId === undefined ? undefined : String(localSheetId)),
+      (d) =>
+        (getAttr(d, "name") ?? "").toLowerCase() === name.toLowerCase() &&
+        getAttr(d, "localSheetId") === (localSheetId === undefined ? undefined : String(localSheetId)),
     );
     if (existing) {
       if (textOf(existing) === formula) return;
@@ -311,7 +344,17 @@ class WorkbookEditor {
     if (!calcPr) {
       const pfx = /^([^:]+):/.exec(this.workbook.name)?.[1];
       calcPr = el(pfx ? `${pfx}:calcPr` : "calcPr", [["calcId", "191029"]]);
-      const after = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames"];
+      const after = [
+        "fileVersion",
+        "fileSharing",
+        "workbookPr",
+        "workbookProtection",
+        "bookViews",
+        "sheets",
+        "functionGroups",
+        "externalReferences",
+        "definedNames",
+      ];
       let at = 0;
       this.workbook.children.forEach((c, i) => {
         if ("name" in c && after.includes(localName(c.name))) at = i + 1;
@@ -340,7 +383,8 @@ function applyEdit(wb: WorkbookEditor, e: Edit): void {
       const s = wb.sheet(e.sheet);
       for (const c of e.cells) {
         const style = wb.styleIndex(c.style);
-        if (c.formula !== undefined) s.setCell(c.address, { kind: "formula", formula: c.formula, result: c.result ?? "" }, style);
+        if (c.formula !== undefined)
+          s.setCell(c.address, { kind: "formula", formula: c.formula, result: c.result ?? "" }, style);
         else if (c.number !== undefined) s.setCell(c.address, { kind: "number", value: c.number }, style);
         else s.setCell(c.address, { kind: "text", text: c.text ?? "" }, style);
       }
@@ -386,7 +430,11 @@ function applyEdit(wb: WorkbookEditor, e: Edit): void {
       return;
     }
     case "set-value":
-      wb.sheet(e.sheet).setCell(e.address, typeof e.value === "number" ? { kind: "number", value: e.value } : { kind: "text", text: e.value }, undefined);
+      wb.sheet(e.sheet).setCell(
+        e.address,
+        typeof e.value === "number" ? { kind: "number", value: e.value } : { kind: "text", text: e.value },
+        undefined,
+      );
       return;
   }
 }

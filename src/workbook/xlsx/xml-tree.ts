@@ -153,7 +153,9 @@ export function isElement(x: XmlNode): x is XmlElement {
 }
 
 export function childElements(el: XmlElement, local?: string): XmlElement[] {
-  return el.children.filter((c): c is XmlElement => isElement(c) && (local === undefined || localName(c.name) === local));
+  return el.children.filter(
+    (c): c is XmlElement => isElement(c) && (local === undefined || localName(c.name) === local),
+  );
 }
 
 export function firstChild(el: XmlElement, local: string): XmlElement | undefined {

@@ -122,7 +122,12 @@ test("Paramètres: the school is a drop-down of establishments, the audit year i
   expect(v).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ sqref: "B4", type: "list", formula1: "Etablissements", errorStyle: "warning" }),
-      expect.objectContaining({ sqref: "B7", type: "whole", formula1: "AnneeReference+1", formula2: "AnneeReference+5" }),
+      expect.objectContaining({
+        sqref: "B7",
+        type: "whole",
+        formula1: "AnneeReference+1",
+        formula2: "AnneeReference+5",
+      }),
     ]),
   );
 });

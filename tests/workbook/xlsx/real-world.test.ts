@@ -32,7 +32,10 @@ function libreoffice(args: string[], cwd: string): void {
 
 beforeAll(async () => {
   const generated = path.join(dir, "generated.xlsx");
-  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ auditYear: 2028, school: "0040007L — LYCEE", headOfSchool: "Mme Dupont" })));
+  writeFileSync(
+    generated,
+    await blueprintToXlsx(buildBlueprint({ auditYear: 2028, school: "0040007L — LYCEE", headOfSchool: "Mme Dupont" })),
+  );
   const byOpenpyxl = path.join(dir, "openpyxl.xlsx");
   execFileSync(SYSTEM_PYTHON, [path.join(__dirname, "../../helpers/make_corpus.py"), generated, byOpenpyxl]);
   corpus.openpyxl = byOpenpyxl;
@@ -66,7 +69,10 @@ describe.each(["openpyxl", "libreoffice"])("a workbook written by %s", (producer
     original = new Uint8Array(readFileSync(corpus[producer]));
     const snapshot = readXlsx(original);
     const ctx = makeContext(snapshot, {});
-    const { edits } = reconcile(buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }), snapshot);
+    const { edits } = reconcile(
+      buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }),
+      snapshot,
+    );
     updated = applyEditsToXlsx(original, edits);
     writeFileSync(path.join(dir, `${producer}-updated.xlsx`), updated);
   });
@@ -82,7 +88,9 @@ describe.each(["openpyxl", "libreoffice"])("a workbook written by %s", (producer
     const snapshot = readXlsx(updated);
     expect(checkWorkbook(snapshot).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
     const ctx = makeContext(snapshot, {});
-    expect(reconcile(buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }), snapshot).edits).toEqual([]);
+    expect(
+      reconcile(buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }), snapshot).edits,
+    ).toEqual([]);
   });
 
   test("every part the product does not own is still there, byte-identical", () => {
@@ -115,7 +123,11 @@ describe.each(["openpyxl", "libreoffice"])("a workbook written by %s", (producer
     libreoffice(["--convert-to", "pdf", "--outdir", out, path.join(dir, `${producer}-updated.xlsx`)], dir);
     const pdf = readdirSync(out).find((f) => f.endsWith(".pdf"));
     expect(pdf).toBeDefined();
-    expect(readFileSync(path.join(out, pdf as string)).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      readFileSync(path.join(out, pdf as string))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 });
 
