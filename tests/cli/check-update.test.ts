@@ -92,7 +92,7 @@ test("update: restores what was broken, writes through a temporary file, a secon
   const r = run(["update", "rempli.xlsx", "--audit-year", "2029"]);
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
-  expect(r.out).toContain("Feuille « C4 Partenariat » recréée.");
+  expect(r.out).toContain("Feuille « C4 Partenariats » recréée.");
   expect(r.out).toContain("2 listes déroulantes restaurées sur C3 Réponses pédagogiques (A10:A109, B10:B109).");
   expect(r.out).toContain("Paramètres!B7 ← 2029.");
   expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -101,7 +101,7 @@ test("update: restores what was broken, writes through a temporary file, a secon
   expect(c1?.cells?.A10).toBe("Un axe inventé");
   expect(c1?.cells?.G10).toBe("<img src=x onerror=alert(1)>");
   expect(dump.sheets.find((s) => s.title === "Paramètres")?.cells?.B7).toBe(2029);
-  expect(dump.sheets.map((s) => s.title)).toContain("C4 Partenariat");
+  expect(dump.sheets.map((s) => s.title)).toContain("C4 Partenariats");
   const again = run(["update", "rempli.xlsx"]);
   expect(again.out).toBe("rempli.xlsx : rien à mettre à jour, le classeur est conforme.\n");
   const check = JSON.parse(run(["check", "rempli.xlsx", "--json"]).out) as { findings: { rule: string }[] }[];

@@ -198,3 +198,78 @@ export function prefixFor(root: XmlElement, uri: string): string | undefined {
 export function el(name: string, attrs: [string, string][] = [], children: XmlNode[] = []): XmlElement {
   return { name, attrs, children };
 }
+
+export interface SaxHandler {
+  open(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
+  close(name: string): void;
+  text(text: string): void;
+}
+
+/**
+ * Streams through a document in one linear pass (no tree, no recursion): for the large parts
+ * (worksheets, shared strings). DOCTYPE and entity declarations are refused.
+ */
+export function scanXml(xml: string, h: SaxHandler): void {
+  const n = xml.length;
+  let i = 0;
+  const attrRe = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) {
+      if (i < n) h.text(decodeEntities(xml.slice(i)));
+      break;
+    }
+    if (lt > i) h.text(decodeEntities(xml.slice(i, lt)));
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 33 /* ! */) {
+      if (xml.startsWith("<!--", lt)) {
+        const end = xml.indexOf("-->", lt + 4);
+        i = end < 0 ? n : end + 3;
+        continue;
+      }
+      if (xml.startsWith("<![CDATA[", lt)) {
+        const end = xml.indexOf("]]>", lt + 9);
+        h.text(xml.slice(lt + 9, end < 0 ? n : end));
+        i = end < 0 ? n : end + 3;
+        continue;
+      }
+      throw new XmlTreeError("DOCTYPE ou déclaration d'entité interdits");
+    }
+    if (c1 === 63 /* ? */) {
+      const end = xml.indexOf("?>", lt + 2);
+      i = end < 0 ? n : end + 2;
+      continue;
+    }
+    if (c1 === 47 /* / */) {
+      const end = xml.indexOf(">", lt);
+      if (end < 0) throw new XmlTreeError("balise fermante non terminée");
+      h.close(xml.slice(lt + 2, end).trim());
+      i = end + 1;
+      continue;
+    }
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < n; j++) {
+      const ch = xml.charCodeAt(j);
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (ch === 62 /* > */) break;
+    }
+    if (j >= n) throw new XmlTreeError("balise non terminée");
+    const selfClosing = xml.charCodeAt(j - 1) === 47;
+    const inner = xml.slice(lt + 1, selfClosing ? j - 1 : j);
+    const sp = inner.search(/[\s/]/);
+    const name = sp < 0 ? inner : inner.slice(0, sp);
+    const attrs: Record<string, string> = {};
+    if (sp >= 0) {
+      const rest = inner.slice(sp);
+      attrRe.lastIndex = 0;
+      let a: RegExpExecArray | null;
+      while ((a = attrRe.exec(rest))) attrs[a[1]] = decodeEntities(a[3] ?? a[4] ?? "");
+    }
+    h.open(name, attrs, selfClosing);
+    if (selfClosing) h.close(name);
+    i = j + 1;
+  }
+}
