@@ -81,12 +81,13 @@ export function checkLists(ctx: CheckContext): Finding[] {
     }
   }
   // Names that drop-downs and formulas rely on.
+  const missing: string[] = [];
   for (const n of ctx.bp.names) {
     if (n.name.startsWith("LDM_Feuille_")) continue;
     const target = expectedNameTarget(ctx, n.sheetKey);
     const actual = ctx.wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase() && x.scope === undefined);
     if (!actual) {
-      out.push(finding("lists-damaged", title, "", `Le nom défini « ${n.name} » a disparu. ${fix}`));
+      missing.push(n.name);
     } else if (target !== undefined && !sameReference(actual.formula, target, n.ref)) {
       out.push(
         finding(
@@ -97,6 +98,12 @@ export function checkLists(ctx: CheckContext): Finding[] {
         ),
       );
     }
+  }
+  if (missing.length === 1) {
+    out.push(finding("lists-damaged", title, "", `Le nom défini « ${missing[0]} » a disparu. ${fix}`));
+  } else if (missing.length > 1) {
+    const shown = missing.length > 6 ? `${missing.slice(0, 6).join(", ")}…` : missing.join(", ");
+    out.push(finding("lists-damaged", title, "", `${missing.length} noms définis ont disparu (${shown}). ${fix}`));
   }
   return out;
 }
