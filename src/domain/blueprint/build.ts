@@ -251,7 +251,7 @@ function criterionSheet(c: Criterion, referenceYear: number, auditYear: number |
       { row: 2, height: 30 },
       { row: 3, height: 45 },
       { row: 4, height: 28 },
-      { row: 5, height: estimateHeight(guide, 200) },
+      { row: 5, height: estimateHeight(guide, 250) },
       { row: TABLE.headerRow, height: 45 },
       { row: TABLE.yearRow, height: 30 },
       { row: TABLE.hintRow, height: 64 },
