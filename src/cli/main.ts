@@ -3,6 +3,7 @@ import { checkCommand } from "./check";
 import { UserError } from "./files";
 import { generateCommand } from "./generate";
 import { processIo, type Io } from "./io";
+import { reportCommand } from "./report";
 import { updateCommand } from "./update";
 
 export const USAGE = [
@@ -14,6 +15,8 @@ export const USAGE = [
   "      Vérifie les fiches et liste, cellule par cellule, ce qui manque ou ne va pas.",
   "  update FICHIER [--out FICHIER] [--audit-year AAAA]",
   "      Remet le classeur en état (listes déroulantes, feuilles, noms) sans toucher aux saisies.",
+  "  report FICHIER [--out bilan.pdf|bilan.html]",
+  "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
   "",
   "Codes de sortie : 0 réussi, 1 erreurs trouvées, 2 impossible (entrée invalide, fichier illisible).",
 ].join("\n");
@@ -24,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
   check: (argv, io) => checkCommand(argv, io),
   update: updateCommand,
+  report: (argv, io) => reportCommand(argv, io),
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

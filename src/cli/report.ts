@@ -1,0 +1,94 @@
+import { execFile } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { reportHtml } from "../domain/report/html";
+import { synthesize } from "../domain/synthesis";
+import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
+import { parseArgs, stringOption } from "./args";
+import { readInputFile, UserError, writeFileAtomic } from "./files";
+import type { Io } from "./io";
+
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice"];
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { timeout: 120_000 }, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Prints the HTML to PDF with headless Chromium, or LibreOffice where Chromium is absent. */
+async function htmlToPdf(html: string): Promise<Uint8Array> {
+  const dir = mkdtempSync(path.join(tmpdir(), "ldm-report-"));
+  try {
+    const src = path.join(dir, "bilan.html");
+    const pdf = path.join(dir, "bilan.pdf");
+    writeFileSync(src, html);
+    const chromium = CHROMIUM.find((p) => existsSync(p));
+    const soffice = SOFFICE.find((p) => existsSync(p));
+    if (chromium) {
+      await run(chromium, [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        `--user-data-dir=${path.join(dir, "profile")}`,
+        "--no-pdf-header-footer",
+        `--print-to-pdf=${pdf}`,
+        `file://${src}`,
+      ]);
+    } else if (soffice) {
+      await run(soffice, [
+        "--headless",
+        `-env:UserInstallation=file://${path.join(dir, "lo")}`,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        src,
+      ]);
+    } else {
+      throw new UserError(
+        "PDF impossible ici : ni Chromium ni LibreOffice n'est installé. Utilisez --out bilan.html et imprimez-le depuis un navigateur.",
+      );
+    }
+    if (!existsSync(pdf))
+      throw new UserError(
+        "La conversion en PDF a échoué : utilisez --out bilan.html et imprimez-le depuis un navigateur.",
+      );
+    return new Uint8Array(readFileSync(pdf));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(
+      "La conversion en PDF a échoué : utilisez --out bilan.html et imprimez-le depuis un navigateur.",
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function reportCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {
+  const args = parseArgs(argv, ["out"], []);
+  if (args.positional.length !== 1)
+    throw new UserError("Indiquez un fichier .xlsx (ldm-fiches report FICHIER [--out bilan.pdf|bilan.html]).");
+  const file = args.positional[0];
+  const out = stringOption(args, "out") ?? file.replace(/\.xlsx$/i, "") + "-bilan.html";
+  const kind = /\.pdf$/i.test(out) ? "pdf" : /\.html?$/i.test(out) ? "html" : undefined;
+  if (!kind) throw new UserError(`--out : « ${out} » doit se terminer par .pdf ou .html.`);
+  let snapshot;
+  try {
+    snapshot = readXlsx(await readInputFile(file));
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new UserError(`${file} : ${e.message}`);
+    throw e;
+  }
+  const synthesis = synthesize(snapshot, { today });
+  const html = reportHtml(synthesis, today);
+  const bytes = kind === "pdf" ? await htmlToPdf(html) : new TextEncoder().encode(html);
+  await writeFileAtomic(out, bytes);
+  const ready = synthesis.criteria.filter((c) => c.status === "prêt pour le COPIL").length;
+  io.out(`Bilan écrit : ${out} (${ready} critère(s) sur 8 prêts pour le COPIL).`);
+  return 0;
+}

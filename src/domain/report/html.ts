@@ -1,0 +1,126 @@
+/**
+ * « Préparer le bilan »: the annual review as one print-ready HTML document (no script, inline CSS
+ * only), for the committee to read without the workbook. Every text from the workbook is escaped.
+ */
+import type { CriterionSynthesis, Synthesis } from "../synthesis";
+
+export function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function frenchDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+const CSS = `
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: "DejaVu Sans", Calibri, Arial, sans-serif; font-size: 9.5pt; color: #1b1b1b; }
+h1 { color: #1f3864; font-size: 22pt; margin: 0 0 6mm; }
+h2 { color: #1f3864; font-size: 14pt; border-bottom: 2px solid #2f5597; padding-bottom: 1mm; margin-top: 0; }
+.cover { page-break-after: always; padding-top: 40mm; }
+.cover p { font-size: 12pt; margin: 2mm 0; }
+.criterion { page-break-before: always; }
+table { border-collapse: collapse; width: 100%; }
+th { background: #2f5597; color: #fff; font-weight: bold; text-align: left; }
+th, td { border: 1px solid #a6a6a6; padding: 1.2mm 1.6mm; vertical-align: top; }
+tr { page-break-inside: avoid; }
+td.num { text-align: right; white-space: nowrap; }
+.ready { color: #107c10; font-weight: bold; }
+.todo { color: #a4262c; font-weight: bold; }
+.flag { background: #fde7e9; }
+.muted { color: #595959; font-style: italic; }
+`;
+
+function statusCell(c: CriterionSynthesis): string {
+  return `<td class="${c.status === "prêt pour le COPIL" ? "ready" : "todo"}">${escapeHtml(c.status)}</td>`;
+}
+
+function synthesisTable(s: Synthesis): string {
+  const rows = s.criteria
+    .map(
+      (c) => `<tr>
+<td>${c.criterion.number} — ${escapeHtml(c.criterion.shortTitle)}</td>
+<td>${escapeHtml(c.lead) || '<span class="muted">à désigner</span>'}</td>
+<td class="num">${c.filledRows}</td>
+<td class="num">${c.guideAxesCovered} / ${c.criterion.axes.length}${c.ownAxesUsed ? ` + ${c.ownAxesUsed} propre(s)` : ""}</td>
+<td class="num">${c.guideObjectivesCovered} / ${c.criterion.objectives.length}${c.ownObjectivesUsed ? ` + ${c.ownObjectivesUsed} propre(s)` : ""}</td>
+<td class="num">${c.withReference} / ${c.indicators}</td>
+<td class="num">${c.withAudit} / ${c.indicators}</td>
+<td class="num">${c.counts.error}</td>
+<td class="num">${c.counts.warning}</td>
+${statusCell(c)}
+</tr>`,
+    )
+    .join("\n");
+  return `<table>
+<thead><tr><th>Critère</th><th>Référent</th><th>Lignes</th><th>Axes du guide couverts</th><th>Objectifs du guide couverts</th>
+<th>Indicateurs avec valeur ${s.referenceYear}</th><th>avec valeur ${s.auditYear ?? "de l'audit"}</th><th>Erreurs</th><th>Avertissements</th><th>Statut</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
+function flaggedList(s: Synthesis): string {
+  const flagged = s.criteria.flatMap((c) => c.flagged);
+  if (flagged.length === 0)
+    return `<p class="muted">Aucune cible de l'année de l'audit ne recule par rapport à ${s.referenceYear}.</p>`;
+  const rows = flagged
+    .map(
+      (f) =>
+        `<tr class="flag"><td>${escapeHtml(f.sheet)}, ligne ${f.row}</td><td>${escapeHtml(f.indicator)}</td><td class="num">${escapeHtml(f.referenceText)}</td><td class="num">${escapeHtml(f.targetText)}</td><td>${f.direction === "lower" ? "plus bas est mieux" : "plus haut est mieux"}</td></tr>`,
+    )
+    .join("\n");
+  return `<h2>Cibles à revoir</h2><p>La cible de l'année de l'audit va dans le mauvais sens par rapport à la valeur de ${s.referenceYear} (sens déduit de l'intitulé de l'indicateur).</p>
+<table><thead><tr><th>Fiche</th><th>Indicateur</th><th>${s.referenceYear}</th><th>Cible</th><th>Sens</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+}
+
+function criterionPage(s: Synthesis, c: CriterionSynthesis): string {
+  const body =
+    c.rows.length === 0
+      ? `<p class="muted">Aucune ligne n'est encore remplie.</p>`
+      : `<table><thead><tr><th>Axe</th><th>Objectif</th><th>Action</th><th>Indicateur</th><th>${s.referenceYear}</th><th>${s.auditYear ?? "Année de l'audit"}</th><th>Perspectives</th></tr></thead><tbody>
+${c.rows
+  .map(
+    (r) =>
+      `<tr><td>${escapeHtml(r.axis)}</td><td>${escapeHtml(r.objective)}</td><td>${escapeHtml(r.action)}</td><td>${escapeHtml(r.indicator)}</td><td class="num">${escapeHtml(r.reference)}</td><td class="num">${escapeHtml(r.audit)}</td><td>${escapeHtml(r.outlook)}</td></tr>`,
+  )
+  .join("\n")}
+</tbody></table>`;
+  return `<section class="criterion">
+<h2>Critère ${c.criterion.number} — ${escapeHtml(c.criterion.title)}</h2>
+<p>Référent : ${escapeHtml(c.lead) || '<span class="muted">à désigner</span>'} · ${c.filledRows} ligne(s) · ${c.counts.error} erreur(s), ${c.counts.warning} avertissement(s) · <span class="${c.status === "prêt pour le COPIL" ? "ready" : "todo"}">${escapeHtml(c.status)}</span></p>
+${body}
+</section>`;
+}
+
+export function reportHtml(s: Synthesis, today: Date): string {
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Bilan annuel — fiches d'amélioration Lycée des métiers</title>
+<style>${CSS}</style></head>
+<body>
+<section class="cover">
+<h1>Bilan annuel des fiches d'amélioration<br>Label Lycée des métiers</h1>
+<p><strong>${escapeHtml(s.school) || "Établissement non renseigné"}</strong></p>
+<p>Chef d'établissement : ${escapeHtml(s.headOfSchool) || "non renseigné"}</p>
+<p>Année de référence ${s.referenceYear} · année de l'audit ${s.auditYear ?? "à choisir"}</p>
+<p>Document préparé pour le comité de pilotage le ${frenchDate(today)}.</p>
+</section>
+<section>
+<h2>Synthèse</h2>
+${synthesisTable(s)}
+${flaggedList(s)}
+</section>
+${s.criteria.map((c) => criterionPage(s, c)).join("\n")}
+</body></html>
+`;
+}

@@ -1,0 +1,210 @@
+/**
+ * The steering committee's view: per criterion, what is filled, which axes and objectives of the guide
+ * (and of the school) are worked on, which indicators have their values, what the check found, and the
+ * indicators whose audit-year target goes the wrong way from the reference value.
+ */
+import { address } from "./a1";
+import { NAMES, PARAMS, TABLE } from "./blueprint/layout";
+import { makeContext, cellOfName, locateTable, type CheckOptions } from "./check/context";
+import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
+import type { Criterion, CriterionNumber } from "./referential/types";
+import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
+import { listKey } from "./text";
+
+export type Direction = "higher" | "lower";
+
+/** Words that make a lower value the better one (« Taux d'absentéisme », « Nombre d'exclusions »…). */
+const LOWER_IS_BETTER = [
+  "absentéisme",
+  "absence",
+  "exclusion",
+  "décrochage",
+  "décrocheur",
+  "abandon",
+  "rupture",
+  "redoublement",
+  "retard",
+  "sanction",
+  "incident",
+  "conseil de discipline",
+  "sortie sans diplôme",
+  "sortants sans",
+  "échec",
+];
+
+/** Whether the indicator is better high or low, from its wording. */
+export function indicatorDirection(wording: string): Direction {
+  const k = listKey(wording);
+  return LOWER_IS_BETTER.some((w) => k.includes(w)) ? "lower" : "higher";
+}
+
+export interface IndicatorRow {
+  readonly sheet: string;
+  readonly row: number;
+  readonly indicator: string;
+  readonly reference?: number;
+  readonly target?: number;
+  /** The values as the sheet shows them (« 12 % »). */
+  readonly referenceText: string;
+  readonly targetText: string;
+  readonly direction: Direction;
+  /** True when the target goes the wrong way from the reference value. */
+  readonly flagged: boolean;
+}
+
+export interface RowView {
+  readonly row: number;
+  readonly axis: string;
+  readonly objective: string;
+  readonly action: string;
+  readonly indicator: string;
+  readonly reference: string;
+  readonly audit: string;
+  readonly outlook: string;
+}
+
+export interface CriterionSynthesis {
+  readonly criterion: Criterion;
+  readonly sheet?: string;
+  readonly lead: string;
+  readonly filledRows: number;
+  readonly guideAxesCovered: number;
+  readonly ownAxesUsed: number;
+  readonly guideObjectivesCovered: number;
+  readonly ownObjectivesUsed: number;
+  readonly indicators: number;
+  readonly withReference: number;
+  readonly withAudit: number;
+  readonly counts: FindingCounts;
+  readonly status: "à compléter" | "prêt pour le COPIL";
+  readonly flagged: readonly IndicatorRow[];
+  readonly rows: readonly RowView[];
+}
+
+export interface Synthesis {
+  readonly school: string;
+  readonly headOfSchool: string;
+  readonly referenceYear: number;
+  readonly auditYear?: number;
+  readonly criteria: readonly CriterionSynthesis[];
+  readonly findings: readonly Finding[];
+}
+
+function shown(c: CellSnapshot | undefined): string {
+  if (!c) return "";
+  if (c.t === "n" && c.nf?.includes("%")) return `${Math.round((c.v as number) * 1000) / 10} %`;
+  if (c.t === "b") return c.v ? "VRAI" : "FAUX";
+  return String(c.v);
+}
+
+function numeric(c: CellSnapshot | undefined): number | undefined {
+  if (!c || c.t !== "n") return undefined;
+  return c.v as number;
+}
+
+export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Synthesis {
+  const ctx = makeContext(wb, options);
+  const findings = checkWorkbook(wb, options);
+  const text = (name: string, fallback: string) => {
+    const c = cellOfName(wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback];
+    return c && c.t !== "e" ? String(c.v).trim() : "";
+  };
+  const ownAxes = new Set(ctx.ownAxes.map(listKey));
+  const ownObjectives = new Set(ctx.ownObjectives.map(listKey));
+  const criteria = ctx.criteria.map((c): CriterionSynthesis => {
+    const id = ctx.identified.get(`c${c.number}`);
+    const counts = countFindings(findings.filter((f) => f.criterion === c.number));
+    const lead = text(NAMES.lead(c.number as CriterionNumber), `B${PARAMS.firstLeadRow + c.number - 1}`);
+    const rows: RowView[] = [];
+    const flagged: IndicatorRow[] = [];
+    const guideAxes = new Set(c.axes.map((e) => listKey(e.text)));
+    const guideObjectives = new Set(c.objectives.map((e) => listKey(e.text)));
+    const usedGuideAxes = new Set<string>();
+    const usedOwnAxes = new Set<string>();
+    const usedGuideObjectives = new Set<string>();
+    const usedOwnObjectives = new Set<string>();
+    let indicators = 0;
+    let withReference = 0;
+    let withAudit = 0;
+    if (id) {
+      const { firstRow } = locateTable(id.sheet);
+      const maxRow = Math.max(
+        firstRow - 1,
+        ...Object.keys(id.sheet.cells)
+          .map((a) => /^([A-G])(\d+)$/.exec(a))
+          .filter((m): m is RegExpExecArray => !!m)
+          .map((m) => Number(m[2])),
+      );
+      for (let r = firstRow; r <= maxRow; r++) {
+        const cell = (k: keyof typeof TABLE.columns) => id.sheet.cells[address(r, TABLE.columns[k])];
+        const view: RowView = {
+          row: r,
+          axis: shown(cell("axis")),
+          objective: shown(cell("objective")),
+          action: shown(cell("action")),
+          indicator: shown(cell("indicator")),
+          reference: shown(cell("reference")),
+          audit: shown(cell("audit")),
+          outlook: shown(cell("outlook")),
+        };
+        if (!(view.axis || view.objective || view.action || view.indicator)) continue;
+        rows.push(view);
+        const ak = listKey(view.axis);
+        if (guideAxes.has(ak)) usedGuideAxes.add(ak);
+        else if (ownAxes.has(ak)) usedOwnAxes.add(ak);
+        const ok = listKey(view.objective);
+        if (guideObjectives.has(ok)) usedGuideObjectives.add(ok);
+        else if (ownObjectives.has(ok)) usedOwnObjectives.add(ok);
+        if (view.indicator) {
+          indicators++;
+          if (view.reference) withReference++;
+          if (view.audit) withAudit++;
+          const reference = numeric(cell("reference"));
+          const target = numeric(cell("audit"));
+          const direction = indicatorDirection(view.indicator);
+          if (reference !== undefined && target !== undefined) {
+            const wrong = direction === "higher" ? target < reference : target > reference;
+            if (wrong)
+              flagged.push({
+                sheet: id.sheet.name,
+                row: r,
+                indicator: view.indicator,
+                reference,
+                target,
+                referenceText: view.reference,
+                targetText: view.audit,
+                direction,
+                flagged: true,
+              });
+          }
+        }
+      }
+    }
+    const ready = rows.length > 0 && counts.error === 0 && indicators > 0 && withReference === indicators;
+    return {
+      criterion: c,
+      sheet: id?.sheet.name,
+      lead,
+      filledRows: rows.length,
+      guideAxesCovered: usedGuideAxes.size,
+      ownAxesUsed: usedOwnAxes.size,
+      guideObjectivesCovered: usedGuideObjectives.size,
+      ownObjectivesUsed: usedOwnObjectives.size,
+      indicators,
+      withReference,
+      withAudit,
+      counts,
+      status: ready ? "prêt pour le COPIL" : "à compléter",
+      flagged,
+      rows,
+    };
+  });
+  return {
+    school: text(NAMES.school, PARAMS.school),
+    headOfSchool: text(NAMES.headOfSchool, PARAMS.headOfSchool),
+    referenceYear: ctx.referenceYear,
+    auditYear: ctx.auditYear,
+    criteria,
+    findings,
+  };
+}

@@ -1,0 +1,48 @@
+/** `ldm-fiches report`: the annual review, as HTML and as PDF, looked at page by page. */
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { REPO } from "../helpers/paths";
+
+const BIN = path.join(REPO, "bin/ldm-fiches.js");
+const dir = mkdtempSync(path.join(tmpdir(), "ldm-report-"));
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+
+beforeAll(() => {
+  execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  expect(run(["generate", "--uai", "0040007L", "--audit-year", "2028", "--out", "fiches.xlsx"]).status).toBe(0);
+}, 120_000);
+
+test("HTML by default, beside the workbook", () => {
+  const r = run(["report", "fiches.xlsx"]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe("Bilan écrit : fiches-bilan.html (0 critère(s) sur 8 prêts pour le COPIL).\n");
+  const html = readFileSync(path.join(dir, "fiches-bilan.html"), "utf8");
+  expect(html).toContain("0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)");
+});
+
+test("a PDF a committee can read: cover, synthesis, one page per criterion", () => {
+  const r = run(["report", "fiches.xlsx", "--out", "bilan.pdf"]);
+  expect(r.status).toBe(0);
+  const pdf = path.join(dir, "bilan.pdf");
+  expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(10);
+  const txt = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  expect(txt).toContain("Bilan annuel des fiches d'amélioration");
+  expect(txt).toContain("Critère 7 — La mise en place et le suivi d’actions");
+  execFileSync("pdftoppm", ["-r", "40", "-png", "-f", "1", "-l", "2", pdf, path.join(dir, "page")]);
+  expect(readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).length).toBe(2);
+}, 120_000);
+
+test("bad input: one French line, exit 2, nothing written", () => {
+  const r = run(["report", "fiches.xlsx", "--out", "bilan.docx"]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toBe("--out : « bilan.docx » doit se terminer par .pdf ou .html.\n");
+  const r2 = run(["report", "absent.xlsx"]);
+  expect(r2.status).toBe(2);
+  expect(r2.stderr).toBe("Impossible de lire « absent.xlsx » : fichier ou dossier introuvable.\n");
+  expect(existsSync(path.join(dir, "absent-bilan.html"))).toBe(false);
+});
