@@ -1,4 +1,4 @@
-/** The task pane's French words. */
+/** The task pane's French words, in one place. */
 export const TEXTS = {
   appTitle: "Fiches LDM",
   subtitle: "Fiches d'amélioration — label Lycée des métiers",
@@ -6,7 +6,40 @@ export const TEXTS = {
   officeTimeout:
     "Excel n'a pas répondu : Office.js n'a pas pu se charger. Vérifiez la connexion puis rouvrez le volet (Accueil › Fiches LDM).",
   notExcel: "Ce complément fonctionne dans Excel uniquement.",
-  ready: "Prêt. Les fonctions du volet arrivent : générer, mettre à jour et vérifier le classeur.",
+  unsupported:
+    "Cette version d'Excel ne propose pas les fonctions nécessaires (ExcelApi 1.8). Utilisez Excel pour le web ou Microsoft 365 à jour.",
+  reading: "Lecture du classeur…",
+  firstRunTitle: "Créer les fiches d'amélioration",
+  firstRunHelp: "Le classeur ne contient pas encore les fiches. Choisissez l'établissement puis générez les 8 fiches.",
+  schoolLabel: "Établissement",
+  schoolPlaceholder: "UAI, nom ou commune…",
+  schoolNone: "Aucun établissement ne correspond.",
+  headLabel: "Chef d'établissement",
+  auditYearLabel: "Année de l'audit",
+  auditYearNone: "À choisir plus tard",
+  generate: "Générer les fiches",
+  generating: "Génération des fiches…",
+  update: "Mettre à jour le classeur",
+  updating: "Mise à jour…",
+  checkSheet: "Vérifier la fiche",
+  checkWorkbook: "Vérifier tout le classeur",
+  checking: "Vérification…",
+  noFinding: "Aucun constat : la fiche est prête pour le comité de pilotage.",
+  counts: (e: number, w: number, i: number) =>
+    `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
+  findingsTitle: "Constats",
+  severity: { error: "Erreur", warning: "Avertissement", info: "Information" },
+  examplesTitle: (n: number) => `Exemples du guide — critère ${n}`,
+  examplesSearch: "Chercher une action ou un indicateur",
+  actions: "Actions",
+  indicators: "Indicateurs",
+  insert: "Insérer",
+  inserted: (cell: string) => `Inséré en ${cell}.`,
+  selectRowFirst: "Sélectionnez d'abord une ligne du tableau de la fiche (à partir de la ligne 10).",
+  cellNotEmpty: (cell: string) => `La cellule ${cell} n'est pas vide : rien n'a été remplacé.`,
+  nothingToUpdate: "Rien à mettre à jour : le classeur est conforme.",
+  notCriterionSheet: "Activez une fiche critère (C1 … C8) pour voir les exemples du guide.",
+  ready: "Prêt.",
 } as const;
 
 export const OFFICE_READY_TIMEOUT_MS = 10_000;

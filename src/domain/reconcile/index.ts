@@ -127,9 +127,12 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
     const stale = Object.keys(sheet.cells).filter((a) => !wanted.has(a));
     if (stale.length) edits.push({ op: "clear-cells", sheet: title, addresses: stale.sort() });
   }
-  const merged = new Set((sheet.merges ?? []).map((m) => m.toUpperCase()));
-  const missingMerges = sb.merges.filter((m) => !merged.has(m.toUpperCase()));
-  if (missingMerges.length) edits.push({ op: "merge", sheet: title, ranges: missingMerges });
+  // An adapter that does not read merged areas (Office.js) leaves them undefined: nothing to compare.
+  if (sheet.merges !== undefined) {
+    const merged = new Set(sheet.merges.map((m) => m.toUpperCase()));
+    const missingMerges = sb.merges.filter((m) => !merged.has(m.toUpperCase()));
+    if (missingMerges.length) edits.push({ op: "merge", sheet: title, ranges: missingMerges });
+  }
   for (const v of sb.validations) {
     if (!validationCovers(sheet, v)) edits.push({ op: "set-validation", sheet: title, validation: v });
   }

@@ -1,0 +1,158 @@
+/**
+ * The one place that talks to Excel. Components call these functions; each runs one `Excel.run`
+ * (or the in-memory host's `run`, injected for tests and the preview) and costs at most two syncs.
+ */
+import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/build";
+import { PARAMS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
+import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../../domain/check";
+import { makeContext } from "../../domain/check/context";
+import { identifySheets } from "../../domain/identify";
+import { reconcile } from "../../domain/reconcile";
+import { describeEdits } from "../../domain/reconcile/describe";
+import type { CriterionNumber } from "../../domain/referential/types";
+import { address as a1, parseRange } from "../../domain/a1";
+import { applyEdits, officeErrorMessage, readSnapshot } from "../../workbook/office/adapter";
+import { TEXTS } from "../texts";
+
+export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export class ServiceError extends Error {}
+
+export interface WorkbookStatus {
+  readonly generated: boolean;
+  readonly activeSheet?: string;
+  /** The criterion of the active sheet, when it is a criterion sheet. */
+  readonly activeCriterion?: CriterionNumber;
+  readonly auditYear?: number;
+}
+
+export interface CheckResult {
+  readonly findings: readonly Finding[];
+  readonly counts: FindingCounts;
+  readonly scope: "sheet" | "workbook";
+  readonly sheet?: string;
+}
+
+export interface GenerateOptions {
+  readonly school?: string;
+  readonly headOfSchool?: string;
+  readonly auditYear?: number;
+}
+
+export interface ServiceOptions {
+  readonly run: Runner;
+  readonly today?: () => Date;
+  readonly pageLayout?: () => boolean;
+}
+
+export function createWorkbookService(options: ServiceOptions) {
+  const { run } = options;
+  const today = options.today ?? (() => new Date());
+  const pageLayout = options.pageLayout ?? (() => false);
+
+  async function guarded<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof ServiceError) throw e;
+      throw new ServiceError(officeErrorMessage(e));
+    }
+  }
+
+  async function status(): Promise<WorkbookStatus> {
+    return guarded(() =>
+      run(async (context) => {
+        const { snapshot, activeSheet } = await readSnapshot(context);
+        const ctx = makeContext(snapshot, {});
+        const ids = identifySheets(ctx.bp, snapshot);
+        const active = [...ids.values()].find((i) => i.sheet.name === activeSheet);
+        return {
+          generated: ids.has(SHEET_KEYS.parameters) || [...ids.keys()].some((k) => /^c\d$/.test(k)),
+          activeSheet,
+          activeCriterion: active?.blueprint.criterion,
+          auditYear: ctx.auditYear,
+        };
+      }),
+    );
+  }
+
+  /** Generate on an empty workbook, or update an existing one: read (1 sync), reconcile, apply (1 sync). */
+  async function generateOrUpdate(bpOptions: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
+    return guarded(() =>
+      run(async (context) => {
+        const { snapshot } = await readSnapshot(context);
+        const ctx = makeContext(snapshot, {});
+        const bp = buildBlueprint(
+          bpOptions ?? { referenceYear: ctx.referenceYear, auditYear: auditYear ?? ctx.auditYear },
+        );
+        const { edits, findings } = reconcile(bp, snapshot, {
+          setValues:
+            auditYear !== undefined
+              ? [{ sheetKey: SHEET_KEYS.parameters, address: PARAMS.auditYear, value: auditYear }]
+              : [],
+        });
+        await applyEdits(context, edits, snapshot, { pageLayout: pageLayout() });
+        const lines = describeEdits(edits);
+        return [
+          ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
+          ...findings.map((f) => `${f.sheet}!${f.cell} : ${f.message}`),
+        ];
+      }),
+    );
+  }
+
+  const generate = (o: GenerateOptions) =>
+    generateOrUpdate({ school: o.school, headOfSchool: o.headOfSchool, auditYear: o.auditYear });
+  const update = (auditYear?: number) => generateOrUpdate(undefined, auditYear);
+
+  async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
+    return guarded(() =>
+      run(async (context) => {
+        const { snapshot, activeSheet } = await readSnapshot(context);
+        const all = checkWorkbook(snapshot, { today: today() });
+        const findings = scope === "sheet" ? all.filter((f) => f.sheet === activeSheet) : all;
+        return { findings, counts: countFindings(findings), scope, sheet: scope === "sheet" ? activeSheet : undefined };
+      }),
+    );
+  }
+
+  async function selectCell(sheet: string, cell: string): Promise<void> {
+    return guarded(() =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell || "A1").select();
+        await context.sync();
+      }),
+    );
+  }
+
+  /** Puts `text` in `column` of the selected row of a criterion table, only if that cell is empty. */
+  async function insertIntoSelectedRow(column: "action" | "indicator", text: string): Promise<string> {
+    return guarded(() =>
+      run(async (context) => {
+        const selected = context.workbook.getSelectedRange();
+        selected.load("address");
+        const ws = context.workbook.worksheets.getActiveWorksheet();
+        ws.load("name");
+        await context.sync();
+        const ref = parseRange(selected.address.replace(/^.*!/, ""));
+        if (!ref || ref.top < TABLE.firstRow) throw new ServiceError(TEXTS.selectRowFirst);
+        const target = ws.getRange(a1(ref.top, TABLE.columns[column]));
+        target.load("values");
+        await context.sync();
+        const current = target.values[0][0];
+        if (current !== "" && current !== null && current !== undefined) {
+          throw new ServiceError(TEXTS.cellNotEmpty(a1(ref.top, TABLE.columns[column])));
+        }
+        target.values = [[text]];
+        await context.sync();
+        return a1(ref.top, TABLE.columns[column]);
+      }),
+    );
+  }
+
+  return { status, generate, update, check, selectCell, insertIntoSelectedRow };
+}
+
+export type WorkbookService = ReturnType<typeof createWorkbookService>;

@@ -1,0 +1,854 @@
+/**
+ * An in-memory Excel: the part of the Excel JavaScript API the Office adapter uses, with Office's
+ * proxy semantics. Reading a property that was not loaded and synced throws; writes are queued and
+ * applied at `sync()`, all or nothing (a failing batch leaves the workbook as it was); `sync()` calls
+ * and the bytes of each batch are counted. The tests, the benchmark and the browser preview run on it.
+ */
+import { address, parseAddress, parseRange, type RangeRef } from "../../domain/a1";
+
+export interface MemoryCell {
+  value?: string | number | boolean;
+  formula?: string;
+  numberFormat?: string;
+  locked: boolean;
+  style?: Record<string, unknown>;
+  error?: string;
+}
+
+export interface MemoryValidation {
+  range: RangeRef;
+  rule: Excel.DataValidationRule;
+  errorAlert?: Partial<Excel.DataValidationErrorAlert>;
+}
+
+export interface MemorySheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  cells: Map<string, MemoryCell>;
+  validations: MemoryValidation[];
+  merges: string[];
+  frozenRows: number;
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  orientation?: string;
+  printTitleRows?: string;
+}
+
+export interface MemoryName {
+  name: string;
+  formula: string;
+}
+
+export interface MemoryModel {
+  sheets: MemorySheet[];
+  names: MemoryName[];
+  activeSheet: number;
+  selection?: { sheet: string; address: string };
+}
+
+export class OfficeLikeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Op = () => void;
+
+export function emptyModel(): MemoryModel {
+  return { sheets: [newSheet("Feuil1")], names: [], activeSheet: 0 };
+}
+
+export function newSheet(name: string): MemorySheet {
+  return {
+    name,
+    visibility: "Visible",
+    protected: false,
+    cells: new Map(),
+    validations: [],
+    merges: [],
+    frozenRows: 0,
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+  };
+}
+
+function cloneModel(m: MemoryModel): MemoryModel {
+  return {
+    activeSheet: m.activeSheet,
+    selection: m.selection ? { ...m.selection } : undefined,
+    names: m.names.map((n) => ({ ...n })),
+    sheets: m.sheets.map((s) => ({
+      ...s,
+      cells: new Map([...s.cells].map(([k, v]) => [k, { ...v }])),
+      validations: s.validations.map((v) => ({ ...v })),
+      merges: [...s.merges],
+      columnWidths: new Map(s.columnWidths),
+      rowHeights: new Map(s.rowHeights),
+    })),
+  };
+}
+
+/** The request context: a model, a queue of writes and loads, and counters. */
+export class MemoryContext {
+  syncCount = 0;
+  readonly batchBytes: number[] = [];
+  /** Makes the next sync fail as a co-author's lock would. */
+  failNextSyncWith?: OfficeLikeError;
+  /** Called at the start of each sync, before the batch runs (tests simulate other users with it). */
+  beforeSync?: (context: MemoryContext, syncNumber: number) => void;
+  private queue: { op: Op; trace: unknown }[] = [];
+  private loads: (() => void)[] = [];
+  readonly workbook: MemoryWorkbook;
+
+  constructor(public model: MemoryModel) {
+    this.workbook = new MemoryWorkbook(this);
+  }
+
+  enqueue(trace: unknown, op: Op): void {
+    this.queue.push({ op, trace });
+  }
+
+  enqueueLoad(resolve: () => void): void {
+    this.loads.push(resolve);
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    this.beforeSync?.(this, this.syncCount);
+    const batch = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    this.batchBytes.push(JSON.stringify(batch.map((b) => b.trace)).length + loads.length * 40);
+    if (this.failNextSyncWith) {
+      const e = this.failNextSyncWith;
+      this.failNextSyncWith = undefined;
+      throw e;
+    }
+    const before = cloneModel(this.model);
+    try {
+      for (const b of batch) b.op();
+    } catch (e) {
+      this.model = before;
+      throw e;
+    }
+    for (const l of loads) l();
+  }
+
+  sheet(name: string): MemorySheet {
+    const s = this.model.sheets.find((x) => x.name === name);
+    if (!s) throw new OfficeLikeError("ItemNotFound", `La feuille « ${name} » n'existe pas.`);
+    return s;
+  }
+}
+
+/** Base of every proxy: loaded properties only can be read. */
+abstract class Proxy {
+  protected readonly data = new Map<string, unknown>();
+  constructor(protected readonly ctx: MemoryContext) {}
+
+  protected get<T>(prop: string): T {
+    if (!this.data.has(prop)) {
+      throw new OfficeLikeError(
+        "PropertyNotLoaded",
+        `La propriété « ${prop} » n'a pas été chargée : appelez load() puis context.sync().`,
+      );
+    }
+    return this.data.get(prop) as T;
+  }
+
+  protected abstract compute(prop: string): unknown;
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : Object.keys(props ?? {});
+    for (const raw of list) {
+      const prop = raw.trim();
+      if (!prop) continue;
+      this.ctx.enqueueLoad(() => this.data.set(prop, this.compute(prop)));
+    }
+    return this;
+  }
+}
+
+function sheetRange(ref: string): RangeRef {
+  const r = parseRange(ref.replace(/^.*!/, ""));
+  if (!r) throw new OfficeLikeError("InvalidArgument", `Adresse invalide : ${ref}`);
+  return r;
+}
+
+function assertEditable(sheet: MemorySheet, r: RangeRef, what: string): void {
+  if (!sheet.protected) return;
+  for (let row = r.top; row <= Math.min(r.bottom, r.top + 2000); row++) {
+    for (let col = r.left; col <= Math.min(r.right, r.left + 50); col++) {
+      const c = sheet.cells.get(address(row, col));
+      if (!c || c.locked) {
+        throw new OfficeLikeError(
+          "AccessDenied",
+          `La feuille « ${sheet.name} » est protégée : ${what} impossible en ${address(row, col)}.`,
+        );
+      }
+    }
+  }
+}
+
+function cellAt(sheet: MemorySheet, row: number, col: number): MemoryCell {
+  const a = address(row, col);
+  let c = sheet.cells.get(a);
+  if (!c) {
+    c = { locked: true };
+    sheet.cells.set(a, c);
+  }
+  return c;
+}
+
+export class MemoryRange extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: string,
+    readonly ref: RangeRef,
+    private readonly nullObject = false,
+  ) {
+    super(ctx);
+  }
+
+  get isNullObject(): boolean {
+    return this.nullObject;
+  }
+
+  private get sheet(): MemorySheet {
+    return this.ctx.sheet(this.sheetName);
+  }
+
+  protected compute(prop: string): unknown {
+    if (this.sheetName === "") return undefined; // a range of a null-object sheet
+    const s = this.sheet;
+    const grid = <T>(f: (c: MemoryCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let row = this.ref.top; row <= this.ref.bottom; row++) {
+        const line: T[] = [];
+        for (let col = this.ref.left; col <= this.ref.right; col++) line.push(f(s.cells.get(address(row, col))));
+        out.push(line);
+      }
+      return out;
+    };
+    switch (prop) {
+      case "address":
+        return `${this.sheetName}!${address(this.ref.top, this.ref.left)}:${address(this.ref.bottom, this.ref.right)}`;
+      case "values":
+        return grid((c) => (c?.error ? c.error : (c?.value ?? "")));
+      case "formulas":
+        return grid((c) => (c?.formula ? "=" + c.formula : (c?.value ?? "")));
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      case "valueTypes":
+        return grid((c) =>
+          c?.error
+            ? "Error"
+            : typeof c?.value === "number"
+              ? "Double"
+              : typeof c?.value === "boolean"
+                ? "Boolean"
+                : c?.value
+                  ? "String"
+                  : "Empty",
+        );
+      default:
+        throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+    }
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+
+  private writeGrid(kind: "values" | "formulas" | "numberFormat", v: unknown[][]): void {
+    this.ctx.enqueue({ set: kind, range: this.ref, v }, () => {
+      const s = this.sheet;
+      if (kind !== "numberFormat") assertEditable(s, this.ref, "écriture");
+      for (let i = 0; i <= this.ref.bottom - this.ref.top; i++) {
+        for (let j = 0; j <= this.ref.right - this.ref.left; j++) {
+          const x = v[i]?.[j] ?? v[0]?.[0];
+          const c = cellAt(s, this.ref.top + i, this.ref.left + j);
+          if (kind === "numberFormat") c.numberFormat = String(x);
+          else if (kind === "formulas" && typeof x === "string" && x.startsWith("=")) {
+            c.formula = x.slice(1);
+            c.value = "";
+            c.error = undefined;
+          } else {
+            c.formula = undefined;
+            c.error = undefined;
+            c.value = x as string | number | boolean;
+          }
+        }
+      }
+    });
+  }
+
+  set values(v: unknown[][]) {
+    this.writeGrid("values", v);
+  }
+  set formulas(v: unknown[][]) {
+    this.writeGrid("formulas", v);
+  }
+  set numberFormat(v: unknown[][]) {
+    this.writeGrid("numberFormat", v);
+  }
+
+  /** format.* writes are recorded per cell (locked state is what protection checks). */
+  get format(): MemoryRangeFormat {
+    return new MemoryRangeFormat(this.ctx, this.sheetName, this.ref);
+  }
+
+  get dataValidation(): MemoryDataValidation {
+    return new MemoryDataValidation(this.ctx, this.sheetName, this.ref);
+  }
+
+  merge(): void {
+    this.ctx.enqueue({ merge: this.ref }, () => {
+      const s = this.sheet;
+      s.merges.push(`${address(this.ref.top, this.ref.left)}:${address(this.ref.bottom, this.ref.right)}`);
+    });
+  }
+
+  clear(what: string = "All"): void {
+    this.ctx.enqueue({ clear: this.ref, what }, () => {
+      const s = this.sheet;
+      assertEditable(s, this.ref, "effacement");
+      for (let row = this.ref.top; row <= this.ref.bottom; row++) {
+        for (let col = this.ref.left; col <= this.ref.right; col++) {
+          const c = s.cells.get(address(row, col));
+          if (c) {
+            c.value = undefined;
+            c.formula = undefined;
+            c.error = undefined;
+          }
+        }
+      }
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue({ select: this.ref }, () => {
+      this.ctx.model.selection = {
+        sheet: this.sheetName,
+        address: `${address(this.ref.top, this.ref.left)}${this.ref.bottom !== this.ref.top || this.ref.right !== this.ref.left ? ":" + address(this.ref.bottom, this.ref.right) : ""}`,
+      };
+      this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.sheetName);
+    });
+  }
+}
+
+class MemoryRangeFormat {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly sheetName: string,
+    private readonly ref: RangeRef,
+  ) {}
+
+  private set(key: string, value: unknown): void {
+    this.ctx.enqueue({ format: key, range: this.ref, value }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      if (key === "columnWidth") {
+        for (let c = this.ref.left; c <= this.ref.right; c++) s.columnWidths.set(c, value as number);
+        return;
+      }
+      if (key === "rowHeight") {
+        for (let r = this.ref.top; r <= this.ref.bottom; r++) s.rowHeights.set(r, value as number);
+        return;
+      }
+      assertEditable(s, this.ref, "mise en forme");
+      for (let row = this.ref.top; row <= Math.min(this.ref.bottom, this.ref.top + 5000); row++) {
+        for (let col = this.ref.left; col <= Math.min(this.ref.right, this.ref.left + 100); col++) {
+          const c = cellAt(s, row, col);
+          if (key === "locked") c.locked = value as boolean;
+          else c.style = { ...(c.style ?? {}), [key]: value };
+        }
+      }
+    });
+  }
+
+  set wrapText(v: boolean) {
+    this.set("wrapText", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.set("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.set("verticalAlignment", v);
+  }
+  set columnWidth(v: number) {
+    this.set("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.set("rowHeight", v);
+  }
+  get font(): Record<string, unknown> {
+    const set = (k: string, v: unknown) => this.set(`font.${k}`, v);
+    return writeBag(set);
+  }
+  get fill(): Record<string, unknown> {
+    const set = (k: string, v: unknown) => this.set(`fill.${k}`, v);
+    return writeBag(set);
+  }
+  get protection(): { locked: boolean } {
+    const set = (k: string, v: unknown) => this.set(k, v);
+    return writeBag(set) as unknown as { locked: boolean };
+  }
+  get borders(): { getItem(side: string): Record<string, unknown> } {
+    return { getItem: (side: string) => writeBag((k, v) => this.set(`border.${side}.${k}`, v)) };
+  }
+}
+
+/** A write-only bag: each property set becomes a queued write. */
+function writeBag(setter: (k: string, v: unknown) => void): Record<string, unknown> {
+  return new globalThis.Proxy<Record<string, unknown>>(
+    {},
+    {
+      set: (_t, k, v) => {
+        setter(String(k), v);
+        return true;
+      },
+    },
+  );
+}
+
+class MemoryDataValidation extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: string,
+    private readonly ref: RangeRef,
+  ) {
+    super(ctx);
+  }
+
+  protected compute(prop: string): unknown {
+    if (this.sheetName === "") return undefined; // a range of a null-object sheet
+    const s = this.ctx.sheet(this.sheetName);
+    const covering = s.validations.filter(
+      (v) =>
+        v.range.top <= this.ref.bottom &&
+        v.range.bottom >= this.ref.top &&
+        v.range.left <= this.ref.right &&
+        v.range.right >= this.ref.left,
+    );
+    const full = covering.find(
+      (v) =>
+        v.range.top <= this.ref.top &&
+        v.range.bottom >= this.ref.bottom &&
+        v.range.left <= this.ref.left &&
+        v.range.right >= this.ref.right,
+    );
+    const uniform = covering.length === 1 && full;
+    if (prop === "type") {
+      if (covering.length === 0) return "None";
+      if (!uniform) return "MixedCriteria";
+      const r = full.rule;
+      return r.list
+        ? "List"
+        : r.wholeNumber
+          ? "WholeNumber"
+          : r.decimal
+            ? "Decimal"
+            : r.custom
+              ? "Custom"
+              : "Inconsistent";
+    }
+    if (prop === "rule") return uniform ? full.rule : {};
+    throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+  }
+
+  get type(): string {
+    return this.get("type");
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.get("rule");
+  }
+
+  clear(): void {
+    this.ctx.enqueue({ clearValidation: this.ref }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      if (s.protected) throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée.`);
+      s.validations = s.validations.filter(
+        (v) =>
+          !(
+            v.range.top >= this.ref.top &&
+            v.range.bottom <= this.ref.bottom &&
+            v.range.left >= this.ref.left &&
+            v.range.right <= this.ref.right
+          ),
+      );
+    });
+  }
+
+  set rule(rule: Excel.DataValidationRule) {
+    this.ctx.enqueue({ rule, range: this.ref }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      if (s.protected) throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée.`);
+      s.validations.push({ range: this.ref, rule });
+    });
+  }
+
+  set errorAlert(alert: Partial<Excel.DataValidationErrorAlert>) {
+    this.ctx.enqueue({ alert, range: this.ref }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      const v = s.validations.find(
+        (x) =>
+          x.range.top === this.ref.top &&
+          x.range.left === this.ref.left &&
+          x.range.bottom === this.ref.bottom &&
+          x.range.right === this.ref.right,
+      );
+      if (v) v.errorAlert = alert;
+    });
+  }
+}
+
+export class MemoryWorksheet extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly nameAtCreation: string | (() => string | undefined),
+    private readonly nullObject = false,
+  ) {
+    super(ctx);
+  }
+
+  /** The sheet's current name (a chained getNext resolves at sync time). */
+  private resolveName(): string | undefined {
+    return typeof this.nameAtCreation === "string" ? this.nameAtCreation : this.nameAtCreation();
+  }
+
+  get isNullObject(): boolean {
+    if (typeof this.nameAtCreation === "string") return this.nullObject;
+    return this.get("isNullObject");
+  }
+
+  protected compute(prop: string): unknown {
+    const name = this.resolveName();
+    if (prop === "isNullObject") return name === undefined;
+    if (name === undefined) return undefined;
+    const s = this.ctx.sheet(name);
+    switch (prop) {
+      case "name":
+        return s.name;
+      case "visibility":
+        return s.visibility;
+      case "position":
+        return this.ctx.model.sheets.indexOf(s);
+      default:
+        throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+    }
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    if (typeof this.nameAtCreation !== "string") super.load("isNullObject");
+    return super.load(props);
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.ctx.enqueue({ rename: v }, () => {
+      this.ctx.sheet(this.resolveName() as string).name = v;
+    });
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+  set visibility(v: string) {
+    this.ctx.enqueue({ visibility: v }, () => {
+      this.ctx.sheet(this.resolveName() as string).visibility = v as MemorySheet["visibility"];
+    });
+  }
+  set position(v: number) {
+    this.ctx.enqueue({ position: v }, () => {
+      const s = this.ctx.sheet(this.resolveName() as string);
+      const list = this.ctx.model.sheets.filter((x) => x !== s);
+      list.splice(Math.max(0, Math.min(v, list.length)), 0, s);
+      this.ctx.model.sheets = list;
+    });
+  }
+
+  /** A lazily-named sheet: the name is looked up at sync time. */
+  private lazy(): () => string | undefined {
+    return () => this.resolveName();
+  }
+
+  getRange(ref: string): MemoryRange {
+    return new MemoryRange(this.ctx, this.resolveName() ?? "", sheetRange(ref));
+  }
+
+  getUsedRangeOrNullObject(): MemoryUsedRange {
+    return new MemoryUsedRange(this.ctx, this.lazy());
+  }
+
+  getNextOrNullObject(): MemoryWorksheet {
+    const me = this.lazy();
+    return new MemoryWorksheet(this.ctx, () => {
+      const name = me();
+      if (name === undefined) return undefined;
+      const i = this.ctx.model.sheets.findIndex((s) => s.name === name);
+      return this.ctx.model.sheets[i + 1]?.name;
+    });
+  }
+
+  get protection(): MemorySheetProtection {
+    return new MemorySheetProtection(this.ctx, this.lazy());
+  }
+
+  get freezePanes(): { freezeRows(n: number): void } {
+    return {
+      freezeRows: (n: number) =>
+        this.ctx.enqueue({ freeze: n }, () => {
+          this.ctx.sheet(this.resolveName() as string).frozenRows = n;
+        }),
+    };
+  }
+
+  get pageLayout(): Record<string, unknown> {
+    const bag = writeBag((k, v) =>
+      this.ctx.enqueue({ pageLayout: k, v }, () => {
+        const sheet = this.ctx.sheet(this.resolveName() as string);
+        if (k === "orientation") sheet.orientation = String(v);
+      }),
+    );
+    const setPrintTitleRows = (r: string) =>
+      this.ctx.enqueue({ printTitles: r }, () => {
+        this.ctx.sheet(this.resolveName() as string).printTitleRows = r;
+      });
+    return new globalThis.Proxy(bag, {
+      get: (_t, k) => (k === "setPrintTitleRows" ? setPrintTitleRows : undefined),
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue({ activate: true }, () => {
+      this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.resolveName());
+    });
+  }
+}
+
+class MemoryUsedRange extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: () => string | undefined,
+  ) {
+    super(ctx);
+  }
+
+  private bounds(): { name: string; ref: RangeRef } | undefined {
+    const name = this.sheetName();
+    if (name === undefined) return undefined;
+    const s = this.ctx.sheet(name);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const [a, c] of s.cells) {
+      if (c.value === undefined && c.formula === undefined && c.error === undefined) continue;
+      if (c.value === "" && c.formula === undefined) continue;
+      const r = parseAddress(a);
+      if (!r) continue;
+      top = Math.min(top, r.row);
+      left = Math.min(left, r.col);
+      bottom = Math.max(bottom, r.row);
+      right = Math.max(right, r.col);
+    }
+    return bottom === 0 ? undefined : { name, ref: { top, left, bottom, right } };
+  }
+
+  protected compute(prop: string): unknown {
+    const b = this.bounds();
+    if (prop === "isNullObject") return b === undefined;
+    if (!b) return undefined;
+    const r = new MemoryRange(this.ctx, b.name, b.ref);
+    return (r as unknown as { compute(p: string): unknown }).compute(prop);
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    super.load("isNullObject");
+    return super.load(props);
+  }
+
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+}
+
+class MemorySheetProtection extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: () => string | undefined,
+  ) {
+    super(ctx);
+  }
+  protected compute(prop: string): unknown {
+    const n = this.sheetName();
+    if (prop === "protected") return n === undefined ? false : this.ctx.sheet(n).protected;
+    throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  protect(): void {
+    this.ctx.enqueue({ protect: true }, () => {
+      const s = this.ctx.sheet(this.sheetName() as string);
+      if (s.protected) throw new OfficeLikeError("InvalidOperation", `La feuille « ${s.name} » est déjà protégée.`);
+      s.protected = true;
+    });
+  }
+  unprotect(): void {
+    this.ctx.enqueue({ unprotect: true }, () => {
+      this.ctx.sheet(this.sheetName() as string).protected = false;
+    });
+  }
+}
+
+class MemoryWorksheets extends Proxy {
+  protected compute(prop: string): unknown {
+    if (prop.startsWith("items")) return this.ctx.model.sheets.map((s) => s.name);
+    throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+  }
+  get items(): MemoryWorksheet[] {
+    const names = [
+      ...new Set(
+        [...this.data.keys()].filter((k) => k.startsWith("items")).flatMap((k) => this.data.get(k) as string[]),
+      ),
+    ];
+    if (!this.data.size) this.get("items");
+    return names.map((n) => {
+      const ws = new MemoryWorksheet(this.ctx, n);
+      const s = this.ctx.model.sheets.find((x) => x.name === n);
+      const d = (ws as unknown as { data: Map<string, unknown> }).data;
+      if (s) {
+        d.set("name", s.name);
+        d.set("visibility", s.visibility);
+      }
+      return ws;
+    });
+  }
+  getItem(name: string): MemoryWorksheet {
+    return new MemoryWorksheet(this.ctx, name);
+  }
+  getFirst(): MemoryWorksheet {
+    return new MemoryWorksheet(this.ctx, () => this.ctx.model.sheets[0]?.name);
+  }
+  getActiveWorksheet(): MemoryWorksheet {
+    return new MemoryWorksheet(this.ctx, () => this.ctx.model.sheets[this.ctx.model.activeSheet]?.name);
+  }
+  add(name: string): MemoryWorksheet {
+    this.ctx.enqueue({ addSheet: name }, () => {
+      if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new OfficeLikeError("ItemAlreadyExists", `La feuille « ${name} » existe déjà.`);
+      }
+      this.ctx.model.sheets.push(newSheet(name));
+    });
+    return new MemoryWorksheet(this.ctx, name);
+  }
+}
+
+class MemoryNames extends Proxy {
+  protected compute(prop: string): unknown {
+    if (prop.startsWith("items")) return this.ctx.model.names.map((n) => ({ ...n }));
+    throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+  }
+  get items(): { name: string; formula: string }[] {
+    const key = [...this.data.keys()].find((k) => k.startsWith("items"));
+    return key ? (this.data.get(key) as MemoryName[]) : this.get("items");
+  }
+  add(name: string, reference: string): void {
+    this.ctx.enqueue({ addName: name, reference }, () => {
+      if (this.ctx.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+        throw new OfficeLikeError("ItemAlreadyExists", `Le nom « ${name} » existe déjà.`);
+      }
+      this.ctx.model.names.push({ name, formula: reference.startsWith("=") ? reference : "=" + reference });
+    });
+  }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.enqueue({ deleteName: name }, () => {
+          this.ctx.model.names = this.ctx.model.names.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+        }),
+    };
+  }
+}
+
+class MemoryApplication {
+  constructor(private readonly ctx: MemoryContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue({ suspendCalculation: true }, () => undefined);
+  }
+}
+
+export class MemoryWorkbook {
+  readonly worksheets: MemoryWorksheets;
+  readonly names: MemoryNames;
+  readonly application: MemoryApplication;
+  constructor(private readonly ctx: MemoryContext) {
+    this.worksheets = new MemoryWorksheets(ctx);
+    this.names = new MemoryNames(ctx);
+    this.application = new MemoryApplication(ctx);
+  }
+  getSelectedRange(): MemoryRange {
+    const sel = this.ctx.model.selection;
+    const sheet = sel?.sheet ?? this.ctx.model.sheets[this.ctx.model.activeSheet]?.name ?? "";
+    const r = sheetRange(sel?.address ?? "A1");
+    const range = new MemoryRange(this.ctx, sheet, r);
+    return range;
+  }
+}
+
+/** An `Excel.run`-like runner over a model: each run gets a fresh context on the same model. */
+export class MemoryHost {
+  contexts: MemoryContext[] = [];
+  /** Passed to every new context (see MemoryContext.beforeSync). */
+  beforeSync?: (context: MemoryContext, syncNumber: number) => void;
+  constructor(public model: MemoryModel = emptyModel()) {}
+
+  get syncCount(): number {
+    return this.contexts.reduce((n, c) => n + c.syncCount, 0);
+  }
+
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new MemoryContext(this.model);
+    ctx.beforeSync = this.beforeSync;
+    this.contexts.push(ctx);
+    try {
+      return await batch(ctx as unknown as Excel.RequestContext);
+    } finally {
+      this.model = ctx.model;
+    }
+  };
+}

@@ -1,0 +1,314 @@
+/**
+ * The Office.js adapter: reads a workbook snapshot in ONE context.sync() and applies a list of edits in
+ * ONE more. It translates; it decides nothing. No sync in a loop.
+ */
+import { parseRange, quoteSheetName, address as a1, columnLetters } from "../../domain/a1";
+import { STYLES } from "../../domain/blueprint/styles";
+import type { StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
+import type { Edit } from "../../domain/reconcile/edits";
+import type {
+  CellSnapshot,
+  SheetSnapshot,
+  ValidationSnapshot,
+  Visibility,
+  WorkbookSnapshot,
+} from "../../domain/snapshot";
+import { applyStyle } from "./styles";
+
+/** Sheets followed through getNext in the single read batch. */
+export const MAX_SHEETS_READ = 40;
+/** The ranges whose drop-downs the snapshot reads (criterion inputs, Paramètres cells). */
+const VALIDATION_RANGES = ["A10:A109", "B10:B109", "B4", "B6", "B7"];
+
+const VIS_IN: Record<string, Visibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const VIS_OUT: Record<Visibility, Excel.SheetVisibility> = {
+  visible: "Visible" as Excel.SheetVisibility,
+  hidden: "Hidden" as Excel.SheetVisibility,
+  veryHidden: "VeryHidden" as Excel.SheetVisibility,
+};
+
+export interface ReadResult {
+  readonly snapshot: WorkbookSnapshot;
+  readonly activeSheet?: string;
+  readonly selection?: { sheet: string; address: string };
+}
+
+interface SheetProbe {
+  ws: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
+  used: Excel.Range;
+  validations: { ref: string; dv: Excel.DataValidation }[];
+}
+
+function cellFrom(value: unknown, formula: unknown, format: unknown, type: string): CellSnapshot | undefined {
+  const f = typeof formula === "string" && formula.startsWith("=") ? formula.slice(1) : undefined;
+  const nf = typeof format === "string" && format !== "General" ? format : undefined;
+  let cell: CellSnapshot | undefined;
+  if (type === "Error") cell = { t: "e", v: String(value) };
+  else if (type === "Double" && typeof value === "number") cell = { t: "n", v: value };
+  else if (type === "Boolean") cell = { t: "b", v: !!value };
+  else if (value !== "" && value !== null && value !== undefined) cell = { t: "s", v: String(value) };
+  else if (f !== undefined) cell = { t: "s", v: "" };
+  if (!cell) return undefined;
+  if (f !== undefined) cell = { ...cell, f };
+  if (nf) cell = { ...cell, nf };
+  return cell;
+}
+
+function validationFrom(ref: string, dv: Excel.DataValidation): ValidationSnapshot | undefined {
+  const rule = dv.rule;
+  if (dv.type === "List" && rule.list) {
+    return { sqref: ref, type: "list", formula1: String(rule.list.source).replace(/^=/, "") };
+  }
+  if (dv.type === "WholeNumber" && rule.wholeNumber) {
+    const w = rule.wholeNumber;
+    return {
+      sqref: ref,
+      type: "whole",
+      formula1: String(w.formula1).replace(/^=/, ""),
+      ...(w.formula2 !== undefined ? { formula2: String(w.formula2).replace(/^=/, "") } : {}),
+      operator: String(w.operator).toLowerCase(),
+    };
+  }
+  return undefined;
+}
+
+/** One sync: every sheet (followed by getNext), its used range, protection, the drop-downs of the input ranges, the names. */
+export async function readSnapshot(context: Excel.RequestContext): Promise<ReadResult> {
+  const wb = context.workbook;
+  const names = wb.names;
+  names.load("items/name,items/formula");
+  const active = wb.worksheets.getActiveWorksheet();
+  active.load("name");
+  const probes: SheetProbe[] = [];
+  let ws = wb.worksheets.getFirst();
+  for (let i = 0; i < MAX_SHEETS_READ; i++) {
+    ws.load("name,visibility");
+    // Navigation properties (protection, dataValidation) are proxies, not values: nothing to load first.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const protection = ws.protection;
+    protection.load("protected");
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("address,values,formulas,numberFormat,valueTypes");
+    const validations = VALIDATION_RANGES.map((ref) => {
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const dv = ws.getRange(ref).dataValidation;
+      dv.load("type,rule");
+      return { ref, dv };
+    });
+    probes.push({ ws, protection, used, validations });
+    ws = ws.getNextOrNullObject();
+  }
+  await context.sync();
+  const sheets: SheetSnapshot[] = [];
+  for (const p of probes) {
+    if (p.ws.isNullObject) break;
+    const cells: Record<string, CellSnapshot> = {};
+    if (!p.used.isNullObject) {
+      const origin = parseRange(p.used.address.replace(/^.*!/, ""));
+      const values = p.used.values;
+      const formulas = p.used.formulas;
+      const formats = p.used.numberFormat;
+      const types = p.used.valueTypes;
+      if (origin) {
+        values.forEach((line, i) =>
+          line.forEach((v, j) => {
+            const c = cellFrom(v, formulas[i][j], formats[i][j], String(types[i][j]));
+            if (c) cells[a1(origin.top + i, origin.left + j)] = c;
+          }),
+        );
+      }
+    }
+    const validations = p.validations
+      .map((v) => validationFrom(v.ref, v.dv))
+      .filter((v): v is ValidationSnapshot => !!v);
+    sheets.push({
+      name: p.ws.name,
+      visibility: VIS_IN[p.ws.visibility] ?? "visible",
+      protected: p.protection.protected,
+      cells,
+      validations,
+    });
+  }
+  return {
+    snapshot: {
+      sheets,
+      names: names.items.map((n) => ({ name: n.name, formula: String(n.formula).replace(/^=/, "") })),
+    },
+    activeSheet: active.name,
+  };
+}
+
+function writeCellRuns(ws: Excel.Worksheet, cells: readonly StructureCell[]): void {
+  // Consecutive rows of one column with the same style and kind go in one range write.
+  const sorted = [...cells].sort((x, y) => {
+    const p = parseRange(x.address);
+    const q = parseRange(y.address);
+    return (p?.left ?? 0) - (q?.left ?? 0) || (p?.top ?? 0) - (q?.top ?? 0);
+  });
+  let run: { col: number; top: number; rows: StructureCell[] } | undefined;
+  const flush = () => {
+    if (!run) return;
+    const first = run.rows[0];
+    const range = ws.getRange(
+      `${columnLetters(run.col)}${run.top}:${columnLetters(run.col)}${run.top + run.rows.length - 1}`,
+    );
+    range.formulas = run.rows.map((c) => [
+      c.formula !== undefined ? `=${c.formula}` : c.number !== undefined ? c.number : (c.text ?? ""),
+    ]);
+    applyStyle(range, STYLES[first.style]);
+    run = undefined;
+  };
+  for (const c of sorted) {
+    const r = parseRange(c.address);
+    if (!r) continue;
+    const same = run && run.col === r.left && run.top + run.rows.length === r.top && run.rows[0].style === c.style;
+    if (!same) {
+      flush();
+      run = { col: r.left, top: r.top, rows: [] };
+    }
+    run?.rows.push(c);
+  }
+  flush();
+}
+
+function setValidation(ws: Excel.Worksheet, v: ValidationBlueprint): void {
+  const dv = ws.getRange(v.sqref).dataValidation;
+  dv.clear();
+  dv.rule =
+    v.type === "list"
+      ? { list: { inCellDropDown: true, source: `=${v.formula1}` } }
+      : {
+          wholeNumber: {
+            formula1: `=${v.formula1}`,
+            formula2: v.formula2 !== undefined ? `=${v.formula2}` : undefined,
+            operator: "Between" as Excel.DataValidationOperator,
+          },
+        };
+  dv.errorAlert = {
+    showAlert: true,
+    style: (v.errorStyle === "stop"
+      ? "Stop"
+      : v.errorStyle === "warning"
+        ? "Warning"
+        : "Information") as Excel.DataValidationAlertStyle,
+    title: v.errorTitle,
+    message: v.error,
+  };
+}
+
+export interface ApplyOptions {
+  /** Page layout needs ExcelApi 1.9; hosts without it skip print setup. */
+  readonly pageLayout?: boolean;
+}
+
+/** One sync: protected sheets that are edited are unprotected first and protected again at the end. */
+export async function applyEdits(
+  context: Excel.RequestContext,
+  edits: readonly Edit[],
+  before: WorkbookSnapshot,
+  options: ApplyOptions = {},
+): Promise<void> {
+  if (edits.length === 0) return;
+  const wb = context.workbook;
+  wb.application.suspendApiCalculationUntilNextSync();
+  const sheet = (name: string) => wb.worksheets.getItem(name);
+  const existing = new Map(before.sheets.map((s) => [s.name, s]));
+  const touched = new Set(edits.filter((e) => e.op !== "set-name").map((e) => (e as { sheet: string }).sheet));
+  const reprotect = new Set<string>();
+  for (const name of touched) {
+    if (existing.get(name)?.protected) {
+      sheet(name).protection.unprotect();
+      reprotect.add(name);
+    }
+  }
+  const order = before.sheets.map((s) => s.name);
+  const names = new Set(before.names.map((n) => n.name.toLowerCase()));
+  for (const e of edits) {
+    switch (e.op) {
+      case "create-sheet": {
+        const ws = wb.worksheets.add(e.sheet);
+        const at = e.before === undefined ? -1 : order.indexOf(e.before);
+        if (at >= 0) {
+          ws.position = at;
+          order.splice(at, 0, e.sheet);
+        } else order.push(e.sheet);
+        break;
+      }
+      case "set-visibility":
+        sheet(e.sheet).visibility = VIS_OUT[e.visibility];
+        break;
+      case "set-cells":
+        writeCellRuns(sheet(e.sheet), e.cells);
+        break;
+      case "format-inputs": {
+        const range = sheet(e.sheet).getRange(e.area.range);
+        applyStyle(range, STYLES[e.area.style]);
+        if (STYLES[e.area.style].numberFormat) range.numberFormat = [[STYLES[e.area.style].numberFormat as string]];
+        for (const [addr, value] of Object.entries(e.area.values ?? {}))
+          sheet(e.sheet).getRange(addr).values = [[value]];
+        break;
+      }
+      case "set-columns":
+        for (const c of e.columns) {
+          const col = sheet(e.sheet).getRange(`${columnLetters(c.col)}:${columnLetters(c.col)}`);
+          col.format.columnWidth = c.hidden ? 0 : c.width * 6;
+        }
+        break;
+      case "set-row-heights":
+        for (const h of e.rows) sheet(e.sheet).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+        break;
+      case "merge":
+        for (const m of e.ranges) sheet(e.sheet).getRange(m).merge(false);
+        break;
+      case "set-validation":
+        setValidation(sheet(e.sheet), e.validation);
+        break;
+      case "set-name": {
+        if (names.has(e.name.toLowerCase())) wb.names.getItem(e.name).delete();
+        wb.names.add(e.name, `=${quoteSheetName(e.sheet)}!${e.ref}`);
+        names.add(e.name.toLowerCase());
+        break;
+      }
+      case "set-protection":
+        if (e.protect) reprotect.add(e.sheet);
+        else reprotect.delete(e.sheet);
+        break;
+      case "freeze":
+        sheet(e.sheet).freezePanes.freezeRows(e.rows);
+        break;
+      case "page-setup":
+        if (options.pageLayout) {
+          const pl = sheet(e.sheet).pageLayout;
+          pl.orientation = (e.print.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
+          if (e.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (e.print.titleRows) pl.setPrintTitleRows(`$${e.print.titleRows.replace(":", ":$")}`);
+        }
+        break;
+      case "clear-cells":
+        for (const addr of e.addresses)
+          sheet(e.sheet)
+            .getRange(addr)
+            .clear("Contents" as Excel.ClearApplyTo);
+        break;
+      case "set-value":
+        sheet(e.sheet).getRange(e.address).values = [[e.value]];
+        break;
+    }
+  }
+  for (const name of reprotect) sheet(name).protection.protect();
+  await context.sync();
+}
+
+/** Excel's refusals, in French. Nothing of the batch is kept when it fails. */
+export function officeErrorMessage(e: unknown): string {
+  const code = (e as { code?: string } | undefined)?.code ?? "";
+  if (code === "AccessDenied")
+    return "Excel a refusé la modification : une feuille est protégée par mot de passe. Ôtez la protection puis réessayez.";
+  if (code === "EditModeCannotAcquireLock" || code === "InvalidOperation" || code === "Conflict") {
+    return "Un co-auteur modifie le classeur en ce moment : rien n'a été écrit. Réessayez dans un instant.";
+  }
+  if (code === "ItemAlreadyExists") return "Une feuille ou un nom du même titre existe déjà : rien n'a été écrit.";
+  const why = e instanceof Error ? e.message : String(e);
+  return `Excel a refusé l'opération (${code || why}) : rien n'a été écrit.`;
+}

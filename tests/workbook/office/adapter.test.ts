@@ -1,0 +1,145 @@
+/** The Office.js adapter and the service, on the in-memory Excel: round trips, payloads, failures. */
+import { buildBlueprint } from "../../../src/domain/blueprint/build";
+import { checkWorkbook } from "../../../src/domain/check";
+import { emptyModel, MemoryHost, OfficeLikeError } from "../../../src/workbook/memory/host";
+import { readSnapshot } from "../../../src/workbook/office/adapter";
+import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
+import { C } from "../../helpers/workbooks";
+
+const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
+const TODAY = () => new Date("2026-03-12T10:00:00Z");
+
+function setup() {
+  const host = new MemoryHost(emptyModel());
+  const service = createWorkbookService({ run: host.run, today: TODAY, pageLayout: () => true });
+  return { host, service };
+}
+
+async function snapshotOf(host: MemoryHost) {
+  return host.run(async (ctx) => (await readSnapshot(ctx)).snapshot);
+}
+
+test("generate costs 2 round trips, check 1, update of an intact workbook 1; the payload stays far under 5 MB", async () => {
+  const { host, service } = setup();
+  await service.generate({ school: "0040007L — LYCEE", headOfSchool: "Mme Dupont", auditYear: 2028 });
+  expect(host.syncCount).toBe(2);
+  const generateBatch = Math.max(...host.contexts[0].batchBytes);
+  expect(generateBatch).toBeLessThan(4 * 1024 * 1024);
+  const before = host.syncCount;
+  const result = await service.check("workbook");
+  expect(host.syncCount - before).toBe(1);
+  expect(result.findings.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(result.findings.some((f) => f.rule === "header-missing" && f.cell === "B10")).toBe(true);
+  const again = host.syncCount;
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(host.syncCount - again).toBe(1);
+  expect(host.model.sheets.map((s) => s.name)).toEqual([
+    "Feuil1",
+    "Paramètres",
+    C(1),
+    C(2),
+    C(3),
+    C(4),
+    C(5),
+    C(6),
+    C(7),
+    C(8),
+    "Listes",
+  ]);
+  expect(host.model.sheets.find((s) => s.name === "Listes")?.visibility).toBe("VeryHidden");
+  expect(host.model.sheets.find((s) => s.name === C(1))?.protected).toBe(true);
+});
+
+test("the read is one sync whatever the number of rows, and what it reads matches the blueprint", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const c2 = host.model.sheets.find((s) => s.name === C(2));
+  for (let r = 10; r <= 109; r++) c2?.cells.set(`C${r}`, { value: `Action ${r}`, locked: false });
+  const syncs = host.syncCount;
+  const snapshot = await snapshotOf(host);
+  expect(host.syncCount - syncs).toBe(1);
+  const fs = checkWorkbook(snapshot, { today: TODAY() });
+  expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(fs.filter((f) => f.rule === "row-incomplete" && f.sheet === C(2))).toHaveLength(100);
+  const names = new Set(snapshot.names.map((n) => n.name));
+  for (const n of buildBlueprint().names) expect(names.has(n.name)).toBe(true);
+});
+
+test("update restores what hands broke, keeps typed cells, in 2 round trips", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const m = host.model;
+  const c3 = m.sheets.find((s) => s.name === C(3));
+  if (!c3) throw new Error("no C3");
+  c3.cells.set("A12", { value: "Texte saisi", locked: false });
+  c3.validations = c3.validations.filter((v) => !(v.rule.list && String(v.rule.list.source) === "=Axes_C3"));
+  m.sheets = m.sheets.filter((s) => s.name !== C(4));
+  m.sheets.find((s) => s.name === "Listes")!.visibility = "Visible";
+  const syncs = host.syncCount;
+  const lines = await service.update(2029);
+  expect(host.syncCount - syncs).toBe(2);
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      `Feuille « ${C(4)} » recréée.`,
+      `1 liste déroulante restaurée sur ${C(3)} (A10:A109).`,
+      "Paramètres!B7 ← 2029.",
+    ]),
+  );
+  expect(host.model.sheets.find((s) => s.name === C(3))?.cells.get("A12")?.value).toBe("Texte saisi");
+  expect(host.model.sheets.map((s) => s.name).indexOf(C(4))).toBe(
+    host.model.sheets.map((s) => s.name).indexOf(C(3)) + 1,
+  );
+  const after = checkWorkbook(await snapshotOf(host), { today: TODAY() });
+  expect(after.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+});
+
+test("a co-author's lock: a French message, and nothing half-written", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  host.model.sheets = host.model.sheets.filter((s) => s.name !== C(6));
+  const before = JSON.stringify(host.model.sheets.map((s) => [s.name, s.cells.size]));
+  host.beforeSync = (ctx, n) => {
+    if (n === 2) ctx.failNextSyncWith = new OfficeLikeError("EditModeCannotAcquireLock", "locked");
+  };
+  const service2 = createWorkbookService({ run: host.run, today: TODAY });
+  await expect(service2.update()).rejects.toThrow(
+    new ServiceError("Un co-auteur modifie le classeur en ce moment : rien n'a été écrit. Réessayez dans un instant."),
+  );
+  expect(JSON.stringify(host.model.sheets.map((s) => [s.name, s.cells.size]))).toBe(before);
+  void service;
+});
+
+test("a sheet protected between the read and the write: the batch fails whole, with a French message", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const c5 = host.model.sheets.find((s) => s.name === C(5));
+  if (!c5) throw new Error("no C5");
+  c5.validations = [];
+  c5.protected = false;
+  // Someone protects C5 between our read and our write: the adapter's plan is stale.
+  host.beforeSync = (ctx, n) => {
+    if (n === 2) ctx.model.sheets.find((s) => s.name === C(5))!.protected = true;
+  };
+  const s2 = createWorkbookService({ run: host.run, today: TODAY });
+  await expect(s2.update()).rejects.toThrow(/protégée/);
+  expect(host.model.sheets.find((s) => s.name === C(5))?.validations).toEqual([]);
+});
+
+test("insert an example into the selected row, never over a filled cell", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  await service.selectCell(C(1), "B12");
+  expect(host.model.selection).toEqual({ sheet: C(1), address: "B12" });
+  expect(
+    await service.insertIntoSelectedRow("action", "Créer une cartographie des parcours de formations possibles"),
+  ).toBe("C12");
+  await expect(service.insertIntoSelectedRow("action", "Autre")).rejects.toThrow(
+    "La cellule C12 n'est pas vide : rien n'a été remplacé.",
+  );
+  await service.selectCell(C(1), "A3");
+  await expect(service.insertIntoSelectedRow("indicator", "x")).rejects.toThrow(/Sélectionnez d'abord une ligne/);
+  expect(host.model.sheets.find((s) => s.name === C(1))?.cells.get("C12")?.value).toBe(
+    "Créer une cartographie des parcours de formations possibles",
+  );
+});
