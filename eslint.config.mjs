@@ -32,6 +32,7 @@ export default [
     },
     rules: {
       "no-undef": "off",
+      "no-unused-vars": "off",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "office-addins/call-sync-after-load": "error",

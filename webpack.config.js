@@ -30,14 +30,14 @@ async function getHttpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const page = (chunk, filename, title) =>
+  const page = (chunk, filename, title, withOffice = true) =>
     new HtmlWebpackPlugin({
       filename,
       template: "./src/page.html",
       chunks: [chunk],
       title,
       csp: csp(dev),
-      officeJs: `${OFFICE_CDN}/lib/1/hosted/office.js`,
+      officeJs: withOffice ? `${OFFICE_CDN}/lib/1/hosted/office.js` : "",
       inject: "body",
     });
   return {
@@ -45,6 +45,8 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -66,6 +68,9 @@ module.exports = async (env, options) => {
     plugins: [
       page("taskpane", "taskpane.html", "Fiches LDM"),
       page("commands", "commands.html", "Fiches LDM — commandes"),
+      page("dialog", "dialog.html", "Fiches LDM — vérification", false),
+      // The pane beside an in-memory workbook, to try the add-in without Office (no Office.js).
+      page("preview", "preview.html", "Fiches LDM — aperçu sans Excel", false),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

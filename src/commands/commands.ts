@@ -1,9 +1,32 @@
 /**
- * Ribbon commands (ExecuteFunction). « Vérifier la fiche » will run the check on the active criterion
- * sheet (issue #5); until then it completes at once so Excel never waits on it.
+ * Ribbon command « Vérifier la fiche » (ExecuteFunction): checks the active criterion sheet without
+ * opening the pane, selects the first error's cell, and tells the result in a small dialog. It always
+ * completes the event, so Excel never waits on it.
  */
-function verifierFiche(event: Office.AddinCommands.Event): void {
-  event.completed();
+import { createWorkbookService } from "../taskpane/services/workbook-service";
+import { TEXTS } from "../taskpane/texts";
+
+function summary(counts: { error: number; warning: number; info: number }, sheet?: string): string {
+  const head = sheet ? `${sheet} : ` : "";
+  return counts.error + counts.warning + counts.info === 0
+    ? head + TEXTS.noFinding
+    : head + TEXTS.counts(counts.error, counts.warning, counts.info);
+}
+
+async function verifierFiche(event: Office.AddinCommands.Event): Promise<void> {
+  let text: string;
+  try {
+    const service = createWorkbookService({ run: (batch) => Excel.run(batch) });
+    const result = await service.check("sheet");
+    const first = result.findings.find((f) => f.severity === "error" && f.cell);
+    if (first) await service.selectCell(first.sheet, first.cell.split(":")[0]);
+    text = summary(result.counts, result.sheet);
+  } catch (e) {
+    text = e instanceof Error ? e.message : String(e);
+  }
+  // The dialog page shows the text with textContent (never as HTML).
+  const url = `${window.location.origin}/dialog.html?m=${encodeURIComponent(text)}`;
+  Office.context.ui.displayDialogAsync(url, { height: 20, width: 30, displayInIframe: true }, () => event.completed());
 }
 
 Office.onReady(() => {

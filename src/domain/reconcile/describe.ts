@@ -5,10 +5,10 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
 }
 
-export function describeEdits(edits: readonly Edit[]): string[] {
+export function describeEdits(edits: readonly Edit[], options: { generation?: boolean } = {}): string[] {
   const lines: string[] = [];
   const created = new Set(edits.filter((e) => e.op === "create-sheet").map((e) => e.sheet));
-  for (const s of created) lines.push(`Feuille « ${s} » recréée.`);
+  for (const s of created) lines.push(`Feuille « ${s} » ${options.generation ? "créée" : "recréée"}.`);
   const bySheet = new Map<string, Edit[]>();
   for (const e of edits) {
     if (e.op === "set-name" || created.has(e.sheet)) continue;

@@ -1,35 +1,127 @@
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import * as React from "react";
-import { OFFICE_READY_TIMEOUT_MS, TEXTS } from "../texts";
-import { officeReady } from "../office-ready";
+import type { Finding } from "../../domain/check";
+import { ServiceError, type CheckResult, type GenerateOptions, type WorkbookService, type WorkbookStatus } from "../services/workbook-service";
+import { TEXTS } from "../texts";
+import { FindingsList } from "./FindingsList";
+import { GenerateForm } from "./GenerateForm";
+import { GuideExamples } from "./GuideExamples";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-type Status = { kind: "loading" } | { kind: "ready" } | { kind: "error"; message: string };
+export type Boot = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; service: WorkbookService };
 
-export function App(): React.JSX.Element {
+type Message = { intent: "success" | "error" | "info"; lines: string[] };
+
+function Workspace(props: { service: WorkbookService }): React.JSX.Element {
+  const { service } = props;
   const styles = useStyles();
-  const [status, setStatus] = React.useState<Status>({ kind: "loading" });
+  const [status, setStatus] = React.useState<WorkbookStatus | undefined>();
+  const [busy, setBusy] = React.useState<string | undefined>(TEXTS.reading);
+  const [message, setMessage] = React.useState<Message | undefined>();
+  const [result, setResult] = React.useState<CheckResult | undefined>();
+
+  const act = React.useCallback(async <T,>(label: string, f: () => Promise<T>, after?: (t: T) => void) => {
+    setBusy(label);
+    setMessage(undefined);
+    try {
+      const t = await f();
+      after?.(t);
+      setStatus(await service.status());
+    } catch (e) {
+      setMessage({ intent: "error", lines: [e instanceof ServiceError ? e.message : `Erreur inattendue : ${String(e)}`] });
+    } finally {
+      setBusy(undefined);
+    }
+  }, [service]);
+
   React.useEffect(() => {
-    officeReady(OFFICE_READY_TIMEOUT_MS).then(
-      (info) => setStatus(info.host === "Excel" ? { kind: "ready" } : { kind: "error", message: TEXTS.notExcel }),
-      () => setStatus({ kind: "error", message: TEXTS.officeTimeout }),
-    );
-  }, []);
+    void act(TEXTS.reading, async () => undefined);
+  }, [act]);
+
+  const generate = (o: GenerateOptions) =>
+    act(TEXTS.generating, () => service.generate(o), (lines) => setMessage({ intent: "success", lines }));
+  const update = () => act(TEXTS.updating, () => service.update(), (lines) => setMessage({ intent: "success", lines }));
+  const check = (scope: "sheet" | "workbook") => act(TEXTS.checking, () => service.check(scope), setResult);
+  const select = (f: Finding) => act(TEXTS.reading, () => service.selectCell(f.sheet, f.cell.split(":")[0]));
+  const insert = (column: "action" | "indicator", text: string) =>
+    act(TEXTS.reading, () => service.insertIntoSelectedRow(column, text), (cell) => setMessage({ intent: "success", lines: [TEXTS.inserted(cell)] }));
+
+  return (
+    <>
+      {busy && <Spinner size="tiny" label={busy} />}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>
+            {message.lines.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status && !status.generated && (
+        <section aria-label={TEXTS.firstRunTitle}>
+          <Title2 as="h2">{TEXTS.firstRunTitle}</Title2>
+          <Text block>{TEXTS.firstRunHelp}</Text>
+          <GenerateForm busy={!!busy} onGenerate={generate} />
+        </section>
+      )}
+      {status?.generated && (
+        <>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={!!busy} onClick={() => check("sheet")}>
+              {TEXTS.checkSheet}
+            </Button>
+            <Button disabled={!!busy} onClick={() => check("workbook")}>
+              {TEXTS.checkWorkbook}
+            </Button>
+            <Button disabled={!!busy} onClick={update}>
+              {TEXTS.update}
+            </Button>
+          </div>
+          {result && <FindingsList result={result} onSelect={select} />}
+          <Divider />
+          {status.activeCriterion ? (
+            <GuideExamples criterion={status.activeCriterion} busy={!!busy} onInsert={insert} />
+          ) : (
+            <Text>{TEXTS.notCriterionSheet}</Text>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+export function App(props: { boot: Boot }): React.JSX.Element {
+  const styles = useStyles();
+  const { boot } = props;
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
         <Title2 as="h1">{TEXTS.appTitle}</Title2>
         <Text>{TEXTS.subtitle}</Text>
-        {status.kind === "loading" && <Spinner label={TEXTS.loadingOffice} />}
-        {status.kind === "ready" && <Text>{TEXTS.ready}</Text>}
-        {status.kind === "error" && (
+        {boot.kind === "loading" && <Spinner label={TEXTS.loadingOffice} />}
+        {boot.kind === "error" && (
           <MessageBar intent="error">
-            <MessageBarBody>{status.message}</MessageBarBody>
+            <MessageBarBody>{boot.message}</MessageBarBody>
           </MessageBar>
         )}
+        {boot.kind === "ready" && <Workspace service={boot.service} />}
       </main>
     </FluentProvider>
   );

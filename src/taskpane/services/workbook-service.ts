@@ -92,7 +92,7 @@ export function createWorkbookService(options: ServiceOptions) {
               : [],
         });
         await applyEdits(context, edits, snapshot, { pageLayout: pageLayout() });
-        const lines = describeEdits(edits);
+        const lines = describeEdits(edits, { generation: bpOptions !== undefined });
         return [
           ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
           ...findings.map((f) => `${f.sheet}!${f.cell} : ${f.message}`),

@@ -1,0 +1,123 @@
+/**
+ * The preview: the real task pane beside a grid of an in-memory workbook, to try the add-in without
+ * Office (and to test it in a browser). No Office.js is loaded here.
+ */
+import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { address } from "../domain/a1";
+import { emptyModel, MemoryHost, type MemoryModel } from "../workbook/memory/host";
+import { App } from "../taskpane/components/App";
+import { createWorkbookService } from "../taskpane/services/workbook-service";
+
+const useStyles = makeStyles({
+  layout: { display: "grid", gridTemplateColumns: "1fr 380px", height: "100vh" },
+  grid: { overflow: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke1}`, padding: tokens.spacingHorizontalS },
+  pane: { overflow: "auto" },
+  table: { borderCollapse: "collapse", fontSize: "11px", tableLayout: "fixed" },
+  cell: { border: "1px solid #d0d0d0", padding: "2px 4px", width: "140px", height: "18px", overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", cursor: "cell" },
+  head: { background: "#f3f3f3", textAlign: "center", color: "#555" },
+  selected: { outline: "2px solid #107c41", outlineOffset: "-2px" },
+});
+
+const host = new MemoryHost(emptyModel());
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+const run: typeof host.run = async (batch) => {
+  try {
+    return await host.run(batch);
+  } finally {
+    notify();
+  }
+};
+const service = createWorkbookService({ run, pageLayout: () => true });
+(window as unknown as { ldmPreview: { host: MemoryHost } }).ldmPreview = { host };
+
+function useModel(): MemoryModel {
+  const [, setTick] = React.useState(0);
+  React.useEffect(() => {
+    const l = () => setTick((t) => t + 1);
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+  return host.model;
+}
+
+function Grid(): React.JSX.Element {
+  const s = useStyles();
+  const model = useModel();
+  const visible = model.sheets.filter((x) => x.visibility === "Visible");
+  const active = model.sheets[model.activeSheet] ?? visible[0];
+  const rows = 30;
+  const cols = 8;
+  const select = (sheet: string, addr: string) => {
+    host.model.selection = { sheet, address: addr };
+    host.model.activeSheet = host.model.sheets.findIndex((x) => x.name === sheet);
+    notify();
+  };
+  return (
+    <div className={s.grid} data-testid="grid">
+      <TabList
+        selectedValue={active?.name}
+        onTabSelect={(_, d) => {
+          host.model.activeSheet = host.model.sheets.findIndex((x) => x.name === d.value);
+          notify();
+        }}
+      >
+        {visible.map((x) => (
+          <Tab key={x.name} value={x.name}>
+            {x.name}
+          </Tab>
+        ))}
+      </TabList>
+      {active && (
+        <table className={s.table} aria-label={`Feuille ${active.name}`}>
+          <tbody>
+            <tr>
+              <td className={`${s.cell} ${s.head}`} />
+              {Array.from({ length: cols }, (_, c) => (
+                <td key={c} className={`${s.cell} ${s.head}`}>
+                  {String.fromCharCode(65 + c)}
+                </td>
+              ))}
+            </tr>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <td className={`${s.cell} ${s.head}`}>{r + 1}</td>
+                {Array.from({ length: cols }, (_, c) => {
+                  const a = address(r + 1, c + 1);
+                  const cell = active.cells.get(a);
+                  const sel = model.selection?.sheet === active.name && model.selection.address === a;
+                  return (
+                    <td key={c} data-cell={a} className={`${s.cell} ${sel ? s.selected : ""}`} onClick={() => select(active.name, a)} title={cell?.formula ? `=${cell.formula}` : undefined}>
+                      {cell?.error ?? String(cell?.value ?? (cell?.formula ? `=${cell.formula}` : ""))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Preview(): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={s.layout}>
+        <Grid />
+        <div className={s.pane}>
+          <App boot={{ kind: "ready", service }} />
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}
+
+const container = document.getElementById("container");
+if (container) createRoot(container).render(<Preview />);

@@ -1,0 +1,148 @@
+/**
+ * The task pane in a real browser (Debian's Chromium driven by playwright-core), on the preview page:
+ * the pane beside an in-memory workbook. Every request is recorded: none may leave localhost.
+ */
+import { execFileSync } from "child_process";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync } from "fs";
+import { createServer, type Server } from "http";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { REPO } from "../helpers/paths";
+
+const out = mkdtempSync(path.join(tmpdir(), "ldm-preview-"));
+export const SCREENS = path.join(tmpdir(), "ldm-screens");
+let server: Server;
+let browser: Browser;
+let page: Page;
+let base: string;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", out],
+    { cwd: REPO, stdio: "pipe" },
+  );
+  server = createServer((req, res) => {
+    const file = path.join(
+      out,
+      path.normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, ""),
+    );
+    if (!file.startsWith(out) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith(".html")
+      ? "text/html; charset=utf-8"
+      : file.endsWith(".js")
+        ? "text/javascript"
+        : "application/octet-stream";
+    res.writeHead(200, { "Content-Type": type });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("dialog", (d) => void d.dismiss());
+  mkdirSync(SCREENS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
+
+test("first run: choose the school and the audit year, generate the 8 sheets", async () => {
+  await page.goto(`${base}/preview.html`);
+  await page.getByRole("heading", { name: "Créer les fiches d'amélioration" }).waitFor();
+  await shot("01-first-run");
+  const combo = page.getByRole("combobox", { name: "Établissement" });
+  await combo.click();
+  await combo.pressSequentially("beau de rochas");
+  await page.getByRole("option", { name: /0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS/ }).click();
+  await page.getByLabel("Chef d'établissement").fill("Mme Dupont");
+  await page.getByLabel("Année de l'audit").selectOption("2028");
+  await page.getByRole("button", { name: "Générer les fiches" }).click();
+  await page.getByText("Feuille « C8 Communication » créée.").waitFor();
+  await page.getByRole("tab", { name: "C1 Offre de formations" }).waitFor();
+  await shot("02-generated");
+  const model = await page.evaluate(() => {
+    const h = (
+      window as unknown as { ldmPreview: { host: { model: { sheets: { name: string; visibility: string }[] } } } }
+    ).ldmPreview.host;
+    return h.model.sheets.map((s) => `${s.name}:${s.visibility}`);
+  });
+  expect(model).toContain("Listes:VeryHidden");
+  expect(model.filter((s) => s.startsWith("C"))).toHaveLength(8);
+}, 60_000);
+
+test("check the active sheet, click a finding: its cell is selected", async () => {
+  await page.getByRole("tab", { name: "C1 Offre de formations" }).click();
+  await page.locator('td[data-cell="A10"]').click();
+  await page.evaluate(() => {
+    const h = (
+      window as unknown as {
+        ldmPreview: { host: { model: { sheets: { name: string; cells: Map<string, unknown> }[] } } };
+      }
+    ).ldmPreview.host;
+    const c1 = h.model.sheets.find((s) => s.name.startsWith("C1 "));
+    c1?.cells.set("A12", { value: "<img src=x onerror=window.__xss=1>", locked: false });
+    c1?.cells.set("D12", { value: '=HYPERLINK("http://example.invalid")', locked: false });
+  });
+  await page.getByRole("button", { name: "Vérifier la fiche" }).click();
+  const finding = page.locator('button[data-rule="axis-unknown"]');
+  await finding.waitFor();
+  await expect(finding.textContent()).resolves.toContain("<img src=x onerror=window.__xss=1>");
+  expect(await page.locator("main img").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await finding.click();
+  await page.locator('td[data-cell="A12"]').waitFor();
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { ldmPreview: { host: { model: { selection?: { address: string } } } } }).ldmPreview.host
+        .model.selection?.address === "A12",
+  );
+  await shot("03-findings");
+}, 60_000);
+
+test("insert an example action of the guide in the selected row, never over a filled cell", async () => {
+  await page.getByRole("tab", { name: "C1 Offre de formations" }).click();
+  await page.locator('td[data-cell="B14"]').click();
+  await page.getByPlaceholder("Chercher une action ou un indicateur").fill("cartographie");
+  await page
+    .getByRole("button", { name: "Insérer : Créer une cartographie des parcours de formations possibles" })
+    .click();
+  await page.getByText("Inséré en C14.").waitFor();
+  await expect(page.locator('td[data-cell="C14"]').textContent()).resolves.toBe(
+    "Créer une cartographie des parcours de formations possibles",
+  );
+  await page
+    .getByRole("button", { name: "Insérer : Créer une cartographie des parcours de formations possibles" })
+    .click();
+  await page.getByText("La cellule C14 n'est pas vide : rien n'a été remplacé.").waitFor();
+  await shot("04-examples");
+}, 60_000);
+
+test("no request leaves localhost", () => {
+  expect(requests.length).toBeGreaterThan(0);
+  const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:"));
+  expect(foreign).toEqual([]);
+});
