@@ -107,7 +107,7 @@ test("a new edition of the guide: lists refreshed, values no longer listed repor
 });
 
 test("property: whatever is typed and whatever is broken, update keeps every typed cell, restores the structure, and is idempotent", () => {
-  const runs = Number(process.env.LDM_PROPERTY_RUNS ?? 150);
+  const runs = Number(process.env.LDM_PROPERTY_RUNS ?? 300);
   fc.assert(
     fc.property(userContent, fc.array(damage, { minLength: 1, maxLength: 4 }), (content, damages) => {
       const wb = freshWorkbook({ auditYear: 2028 });

@@ -350,7 +350,28 @@ function listsSheet(
   return { sheet, names };
 }
 
+const cache = new Map<string, Blueprint>();
+
+/** Blueprints are immutable data: the ones built from the guide's own criteria are kept and shared. */
 export function buildBlueprint(options: BlueprintOptions = {}): Blueprint {
+  if (options.criteria !== undefined && options.criteria !== CRITERIA) return makeBlueprint(options);
+  const key = JSON.stringify([
+    options.referenceYear,
+    options.auditYear,
+    options.school,
+    options.headOfSchool,
+    options.referentialVersion,
+  ]);
+  let bp = cache.get(key);
+  if (!bp) {
+    if (cache.size > 50) cache.clear();
+    bp = makeBlueprint(options);
+    cache.set(key, bp);
+  }
+  return bp;
+}
+
+function makeBlueprint(options: BlueprintOptions): Blueprint {
   const referenceYear = options.referenceYear ?? DEFAULT_REFERENCE_YEAR;
   const criteria = options.criteria ?? CRITERIA;
   const version = options.referentialVersion ?? REFERENTIAL_VERSION;

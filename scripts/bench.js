@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: round trips and payloads on the in-memory Excel (each sync is a network trip on
+ * Excel on the web), the domain's speed, and the update property test at 1,000 runs.
+ * Figures are printed, not asserted: speed is measured here, never in a timed test.
+ */
+const { execFileSync } = require("child_process");
+const path = require("path");
+
+const root = path.resolve(__dirname, "..");
+execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.bench.json"], {
+  cwd: root,
+  stdio: "inherit",
+});
+const out = path.join(root, ".bench-out");
+const { MemoryHost, emptyModel } = require(path.join(out, "src/workbook/memory/host.js"));
+const { readSnapshot } = require(path.join(out, "src/workbook/office/adapter.js"));
+const { createWorkbookService } = require(path.join(out, "src/taskpane/services/workbook-service.js"));
+const { checkWorkbook } = require(path.join(out, "src/domain/check/index.js"));
+const { reconcile } = require(path.join(out, "src/domain/reconcile/index.js"));
+const { buildBlueprint } = require(path.join(out, "src/domain/blueprint/build.js"));
+const { freshWorkbook, fillParameters, fillRow } = require(path.join(out, "tests/helpers/workbooks.js"));
+
+function kb(n) {
+  return `${(n / 1024).toFixed(1)} Ko`;
+}
+
+async function roundTrips() {
+  const host = new MemoryHost(emptyModel());
+  const service = createWorkbookService({ run: host.run, pageLayout: () => true });
+  const rows = [];
+  const measure = async (label, f) => {
+    const s0 = host.syncCount;
+    const c0 = host.contexts.length;
+    await f();
+    const batches = host.contexts.slice(c0).flatMap((c) => c.batchBytes);
+    rows.push([label, host.syncCount - s0, kb(Math.max(0, ...batches))]);
+  };
+  await measure("générer", () => service.generate({ school: "0040007L — LYCEE", auditYear: 2028 }));
+  await measure("vérifier (classeur vide)", () => service.check("workbook"));
+  await measure("mettre à jour (intact)", () => service.update());
+  for (const sheet of host.model.sheets.filter((s) => /^C\d /.test(s.name))) {
+    for (let r = 10; r <= 109; r++) {
+      for (const c of "ABCDEFG")
+        sheet.cells.set(`${c}${r}`, { value: c >= "E" && c <= "F" ? r : `Texte ${c}${r} é’`, locked: false });
+    }
+  }
+  await measure("vérifier (8 × 100 lignes remplies)", () => service.check("workbook"));
+  const c3 = host.model.sheets.find((s) => s.name.startsWith("C3 "));
+  c3.validations = [];
+  host.model.sheets = host.model.sheets.filter((s) => !s.name.startsWith("C4 "));
+  await measure("mettre à jour (C4 supprimée, listes de C3 perdues)", () => service.update(2029));
+  await measure("lire l'instantané seul", () => host.run((ctx) => readSnapshot(ctx)));
+  return rows;
+}
+
+function timeIt(label, iterations, f) {
+  f();
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) f();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6 / iterations;
+  return [label, iterations, `${ms.toFixed(2)} ms`];
+}
+
+async function main() {
+  console.log("Allers-retours Excel (context.sync) sur l'Excel en mémoire");
+  console.table((await roundTrips()).map(([opération, syncs, lot]) => ({ opération, syncs, "plus gros lot": lot })));
+
+  const wb = fillParameters(freshWorkbook({ auditYear: 2028 }));
+  for (let n = 1; n <= 8; n++) for (let r = 10; r <= 109; r++) fillRow(wb, n, r);
+  const bp = buildBlueprint({ auditYear: 2028 });
+  console.log("Domaine (800 lignes remplies)");
+  console.table(
+    [
+      timeIt("checkWorkbook", 20, () => checkWorkbook(wb, { today: new Date("2026-03-12") })),
+      timeIt("reconcile", 50, () => reconcile(bp, wb)),
+    ].map(([fonction, itérations, parAppel]) => ({ fonction, itérations, "par appel": parAppel })),
+  );
+
+  console.log("Test de propriété de la mise à jour, 1 000 exécutions");
+  const t0 = Date.now();
+  execFileSync(
+    process.execPath,
+    [require.resolve("jest/bin/jest"), "tests/domain/reconcile.test.ts", "-t", "property"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, LDM_PROPERTY_RUNS: "1000" },
+    },
+  );
+  console.log(`1 000 exécutions en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
