@@ -128,3 +128,20 @@ export function splitReference(formula: string): { sheet: string; ref: string } 
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
   return { sheet, ref: m[3] };
 }
+
+export function rangesOverlap(a: RangeRef, b: RangeRef): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+}
+
+/** `a` minus `b`, as up to four rectangles. */
+export function subtractRange(a: RangeRef, b: RangeRef): RangeRef[] {
+  if (!rangesOverlap(a, b)) return [a];
+  const out: RangeRef[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
+}

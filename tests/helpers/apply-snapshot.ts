@@ -1,21 +1,9 @@
 /** Applies reconciliation edits to a snapshot, as an adapter would to a workbook (for the domain's tests). */
-import { parseRange, parseSqref, rangeAddress, type RangeRef } from "../../src/domain/a1";
+import { parseRange, parseSqref, rangeAddress, subtractRange, type RangeRef } from "../../src/domain/a1";
 import { quoteSheetName } from "../../src/domain/a1";
 import type { Edit } from "../../src/domain/reconcile";
 import type { CellSnapshot } from "../../src/domain/snapshot";
 import type { MutableWorkbook } from "./workbooks";
-
-function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
-  if (a.top > b.bottom || a.bottom < b.top || a.left > b.right || a.right < b.left) return [a];
-  const out: RangeRef[] = [];
-  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
-  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
-  const top = Math.max(a.top, b.top);
-  const bottom = Math.min(a.bottom, b.bottom);
-  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
-  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
-  return out;
-}
 
 export function applyToSnapshot(wb: MutableWorkbook, edits: readonly Edit[]): MutableWorkbook {
   const sheet = (name: string) => {
@@ -71,7 +59,7 @@ export function applyToSnapshot(wb: MutableWorkbook, edits: readonly Edit[]): Mu
           .map((v) => ({
             ...v,
             sqref: parseSqref(v.sqref)
-              .flatMap((r) => subtract(r, area))
+              .flatMap((r) => subtractRange(r, area))
               .map(rangeAddress)
               .join(" "),
           }))

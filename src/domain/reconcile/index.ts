@@ -4,7 +4,7 @@
  * for explicitly), never deletes a sheet or a row, keeps a renamed sheet's title and the school's own
  * axes and objectives. What it cannot restore without touching someone's text becomes a finding.
  */
-import { parseRange, parseSqref, quoteSheetName, rangeContains, splitReference } from "../a1";
+import { parseRange, parseSqref, quoteSheetName, rangeContains, rangesOverlap, splitReference } from "../a1";
 import { finding, type Finding } from "../check/findings";
 import type { Blueprint, SheetBlueprint, StructureCell, ValidationBlueprint } from "../blueprint/types";
 import { identifySheets } from "../identify";

@@ -1,5 +1,14 @@
 /** Edits one worksheet part in place: only the elements the product owns are touched. */
-import { address, parseAddress, parseRange, parseSqref, rangeAddress, type RangeRef } from "../../domain/a1";
+import {
+  address,
+  parseAddress,
+  parseRange,
+  parseSqref,
+  rangeAddress,
+  rangesOverlap,
+  subtractRange,
+  type RangeRef,
+} from "../../domain/a1";
 import type { ColumnBlueprint, SheetBlueprint, ValidationBlueprint } from "../../domain/blueprint/types";
 import { childElements, el, firstChild, getAttr, localName, setAttr, type XmlElement, type XmlNode } from "./xml-tree";
 
@@ -50,23 +59,6 @@ export type CellWrite =
   | { kind: "text"; text: string }
   | { kind: "number"; value: number }
   | { kind: "formula"; formula: string; result: string | number };
-
-function overlaps(a: RangeRef, b: RangeRef): boolean {
-  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
-}
-
-/** `a` minus `b`, as up to four rectangles. */
-function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
-  if (!overlaps(a, b)) return [a];
-  const out: RangeRef[] = [];
-  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
-  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
-  const top = Math.max(a.top, b.top);
-  const bottom = Math.min(a.bottom, b.bottom);
-  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
-  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
-  return out;
-}
 
 export class SheetPart {
   private readonly p: string;
@@ -248,7 +240,7 @@ export class SheetPart {
     for (const ref of ranges) {
       const r = parseRange(ref);
       if (!r) continue;
-      if (existing.some((e) => overlaps(e, r))) {
+      if (existing.some((e) => rangesOverlap(e, r))) {
         skipped.push(ref);
         continue;
       }
@@ -270,7 +262,7 @@ export class SheetPart {
         kept.push(c);
         continue;
       }
-      const rest = parseSqref(getAttr(c, "sqref") ?? "").flatMap((r) => subtract(r, area));
+      const rest = parseSqref(getAttr(c, "sqref") ?? "").flatMap((r) => subtractRange(r, area));
       if (rest.length === 0) continue;
       setAttr(c, "sqref", rest.map(rangeAddress).join(" "));
       kept.push(c);

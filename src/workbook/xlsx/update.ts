@@ -276,28 +276,33 @@ class WorkbookEditor {
     this.pkg.touch(this.workbookPath);
   }
 
+  /** Adds a child of the workbook element in its schema place (CT_Workbook's order). */
+  private insertWorkbookChild(local: string, attrs: [string, string][]): XmlElement {
+    const order = [
+      "fileVersion",
+      "fileSharing",
+      "workbookPr",
+      "workbookProtection",
+      "bookViews",
+      "sheets",
+      "functionGroups",
+      "externalReferences",
+      "definedNames",
+      "calcPr",
+    ];
+    const pfx = /^([^:]+):/.exec(this.workbook.name)?.[1];
+    const made = el(pfx ? `${pfx}:${local}` : local, attrs);
+    const rank = order.indexOf(local);
+    let at = 0;
+    this.workbook.children.forEach((c, i) => {
+      if ("name" in c && order.indexOf(localName(c.name)) !== -1 && order.indexOf(localName(c.name)) < rank) at = i + 1;
+    });
+    this.workbook.children.splice(at, 0, made);
+    return made;
+  }
+
   private definedNames(): XmlElement {
-    let dn = firstChild(this.workbook, "definedNames");
-    if (!dn) {
-      const pfx = /^([^:]+):/.exec(this.workbook.name)?.[1];
-      dn = el(pfx ? `${pfx}:definedNames` : "definedNames");
-      // definedNames comes after sheets (and functionGroups, externalReferences).
-      const after = [
-        "fileVersion",
-        "fileSharing",
-        "workbookPr",
-        "workbookProtection",
-        "bookViews",
-        "sheets",
-        "functionGroups",
-        "externalReferences",
-      ];
-      let at = 0;
-      this.workbook.children.forEach((c, i) => {
-        if ("name" in c && after.includes(localName(c.name))) at = i + 1;
-      });
-      this.workbook.children.splice(at, 0, dn);
-    }
+    const dn = firstChild(this.workbook, "definedNames") ?? this.insertWorkbookChild("definedNames", []);
     return dn;
   }
 
@@ -340,27 +345,7 @@ class WorkbookEditor {
       ct.children = ct.children.filter((c) => !("name" in c) || getAttr(c, "PartName") !== "/" + part);
       this.pkg.touch("[Content_Types].xml");
     }
-    let calcPr = firstChild(this.workbook, "calcPr");
-    if (!calcPr) {
-      const pfx = /^([^:]+):/.exec(this.workbook.name)?.[1];
-      calcPr = el(pfx ? `${pfx}:calcPr` : "calcPr", [["calcId", "191029"]]);
-      const after = [
-        "fileVersion",
-        "fileSharing",
-        "workbookPr",
-        "workbookProtection",
-        "bookViews",
-        "sheets",
-        "functionGroups",
-        "externalReferences",
-        "definedNames",
-      ];
-      let at = 0;
-      this.workbook.children.forEach((c, i) => {
-        if ("name" in c && after.includes(localName(c.name))) at = i + 1;
-      });
-      this.workbook.children.splice(at, 0, calcPr);
-    }
+    const calcPr = firstChild(this.workbook, "calcPr") ?? this.insertWorkbookChild("calcPr", [["calcId", "191029"]]);
     setAttr(calcPr, "fullCalcOnLoad", "1");
     this.pkg.touch(this.workbookPath);
   }
