@@ -39,6 +39,7 @@ test("a deleted criterion sheet is recreated in its place; a deleted list sheet 
   applyToSnapshot(wb, edits);
   expect(wb.sheets.map((s) => s.name)).toEqual([
     "Paramètres",
+    "Synthèse",
     C(1),
     C(2),
     C(3),

@@ -21,6 +21,7 @@ import {
   leadAddress,
   listColumns,
 } from "./layout";
+import { synthesisNames, synthesisSheet } from "./synthesis-sheet";
 import type { Blueprint, InputArea, NameBlueprint, SheetBlueprint, StructureCell, ValidationBlueprint } from "./types";
 
 export interface BlueprintOptions {
@@ -377,6 +378,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
   const version = options.referentialVersion ?? REFERENTIAL_VERSION;
   const params = parametersSheet({ ...options, referenceYear }, criteria);
   const criterionSheets = criteria.map((c) => criterionSheet(c, referenceYear, options.auditYear));
+  const synthesis = synthesisSheet(criteria, referenceYear);
   const lists = listsSheet(criteria, version);
   const p = SHEET_KEYS.parameters;
   const names: NameBlueprint[] = [
@@ -410,7 +412,8 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
       }),
     },
     ...lists.names,
-    ...[params, ...criterionSheets, lists.sheet].map((s) => ({
+    ...synthesisNames(criteria),
+    ...[params, synthesis, ...criterionSheets, lists.sheet].map((s) => ({
       name: NAMES.sheet(s.key),
       sheetKey: s.key,
       ref: "$A$1",
@@ -420,7 +423,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
     referentialVersion: version,
     referenceYear,
     auditYear: options.auditYear,
-    sheets: [params, ...criterionSheets, lists.sheet],
+    sheets: [params, synthesis, ...criterionSheets, lists.sheet],
     names,
   };
 }

@@ -70,6 +70,7 @@ export const NAMES = {
 export const MARKERS = {
   parameters: "ldm:parametres",
   lists: "ldm:listes",
+  synthesis: "ldm:synthese",
   criterion: (n: CriterionNumber) => `ldm:critere:${n}`,
 } as const;
 

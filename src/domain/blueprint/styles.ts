@@ -14,7 +14,9 @@ export type StyleName =
   | "sectionTitle"
   | "listHeader"
   | "listItem"
-  | "marker";
+  | "marker"
+  | "synthesisValue"
+  | "checkCount";
 
 export interface CellStyle {
   readonly bold?: boolean;
@@ -77,4 +79,7 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   listHeader: { bold: true, locked: true },
   listItem: { locked: true },
   marker: { size: 8, color: "808080", locked: true },
+  synthesisValue: { horizontal: "center", vertical: "middle", border: true, locked: true },
+  /** Written by the check, not typed: locked, grey. */
+  checkCount: { horizontal: "center", vertical: "middle", border: true, fill: "F2F2F2", locked: true },
 };

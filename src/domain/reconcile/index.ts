@@ -62,11 +62,7 @@ function validationCovers(sheet: SheetSnapshot, v: ValidationBlueprint): boolean
   }
   // A foreign validation laid over part of the area (another list pasted in) must go too.
   const foreign = sheet.validations.some(
-    (sv) =>
-      !same.includes(sv) &&
-      parseSqref(sv.sqref).some(
-        (r) => r.top <= area.bottom && r.bottom >= area.top && r.left <= area.right && r.right >= area.left,
-      ),
+    (sv) => !same.includes(sv) && parseSqref(sv.sqref).some((r) => rangesOverlap(r, area)),
   );
   return !foreign;
 }

@@ -9,6 +9,7 @@ import { makeContext } from "../../domain/check/context";
 import { identifySheets } from "../../domain/identify";
 import { reconcile } from "../../domain/reconcile";
 import { describeEdits } from "../../domain/reconcile/describe";
+import { synthesisCountEdits } from "../../domain/synthesis-counts";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { address as a1, parseRange } from "../../domain/a1";
 import { applyEdits, officeErrorMessage, readSnapshot } from "../../workbook/office/adapter";
@@ -105,12 +106,18 @@ export function createWorkbookService(options: ServiceOptions) {
     generateOrUpdate({ school: o.school, headOfSchool: o.headOfSchool, auditYear: o.auditYear });
   const update = (auditYear?: number) => generateOrUpdate(undefined, auditYear);
 
+  /** One sync for a sheet; the whole workbook's check also writes its counts in Synthèse (one more). */
   async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
     return guarded(() =>
       run(async (context) => {
         const { snapshot, activeSheet } = await readSnapshot(context);
         const all = checkWorkbook(snapshot, { today: today() });
         const findings = scope === "sheet" ? all.filter((f) => f.sheet === activeSheet) : all;
+        if (scope === "workbook") {
+          const ctx = makeContext(snapshot, {});
+          const counts = synthesisCountEdits(ctx.bp, snapshot, all, today());
+          await applyEdits(context, counts, snapshot, { pageLayout: pageLayout() });
+        }
         return { findings, counts: countFindings(findings), scope, sheet: scope === "sheet" ? activeSheet : undefined };
       }),
     );

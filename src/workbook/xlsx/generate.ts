@@ -4,7 +4,9 @@
  * is never used to rewrite a user's — see docs/decisions.md.)
  */
 import ExcelJS from "exceljs";
-import { parseRange, quoteSheetName } from "../../domain/a1";
+import { parseRange } from "../../domain/a1";
+import type { Edit } from "../../domain/reconcile/edits";
+import { applyEditsToXlsx } from "./update";
 import { STYLES, type CellStyle } from "../../domain/blueprint/styles";
 import type { Blueprint, SheetBlueprint } from "../../domain/blueprint/types";
 
@@ -117,13 +119,16 @@ export async function blueprintToXlsx(bp: Blueprint): Promise<Uint8Array> {
   wb.creator = "Fiches LDM";
   wb.created = new Date(0);
   wb.modified = new Date(0);
+  wb.calcProperties.fullCalcOnLoad = true;
   for (const sb of bp.sheets) await writeSheet(wb, sb);
-  const titles = new Map(bp.sheets.map((s) => [s.key, s.name]));
-  for (const n of bp.names) {
-    const title = titles.get(n.sheetKey);
-    if (title === undefined) throw new Error(`Nom ${n.name} : feuille ${n.sheetKey} absente du plan`);
-    wb.definedNames.add(`${quoteSheetName(title)}!${n.ref}`, n.name);
-  }
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // ExcelJS silently drops a defined name whose range sits on a quoted sheet title ('C1 …'!$A$10:$A$109):
+  // names are written by our own OOXML layer instead.
+  const titles = new Map(bp.sheets.map((s) => [s.key, s.name]));
+  const names: Edit[] = bp.names.map((n) => {
+    const sheet = titles.get(n.sheetKey);
+    if (sheet === undefined) throw new Error(`Nom ${n.name} : feuille ${n.sheetKey} absente du plan`);
+    return { op: "set-name", name: n.name, sheet, ref: n.ref };
+  });
+  return applyEditsToXlsx(new Uint8Array(buf as ArrayBuffer), names);
 }

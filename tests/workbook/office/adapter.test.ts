@@ -27,7 +27,12 @@ test("generate costs 2 round trips, check 1, update of an intact workbook 1; the
   expect(generateBatch).toBeLessThan(4 * 1024 * 1024);
   const before = host.syncCount;
   const result = await service.check("workbook");
-  expect(host.syncCount - before).toBe(1);
+  // The whole workbook's check also writes its counts and date in Synthèse: one more sync.
+  expect(host.syncCount - before).toBe(2);
+  expect(host.model.sheets.find((s) => s.name === "Synthèse")?.cells.get("B14")?.value).toBe("vérifié le 12/03/2026");
+  const oneSheet = host.syncCount;
+  await service.check("sheet");
+  expect(host.syncCount - oneSheet).toBe(1);
   expect(result.findings.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(result.findings.some((f) => f.rule === "header-missing" && f.cell === "B10")).toBe(true);
   const again = host.syncCount;
@@ -36,6 +41,7 @@ test("generate costs 2 round trips, check 1, update of an intact workbook 1; the
   expect(host.model.sheets.map((s) => s.name)).toEqual([
     "Feuil1",
     "Paramètres",
+    "Synthèse",
     C(1),
     C(2),
     C(3),

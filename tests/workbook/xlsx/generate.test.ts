@@ -27,9 +27,9 @@ const sheet = (title: string) => {
   return s;
 };
 
-test("sheets: Paramètres, the 8 criteria in order, then Listes very hidden", () => {
-  expect(dump.sheets.map((s) => s.title)).toEqual(["Paramètres", ...sheetNames, "Listes"]);
-  expect(dump.sheets.map((s) => s.state)).toEqual([...Array(9).fill("visible"), "veryHidden"]);
+test("sheets: Paramètres, Synthèse, the 8 criteria in order, then Listes very hidden", () => {
+  expect(dump.sheets.map((s) => s.title)).toEqual(["Paramètres", "Synthèse", ...sheetNames, "Listes"]);
+  expect(dump.sheets.map((s) => s.state)).toEqual([...Array(10).fill("visible"), "veryHidden"]);
   for (const title of sheetNames) expect(title.length).toBeLessThanOrEqual(31);
 });
 

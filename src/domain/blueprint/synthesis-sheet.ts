@@ -1,0 +1,151 @@
+/**
+ * « Synthèse »: one row per criterion for the steering committee, live where it can be (formulas over
+ * the criterion sheets through defined names, so renames do not break it), and the check's counts
+ * written by « Vérifier tout le classeur », dated.
+ */
+import { absoluteRange, address, columnLetters } from "../a1";
+import type { Criterion, CriterionNumber } from "../referential/types";
+import { LISTS, MARKERS, NAMES, TABLE, listColumns } from "./layout";
+import type { NameBlueprint, SheetBlueprint, StructureCell } from "./types";
+
+export const SHEET_SYNTHESIS = "Synthèse";
+export const SYNTHESIS_KEY = "synthese";
+
+export const SYNTHESIS = {
+  headerRow: 4,
+  firstRow: 5,
+  /** Columns of the counts the check writes (errors, warnings), and the cell of the check's date. */
+  errorsColumn: 10,
+  warningsColumn: 11,
+  checkedAt: "B14",
+} as const;
+
+export const INPUT_NAMES = {
+  axes: (n: CriterionNumber) => `Saisie_Axes_C${n}`,
+  objectives: (n: CriterionNumber) => `Saisie_Objectifs_C${n}`,
+  actions: (n: CriterionNumber) => `Saisie_Actions_C${n}`,
+  indicators: (n: CriterionNumber) => `Saisie_Indicateurs_C${n}`,
+  reference: (n: CriterionNumber) => `Saisie_Reference_C${n}`,
+  audit: (n: CriterionNumber) => `Saisie_Audit_C${n}`,
+  guideAxes: (n: CriterionNumber) => `Guide_Axes_C${n}`,
+  guideObjectives: (n: CriterionNumber) => `Guide_Objectifs_C${n}`,
+};
+
+const HEADERS = (referenceYear: number) => [
+  "Critère",
+  "Référent",
+  "Lignes remplies",
+  "Axes du guide couverts",
+  "Axes propres utilisés",
+  "Objectifs du guide couverts",
+  "Objectifs propres utilisés",
+  `Indicateurs avec valeur ${referenceYear}`,
+  "Indicateurs avec valeur de l'audit",
+  "Erreurs (dernière vérification)",
+  "Avertissements (dernière vérification)",
+  "Statut",
+];
+
+/** The names the synthesis formulas read: each criterion's input columns and its guide-only lists. */
+export function synthesisNames(criteria: readonly Criterion[]): NameBlueprint[] {
+  const first = TABLE.firstRow;
+  const last = TABLE.firstRow + TABLE.rowCount - 1;
+  const col = (c: number) => absoluteRange({ top: first, bottom: last, left: c, right: c });
+  const out: NameBlueprint[] = [];
+  for (const c of criteria) {
+    const key = `c${c.number}`;
+    const n = c.number;
+    out.push(
+      { name: INPUT_NAMES.axes(n), sheetKey: key, ref: col(TABLE.columns.axis) },
+      { name: INPUT_NAMES.objectives(n), sheetKey: key, ref: col(TABLE.columns.objective) },
+      { name: INPUT_NAMES.actions(n), sheetKey: key, ref: col(TABLE.columns.action) },
+      { name: INPUT_NAMES.indicators(n), sheetKey: key, ref: col(TABLE.columns.indicator) },
+      { name: INPUT_NAMES.reference(n), sheetKey: key, ref: col(TABLE.columns.reference) },
+      { name: INPUT_NAMES.audit(n), sheetKey: key, ref: col(TABLE.columns.audit) },
+    );
+    const lists = listColumns(n);
+    const guide = (colNo: number, count: number) =>
+      absoluteRange({
+        top: LISTS.firstItemRow,
+        bottom: LISTS.firstItemRow + Math.max(count, 1) - 1,
+        left: colNo,
+        right: colNo,
+      });
+    out.push(
+      { name: INPUT_NAMES.guideAxes(n), sheetKey: "listes", ref: guide(lists.axes, c.axes.length) },
+      { name: INPUT_NAMES.guideObjectives(n), sheetKey: "listes", ref: guide(lists.objectives, c.objectives.length) },
+    );
+  }
+  return out;
+}
+
+export function synthesisSheet(criteria: readonly Criterion[], referenceYear: number): SheetBlueprint {
+  const lastCol = columnLetters(12);
+  const cells: StructureCell[] = [
+    { address: "A1", text: "Synthèse pour le comité de pilotage", style: "title" },
+    {
+      address: "A2",
+      text: "Calculée en direct à partir des fiches. Les erreurs et avertissements sont ceux de la dernière « Vérifier tout le classeur ».",
+      style: "reminder",
+    },
+    { address: "H1", text: MARKERS.synthesis, style: "marker", derived: true },
+    { address: "A14", text: "Dernière vérification :", style: "label" },
+  ];
+  HEADERS(referenceYear).forEach((h, i) =>
+    cells.push({ address: address(SYNTHESIS.headerRow, i + 1), text: h, style: "tableHeader", derived: true }),
+  );
+  criteria.forEach((c, i) => {
+    const r = SYNTHESIS.firstRow + i;
+    const n = c.number;
+    const N = INPUT_NAMES;
+    const f = (col: number, formula: string, result: number | string = 0) =>
+      cells.push({ address: address(r, col), formula, result, style: "synthesisValue", derived: true });
+    cells.push({ address: `A${r}`, text: `C${n} ${c.shortTitle}`, style: "label", derived: true });
+    f(2, `IF(${NAMES.lead(n)}="","",${NAMES.lead(n)})`, "");
+    f(3, `SUMPRODUCT(--((LEN(${N.axes(n)})+LEN(${N.objectives(n)})+LEN(${N.actions(n)})+LEN(${N.indicators(n)}))>0))`);
+    f(4, `SUMPRODUCT(--(COUNTIF(${N.axes(n)},${N.guideAxes(n)})>0))`);
+    f(5, `SUMPRODUCT((LEN(${NAMES.ownAxes})>0)*(COUNTIF(${N.axes(n)},${NAMES.ownAxes})>0))`);
+    f(6, `SUMPRODUCT(--(COUNTIF(${N.objectives(n)},${N.guideObjectives(n)})>0))`);
+    f(7, `SUMPRODUCT((LEN(${NAMES.ownObjectives})>0)*(COUNTIF(${N.objectives(n)},${NAMES.ownObjectives})>0))`);
+    f(8, `SUMPRODUCT((LEN(${N.indicators(n)})>0)*(LEN(${N.reference(n)})>0))`);
+    f(9, `SUMPRODUCT((LEN(${N.indicators(n)})>0)*(LEN(${N.audit(n)})>0))`);
+    f(
+      12,
+      `IF(C${r}=0,"à compléter",IF(J${r}="","à vérifier",IF(AND(J${r}=0,H${r}>=SUMPRODUCT(--(LEN(${N.indicators(n)})>0))),"prêt pour le COPIL","à compléter")))`,
+      "à compléter",
+    );
+  });
+  const last = SYNTHESIS.firstRow + criteria.length - 1;
+  return {
+    key: SYNTHESIS_KEY,
+    role: "synthesis",
+    name: SHEET_SYNTHESIS,
+    visibility: "visible",
+    marker: { address: "H1", value: MARKERS.synthesis },
+    columns: [
+      { col: 1, width: 30 },
+      { col: 2, width: 24 },
+      ...Array.from({ length: 9 }, (_, i) => ({ col: 3 + i, width: 14 })),
+      { col: 12, width: 20 },
+    ],
+    rowHeights: [
+      { row: 1, height: 24 },
+      { row: SYNTHESIS.headerRow, height: 48 },
+    ],
+    cells,
+    inputs: [
+      { range: `J${SYNTHESIS.firstRow}:K${last}`, style: "checkCount" },
+      { range: SYNTHESIS.checkedAt, style: "checkCount" },
+    ],
+    merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],
+    validations: [],
+    protect: true,
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+/** « vérifié le 12/03/2026 ». */
+export function checkedOnText(today: Date): string {
+  const pad = (x: number) => String(x).padStart(2, "0");
+  return `vérifié le ${pad(today.getDate())}/${pad(today.getMonth() + 1)}/${today.getFullYear()}`;
+}

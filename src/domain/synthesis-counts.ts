@@ -1,0 +1,30 @@
+/** What « Vérifier tout le classeur » writes in the Synthèse sheet: each criterion's counts, and the date. */
+import { address } from "./a1";
+import { SYNTHESIS, SYNTHESIS_KEY, checkedOnText } from "./blueprint/synthesis-sheet";
+import type { Blueprint } from "./blueprint/types";
+import type { Finding } from "./check/findings";
+import { identifySheets } from "./identify";
+import type { Edit } from "./reconcile/edits";
+import type { WorkbookSnapshot } from "./snapshot";
+
+export function synthesisCountEdits(
+  bp: Blueprint,
+  wb: WorkbookSnapshot,
+  findings: readonly Finding[],
+  today: Date,
+): Edit[] {
+  const sheet = identifySheets(bp, wb).get(SYNTHESIS_KEY)?.sheet;
+  if (!sheet) return [];
+  const edits: Edit[] = [];
+  const put = (addr: string, value: string | number) => {
+    if (sheet.cells[addr]?.v !== value) edits.push({ op: "set-value", sheet: sheet.name, address: addr, value });
+  };
+  const criteria = bp.sheets.filter((s) => s.role === "criterion");
+  criteria.forEach((c, i) => {
+    const mine = findings.filter((f) => f.criterion === c.criterion);
+    put(address(SYNTHESIS.firstRow + i, SYNTHESIS.errorsColumn), mine.filter((f) => f.severity === "error").length);
+    put(address(SYNTHESIS.firstRow + i, SYNTHESIS.warningsColumn), mine.filter((f) => f.severity === "warning").length);
+  });
+  put(SYNTHESIS.checkedAt, checkedOnText(today));
+  return edits;
+}

@@ -1,0 +1,199 @@
+/**
+ * A small streaming XML parser for OOXML parts, with no dependency. It reports elements (qualified names
+ * kept as written: `r:id`, `x14:dataValidation`), attributes, text and CDATA to a handler, in one pass:
+ * every scan moves forward (indexOf or a bounded loop), the open elements live in an array, so the cost
+ * is linear in the input and nesting depth never touches the call stack.
+ *
+ * Only the five predefined entities and numeric character references are decoded. A document type
+ * declaration (`<!DOCTYPE`, `<!ENTITY`, any `<!` that is neither a comment nor CDATA) is refused:
+ * entities are never expanded and nothing is ever fetched.
+ *
+ * It is lenient where spreadsheet programs are (stray text outside the root element, an unknown entity
+ * reference kept as written) and strict where structure is at stake (tags must nest and close).
+ */
+
+export type XmlAttributes = Readonly<Record<string, string>>;
+
+export interface XmlHandler {
+  /** An element starts; a self-closing element gets `selfClosing` and then its `closeElement` at once. */
+  openElement?(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
+  closeElement?(name: string): void;
+  /** Character data inside the root element, entities decoded; CDATA sections arrive as they are. */
+  text?(text: string): void;
+}
+
+export type XmlErrorKind = "doctype" | "syntax";
+
+/** Why a document was refused; the message is a short French phrase (« balise </c> inattendue »). */
+export class XmlError extends Error {
+  constructor(
+    readonly kind: XmlErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "XmlError";
+  }
+}
+
+const DOCTYPE_MESSAGE = "DOCTYPE ou déclaration d'entité interdits";
+const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** `&#x10FFFF;` is the longest reference we decode: 8 characters between `&` and `;`. */
+const MAX_REFERENCE_LENGTH = 10;
+const NO_ATTRIBUTES: XmlAttributes = Object.freeze(Object.create(null) as Record<string, string>);
+
+/** The local part of a qualified name: `x14:dataValidation` → `dataValidation`. */
+export function localName(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+function decodeReference(body: string): string | undefined {
+  if (body.charCodeAt(0) !== 35 /* # */) return PREDEFINED[body];
+  const hex = body[1] === "x" || body[1] === "X";
+  const digits = body.slice(hex ? 2 : 1);
+  if (digits === "" || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return undefined;
+  const code = parseInt(digits, hex ? 16 : 10);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+/** Decodes `&amp;`-style and `&#…;` references; anything else (`&nbsp;`, a lone `&`) is kept as written. */
+export function decodeEntities(raw: string): string {
+  let amp = raw.indexOf("&");
+  if (amp < 0) return raw;
+  let out = "";
+  let copied = 0;
+  while (amp >= 0) {
+    const limit = Math.min(raw.length, amp + 2 + MAX_REFERENCE_LENGTH);
+    let semi = amp + 1;
+    while (semi < limit && raw.charCodeAt(semi) !== 59 /* ; */ && raw.charCodeAt(semi) !== 38 /* & */) semi++;
+    const decoded = semi < limit && raw.charCodeAt(semi) === 59 ? decodeReference(raw.slice(amp + 1, semi)) : undefined;
+    if (decoded !== undefined) {
+      out += raw.slice(copied, amp) + decoded;
+      copied = semi + 1;
+    }
+    amp = raw.indexOf("&", decoded !== undefined ? semi + 1 : amp + 1);
+  }
+  return out + raw.slice(copied);
+}
+
+/** XML end-of-line handling: `\r\n` and lone `\r` become `\n`. */
+function normaliseNewlines(s: string): string {
+  return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
+}
+
+/** Attribute-value normalisation: each literal tab, newline or carriage return counts as one space. */
+function normaliseAttribute(s: string): string {
+  return /[\t\n\r]/.test(s) ? s.replace(/\r\n|[\t\n\r]/g, " ") : s;
+}
+
+function isNameEnd(code: number): boolean {
+  // whitespace, `/`, `>`, `=`
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62 || code === 61;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+interface StartTag {
+  readonly name: string;
+  readonly attributes: XmlAttributes;
+  readonly selfClosing: boolean;
+  /** Index just past the closing `>`. */
+  readonly end: number;
+}
+
+/** Reads `<name a="1" b='2'>` or `<name/>` starting at `lt`; each character is looked at once. */
+function readStartTag(xml: string, lt: number): StartTag {
+  const n = xml.length;
+  let i = lt + 1;
+  while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
+  const name = xml.slice(lt + 1, i);
+  if (name === "") throw new XmlError("syntax", "nom d'élément manquant");
+  let attributes: Record<string, string> | undefined;
+  for (;;) {
+    while (i < n && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= n) throw new XmlError("syntax", `balise <${name}> non terminée`);
+    const code = xml.charCodeAt(i);
+    if (code === 62 /* > */) return { name, attributes: attributes ?? NO_ATTRIBUTES, selfClosing: false, end: i + 1 };
+    if (code === 47 /* / */) {
+      if (xml.charCodeAt(i + 1) !== 62) throw new XmlError("syntax", `balise <${name}> mal formée`);
+      return { name, attributes: attributes ?? NO_ATTRIBUTES, selfClosing: true, end: i + 2 };
+    }
+    const nameStart = i;
+    while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
+    const attribute = xml.slice(nameStart, i);
+    while (i < n && isSpace(xml.charCodeAt(i))) i++;
+    if (attribute === "" || xml.charCodeAt(i) !== 61 /* = */)
+      throw new XmlError("syntax", `attribut mal formé dans <${name}>`);
+    i++;
+    while (i < n && isSpace(xml.charCodeAt(i))) i++;
+    const quote = xml[i];
+    if (quote !== '"' && quote !== "'")
+      throw new XmlError("syntax", `valeur d'attribut sans guillemets dans <${name}>`);
+    const close = xml.indexOf(quote, i + 1);
+    if (close < 0) throw new XmlError("syntax", `valeur d'attribut non terminée dans <${name}>`);
+    const raw = xml.slice(i + 1, close);
+    if (raw.includes("<")) throw new XmlError("syntax", `« < » dans une valeur d'attribut de <${name}>`);
+    attributes ??= Object.create(null) as Record<string, string>;
+    attributes[attribute] = decodeEntities(normaliseAttribute(raw));
+    i = close + 1;
+  }
+}
+
+/** The index just past `terminator` searched from `from`, or a syntax error named `what`. */
+function skipPast(xml: string, from: number, terminator: string, what: string): number {
+  const at = xml.indexOf(terminator, from);
+  if (at < 0) throw new XmlError("syntax", `${what} non terminé`);
+  return at + terminator.length;
+}
+
+/**
+ * Parses `xml`, calling `handler` in document order. Throws {@link XmlError}: kind "doctype" for a
+ * document type or entity declaration, "syntax" for broken structure.
+ */
+export function parseXml(xml: string, handler: XmlHandler): void {
+  const open: string[] = [];
+  let seenRoot = false;
+  const n = xml.length;
+  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i && open.length > 0 && handler.text)
+      handler.text(decodeEntities(normaliseNewlines(xml.slice(i, textEnd))));
+    if (lt < 0) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      if (xml.startsWith("<!--", lt)) i = skipPast(xml, lt + 4, "-->", "commentaire");
+      else if (xml.startsWith("<![CDATA[", lt)) {
+        const end = xml.indexOf("]]>", lt + 9);
+        if (end < 0) throw new XmlError("syntax", "section CDATA non terminée");
+        if (open.length > 0 && handler.text && end > lt + 9) handler.text(normaliseNewlines(xml.slice(lt + 9, end)));
+        i = end + 3;
+      } else throw new XmlError("doctype", DOCTYPE_MESSAGE);
+    } else if (next === 63 /* ? */) {
+      i = skipPast(xml, lt + 2, "?>", "instruction de traitement");
+    } else if (next === 47 /* / */) {
+      const end = xml.indexOf(">", lt + 2);
+      if (end < 0) throw new XmlError("syntax", "balise fermante non terminée");
+      const name = xml.slice(lt + 2, end).trimEnd();
+      const expected = open.pop();
+      if (expected !== name) throw new XmlError("syntax", `balise </${name}> inattendue`);
+      handler.closeElement?.(name);
+      i = end + 1;
+    } else {
+      const tag = readStartTag(xml, lt);
+      if (open.length === 0) {
+        if (seenRoot) throw new XmlError("syntax", "plusieurs éléments racine");
+        seenRoot = true;
+      }
+      handler.openElement?.(tag.name, tag.attributes, tag.selfClosing);
+      if (tag.selfClosing) handler.closeElement?.(tag.name);
+      else open.push(tag.name);
+      i = tag.end;
+    }
+  }
+  if (!seenRoot) throw new XmlError("syntax", "document vide");
+  if (open.length > 0) throw new XmlError("syntax", `élément <${open[open.length - 1]}> non fermé`);
+}

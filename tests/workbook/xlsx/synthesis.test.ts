@@ -1,0 +1,87 @@
+/**
+ * The live Synthèse sheet: its formulas, recalculated by LibreOffice (an independent engine) after the
+ * sheets were filled by openpyxl, give the numbers the domain computes from the same sheets.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { buildBlueprint } from "../../../src/domain/blueprint/build";
+import { synthesize } from "../../../src/domain/synthesis";
+import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
+import { readXlsx } from "../../../src/workbook/xlsx/read";
+import { SYSTEM_PYTHON } from "../../helpers/python";
+
+const dir = mkdtempSync(path.join(tmpdir(), "ldm-synth-"));
+
+const FILL = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+n = {x[:2]: x for x in wb.sheetnames}
+p = wb["Paramètres"]
+p["B10"] = "Mme Leroy"
+p["B20"] = "Axe du projet : réussite de tous"
+c1 = wb[n["C1"]]
+rows = [
+  ("DIAGNOSTIC de l’offre de formations", "Tendre vers une carte de formations plus adaptée au territoire", "Créer une cartographie", "Nombre d’actions", 3, 5),
+  ("diagnostic de l'offre de formations", "Communiquer sur l’offre de formation en identifiant un ou deux champ(s) dominant(s) de métier pour l’établissement en cohérence avec la dénomination souhaitée.", "Forum", "Nombre de visiteurs", 120, None),
+  ("Axe du projet : réussite de tous", None, "Tutorat", None, None, None),
+]
+for i, (a, b, c, d, e, f) in enumerate(rows):
+  r = 10 + i
+  for col, v in zip("ABCDEF", (a, b, c, d, e, f)):
+    if v is not None: c1[f"{col}{r}"] = v
+c7 = wb[n["C7"]]
+c7["A10"] = "PREVENTION"; c7["B10"] = "Faire vivre les dispositifs existants"; c7["C10"] = "Repérer"; c7["D10"] = "Taux d’absentéisme"; c7["E10"] = 0.1
+wb.save(sys.argv[2])
+`;
+
+const DUMP = `
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+s = wb["Synthèse"]
+print(json.dumps([[s.cell(row=r, column=c).value for c in range(1, 13)] for r in range(5, 13)], ensure_ascii=False))
+`;
+
+test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
+  const generated = path.join(dir, "gen.xlsx");
+  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ auditYear: 2028 })));
+  const filled = path.join(dir, "rempli.xlsx");
+  execFileSync(SYSTEM_PYTHON, ["-c", FILL, generated, filled]);
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      `-env:UserInstallation=file://${path.join(dir, "lo")}`,
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      path.join(dir, "lo-out"),
+      filled,
+    ],
+    {
+      stdio: "pipe",
+      timeout: 120_000,
+    },
+  );
+  const recalculated = path.join(dir, "lo-out", "rempli.xlsx");
+  const rows = JSON.parse(execFileSync(SYSTEM_PYTHON, ["-c", DUMP, recalculated], { encoding: "utf8" })) as (
+    string | number | null
+  )[][];
+  const domain = synthesize(readXlsx(new Uint8Array(readFileSync(filled))), { today: new Date("2026-03-12") });
+  // Criterion 1: 3 rows; 1 guide axis (two spellings of it), 1 own axis; 2 guide objectives; 2 indicators with 2025, 1 with the audit year.
+  expect(rows[0].slice(0, 9)).toEqual(["C1 Offre de formations", "Mme Leroy", 3, 1, 1, 2, 0, 2, 1]);
+  expect(rows[6].slice(0, 9)).toEqual(["C7 Décrochage scolaire", null, 1, 1, 0, 1, 0, 1, 0]);
+  expect(rows[0][11]).toBe("à vérifier");
+  domain.criteria.forEach((c, i) => {
+    expect([rows[i][2], rows[i][3], rows[i][4], rows[i][5], rows[i][6], rows[i][7], rows[i][8]]).toEqual([
+      c.filledRows,
+      c.guideAxesCovered,
+      c.ownAxesUsed,
+      c.guideObjectivesCovered,
+      c.ownObjectivesUsed,
+      c.withReference,
+      c.withAudit,
+    ]);
+  });
+}, 180_000);
