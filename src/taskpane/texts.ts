@@ -40,6 +40,11 @@ export const TEXTS = {
   nothingToUpdate: "Rien à mettre à jour : le classeur est conforme.",
   notCriterionSheet: "Activez une fiche critère (C1 … C8) pour voir les exemples du guide.",
   ready: "Prêt.",
+  report: "Préparer le bilan",
+  reporting: "Préparation du bilan…",
+  print: "Imprimer ou enregistrer en PDF",
+  closeReport: "Fermer le bilan",
+  reportFrame: "Bilan annuel (aperçu avant impression)",
 } as const;
 
 export const OFFICE_READY_TIMEOUT_MS = 10_000;

@@ -141,6 +141,23 @@ test("insert an example action of the guide in the selected row, never over a fi
   await shot("04-examples");
 }, 60_000);
 
+test("« Préparer le bilan »: a print-ready review in the pane, what people typed shown as text", async () => {
+  await page.getByRole("button", { name: "Préparer le bilan" }).click();
+  const frame = page.frameLocator('iframe[title="Bilan annuel (aperçu avant impression)"]');
+  await frame.getByRole("heading", { name: /Bilan annuel des fiches d'amélioration/ }).waitFor();
+  await expect(
+    frame
+      .getByText("0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)")
+      .first()
+      .textContent(),
+  ).resolves.toContain("0040007L");
+  await expect(frame.getByText("<img src=x onerror=window.__xss=1>").first().isVisible()).resolves.toBe(true);
+  expect(await frame.locator("img").count()).toBe(0);
+  await page.getByRole("button", { name: "Imprimer ou enregistrer en PDF" }).waitFor();
+  await shot("05-report");
+  await page.getByRole("button", { name: "Fermer le bilan" }).click();
+}, 60_000);
+
 test("no request leaves localhost", () => {
   expect(requests.length).toBeGreaterThan(0);
   const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:"));

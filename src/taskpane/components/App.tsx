@@ -18,6 +18,7 @@ import { TEXTS } from "../texts";
 import { FindingsList } from "./FindingsList";
 import { GenerateForm } from "./GenerateForm";
 import { GuideExamples } from "./GuideExamples";
+import { ReportView } from "./ReportView";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -35,6 +36,7 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   const [busy, setBusy] = React.useState<string | undefined>(TEXTS.reading);
   const [message, setMessage] = React.useState<Message | undefined>();
   const [result, setResult] = React.useState<CheckResult | undefined>();
+  const [report, setReport] = React.useState<string | undefined>();
 
   const act = React.useCallback(async <T,>(label: string, f: () => Promise<T>, after?: (t: T) => void) => {
     setBusy(label);
@@ -58,6 +60,7 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
     act(TEXTS.generating, () => service.generate(o), (lines) => setMessage({ intent: "success", lines }));
   const update = () => act(TEXTS.updating, () => service.update(), (lines) => setMessage({ intent: "success", lines }));
   const check = (scope: "sheet" | "workbook") => act(TEXTS.checking, () => service.check(scope), setResult);
+  const prepareReport = () => act(TEXTS.reporting, () => service.report(), setReport);
   const select = (f: Finding) => act(TEXTS.reading, () => service.selectCell(f.sheet, f.cell.split(":")[0]));
   const insert = (column: "action" | "indicator", text: string) =>
     act(TEXTS.reading, () => service.insertIntoSelectedRow(column, text), (cell) => setMessage({ intent: "success", lines: [TEXTS.inserted(cell)] }));
@@ -93,7 +96,11 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
             <Button disabled={!!busy} onClick={update}>
               {TEXTS.update}
             </Button>
+            <Button disabled={!!busy} onClick={prepareReport}>
+              {TEXTS.report}
+            </Button>
           </div>
+          {report && <ReportView html={report} onClose={() => setReport(undefined)} />}
           {result && <FindingsList result={result} onSelect={select} />}
           <Divider />
           {status.activeCriterion ? (

@@ -10,6 +10,8 @@ import { identifySheets } from "../../domain/identify";
 import { reconcile } from "../../domain/reconcile";
 import { describeEdits } from "../../domain/reconcile/describe";
 import { synthesisCountEdits } from "../../domain/synthesis-counts";
+import { reportHtml } from "../../domain/report/html";
+import { synthesize } from "../../domain/synthesis";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { address as a1, parseRange } from "../../domain/a1";
 import { applyEdits, officeErrorMessage, readSnapshot } from "../../workbook/office/adapter";
@@ -159,7 +161,17 @@ export function createWorkbookService(options: ServiceOptions) {
     );
   }
 
-  return { status, generate, update, check, selectCell, insertIntoSelectedRow };
+  /** The annual review as a print-ready HTML document (1 sync). */
+  async function report(): Promise<string> {
+    return guarded(() =>
+      run(async (context) => {
+        const { snapshot } = await readSnapshot(context);
+        return reportHtml(synthesize(snapshot, { today: today() }), today());
+      }),
+    );
+  }
+
+  return { status, generate, update, check, selectCell, insertIntoSelectedRow, report };
 }
 
 export type WorkbookService = ReturnType<typeof createWorkbookService>;

@@ -1,0 +1,28 @@
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { TEXTS } from "../texts";
+
+const useStyles = makeStyles({
+  frame: { width: "100%", height: "70vh", border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: "#fff" },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+/**
+ * The annual review, print-ready, in a sandboxed frame without scripts: the user prints it or saves it
+ * as PDF from the browser's print dialog.
+ */
+export function ReportView(props: { html: string; onClose(): void }): React.JSX.Element {
+  const s = useStyles();
+  const frame = React.useRef<HTMLIFrameElement>(null);
+  return (
+    <section aria-label={TEXTS.reportFrame}>
+      <div className={s.bar}>
+        <Button appearance="primary" onClick={() => frame.current?.contentWindow?.print()}>
+          {TEXTS.print}
+        </Button>
+        <Button onClick={props.onClose}>{TEXTS.closeReport}</Button>
+      </div>
+      <iframe ref={frame} className={s.frame} title={TEXTS.reportFrame} sandbox="allow-same-origin allow-modals" srcDoc={props.html} />
+    </section>
+  );
+}
