@@ -527,7 +527,7 @@ class WorksheetReader implements XmlHandler {
   readonly cells: Record<string, CellSnapshot> = {};
   readonly validations: ValidationSnapshot[] = [];
   readonly merges: string[] = [];
-  protected = false;
+  isProtected = false;
 
   private inSheetData = false;
   private row = 0;
@@ -547,23 +547,25 @@ class WorksheetReader implements XmlHandler {
 
   openElement(qname: string, a: XmlAttributes): void {
     const name = localName(qname);
-    if (this.cell) this.openInCell(name);
+    if (this.cell) this.openInCell(this.cell, name);
     else if (this.validation) this.openInValidation(name);
     else this.openInSheet(name, a);
   }
 
   closeElement(qname: string): void {
     const name = localName(qname);
-    if (this.cell) this.closeInCell(name);
-    else if (this.validation) this.closeInValidation(name);
+    if (this.cell) this.closeInCell(this.cell, name);
+    else if (this.validation) this.closeInValidation(this.validation, name);
     else if (name === "sheetData") this.inSheetData = false;
   }
 
   text(t: string): void {
+    const cell = this.cell;
     if (this.validationField) this.validationText += t;
-    else if (this.capture === "value") this.cell!.value = (this.cell!.value ?? "") + t;
-    else if (this.capture === "formula") this.cell!.formula = (this.cell!.formula ?? "") + t;
-    else if (this.capture === "inline") this.cell!.inline = (this.cell!.inline ?? "") + t;
+    else if (!cell || !this.capture) return;
+    else if (this.capture === "value") cell.value = (cell.value ?? "") + t;
+    else if (this.capture === "formula") cell.formula = (cell.formula ?? "") + t;
+    else cell.inline = (cell.inline ?? "") + t;
   }
 
   private openInSheet(name: string, a: XmlAttributes): void {
@@ -578,7 +580,7 @@ class WorksheetReader implements XmlHandler {
         if (this.inSheetData) this.startCell(a);
         break;
       case "sheetProtection":
-        this.protected = isTrue(a.sheet);
+        this.isProtected = isTrue(a.sheet);
         break;
       case "mergeCell":
         if (a.ref) this.merges.push(a.ref.replace(/\$/g, "").toUpperCase());
@@ -612,35 +614,35 @@ class WorksheetReader implements XmlHandler {
     };
   }
 
-  private openInCell(name: string): void {
+  private openInCell(cell: PendingCell, name: string): void {
     if (name === "v") this.capture = "value";
     else if (name === "f") this.capture = "formula";
     else if (name === "is") this.inInlineString = true;
     else if (name === "rPh") this.phonetic++;
     else if (name === "t" && this.inInlineString && this.phonetic === 0) {
       this.capture = "inline";
-      this.cell!.inline ??= "";
+      cell.inline ??= "";
     }
   }
 
-  private closeInCell(name: string): void {
-    if (name === "c") this.finishCell();
+  private closeInCell(cell: PendingCell, name: string): void {
+    if (name === "c") this.finishCell(cell);
     else if (name === "v" || name === "f" || name === "t") this.capture = undefined;
     else if (name === "is") this.inInlineString = false;
     else if (name === "rPh") this.phonetic--;
   }
 
-  private finishCell(): void {
-    const cell = this.cell!;
+  private finishCell(cell: PendingCell): void {
     this.cell = undefined;
     this.capture = undefined;
     this.inInlineString = false;
     this.phonetic = 0;
-    const snapshot = cell.address !== undefined ? cellSnapshot(cell, this.context) : undefined;
-    if (snapshot === undefined) return;
-    if (!(cell.address! in this.cells) && ++this.context.cellCount > MAX_CELLS)
+    const at = cell.address;
+    const snapshot = at !== undefined ? cellSnapshot(cell, this.context) : undefined;
+    if (at === undefined || snapshot === undefined) return;
+    if (!(at in this.cells) && ++this.context.cellCount > MAX_CELLS)
       throw new XlsxReadError(`Fichier refusé : le classeur compte plus de ${MAX_CELLS} cellules non vides.`);
-    this.cells[cell.address!] = snapshot;
+    this.cells[at] = snapshot;
   }
 
   private openInValidation(name: string): void {
@@ -650,12 +652,12 @@ class WorksheetReader implements XmlHandler {
     }
   }
 
-  private closeInValidation(name: string): void {
+  private closeInValidation(validation: PendingValidation, name: string): void {
     if (name === this.validationField) {
-      this.validation![name] = this.validationText;
+      validation[this.validationField] = this.validationText;
       this.validationField = undefined;
     } else if (name === "dataValidation") {
-      const snapshot = validationSnapshot(this.validation!);
+      const snapshot = validationSnapshot(validation);
       if (snapshot) this.validations.push(snapshot);
       this.validation = undefined;
       this.validationField = undefined;
@@ -666,7 +668,7 @@ class WorksheetReader implements XmlHandler {
     return {
       name: this.sheetName,
       visibility,
-      protected: this.protected,
+      protected: this.isProtected,
       cells: this.cells,
       validations: this.validations,
       merges: this.merges,

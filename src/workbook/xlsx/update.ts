@@ -10,7 +10,7 @@ import { STYLES } from "../../domain/blueprint/styles";
 import type { Edit } from "../../domain/reconcile/edits";
 import { SheetPart, NEW_SHEET_XML } from "./sheet-part";
 import { StyleRegistry } from "./styles-part";
-import { readPackage, type PackageEntries } from "./zip-package";
+import { ZipPackage } from "./zip";
 import {
   childElements,
   el,
@@ -30,6 +30,16 @@ const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetm
 const CALC_CHAIN_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
 
 export class XlsxUpdateError extends Error {}
+
+type PackageEntries = Map<string, Uint8Array>;
+
+/** Every part of a package, in the archive's order, within the reader's limits (zip bombs refused). */
+function readPackage(bytes: Uint8Array): PackageEntries {
+  const zip = ZipPackage.open(bytes);
+  const out: PackageEntries = new Map();
+  for (const name of zip.names()) out.set(name, zip.read(name) as Uint8Array);
+  return out;
+}
 
 interface Doc {
   prolog: string;

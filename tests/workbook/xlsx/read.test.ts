@@ -2,13 +2,14 @@
  * readXlsx: the real-world corpus (every file a spreadsheet program opens is read, and agrees with
  * openpyxl), the OOXML details the domain relies on, and hostile packages built here in memory (zip
  * bombs, entities, absurd dimensions, 100,000 sheets, a 10 MB string, path tricks), each refused with
- * one French line or read at the cost of its real content.
+ * one French line or read at the cost of its real content. Time bounds are loose on purpose (tens of
+ * times what a quiet machine takes): they catch quadratic or exponential work, not measure speed.
  */
 import { execFileSync } from "child_process";
 import { strToU8, Zip, ZipDeflate, zipSync, type ZipInputFile } from "fflate";
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
-import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../../src/domain/snapshot";
+import type { CellSnapshot } from "../../../src/domain/snapshot";
 import { readXlsx, XlsxReadError } from "../../../src/workbook/xlsx/read";
 import { parseXml, XmlError } from "../../../src/workbook/xlsx/xml";
 import { MAX_PART_BYTES, ZipError, ZipPackage } from "../../../src/workbook/xlsx/zip";
@@ -23,12 +24,6 @@ const corpusFiles = readdirSync(CORPUS)
 
 function corpusBytes(file: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(CORPUS, file)));
-}
-
-function sheet(wb: WorkbookSnapshot, name: string): SheetSnapshot {
-  const found = wb.sheets.find((s) => s.name === name);
-  if (!found) throw new Error(`no sheet ${name}`);
-  return found;
 }
 
 /** The message of the XlsxReadError `read` throws, checked to be one clean French line. */
@@ -157,7 +152,10 @@ function deflatedSpaces(prefix: string, spaces: number, suffix: string): Uint8Ar
 }
 
 /** A package from ordinary parts plus members with hand-made deflate streams (zip bombs). */
-function xlsxWithRawMembers(parts: Parts, raw: { name: string; deflated: Uint8Array<ArrayBuffer>; declaredSize: number }[]): Uint8Array {
+function xlsxWithRawMembers(
+  parts: Parts,
+  raw: { name: string; deflated: Uint8Array<ArrayBuffer>; declaredSize: number }[],
+): Uint8Array {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, data) => {
     if (err) throw err;
@@ -218,7 +216,7 @@ describe("the real-world corpus", () => {
     expect(wb.sheets[0].cells.A1).toEqual({ t: "s", v: "_x000D_" });
   });
 
-  test("hidden sheets keep their state; state=\"show\" (test-row-styles) counts as visible", () => {
+  test('hidden sheets keep their state; state="show" (test-row-styles) counts as visible', () => {
     const wb = readXlsx(corpusBytes("test-pr-728.xlsx"));
     expect(wb.sheets.map((s) => [s.name, s.visibility, s.cells.A1?.v])).toEqual([
       ["Sheet1", "visible", "visible"],
@@ -231,7 +229,7 @@ describe("the real-world corpus", () => {
   test("defined names: a broken reference, a sheet-scoped name, a bogus formula", () => {
     const wb = readXlsx(corpusBytes("test-issue-877.xlsx"));
     expect(wb.names).toContainEqual({ name: "Aussenleiter", formula: "#REF!" });
-    expect(wb.names).toContainEqual({ name: "Steckd.", formula: "Feststellanlagen!#REF!" });
+    expect(wb.names).toContainEqual({ name: "Steckd.", formula: "Feststellanlagen!#REF!", scope: "Feststellanlagen" });
     expect(readXlsx(corpusBytes("bogus-defined-name.xlsx")).names).toEqual([
       { name: "foo", formula: '"OFFSET($A$10;0;0;0;1)"' },
     ]);
@@ -261,7 +259,11 @@ describe("the real-world corpus", () => {
     const charts = readXlsx(corpusBytes("chart-sheet.xlsx"));
     expect(charts.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
     const formulas = readXlsx(corpusBytes("formulas.xlsx")).sheets[0];
-    expect(formulas.cells.A1).toEqual({ t: "s", v: "someone@example.com", f: '_xlfn.CONCAT("someone","@example.com")' });
+    expect(formulas.cells.A1).toEqual({
+      t: "s",
+      v: "someone@example.com",
+      f: '_xlfn.CONCAT("someone","@example.com")',
+    });
   });
 
   test("stray text before the root element (invalid-xml.xlsx, which LibreOffice opens) is tolerated", () => {
@@ -303,31 +305,24 @@ describe("agreement with openpyxl", () => {
     expect(rejected).toEqual(["invalid-xml.xlsx", "missing-bits.xlsx", "test-row-styles.xlsx"]);
   });
 
-  /**
-   * Cells openpyxl reports that the snapshot rightly leaves out: an empty string is no content for
-   * the domain (openpyxl keeps "" from an empty shared or inline string).
-   */
+  /** Every cell openpyxl sees a value or a formula in. */
   function expectedAddresses(py: PySheet): string[] {
-    const withValue = Object.keys(py.cells).filter((a) => py.cells[a] !== "");
-    return [...new Set([...withValue, ...Object.keys(py.formulas)])].sort();
+    return [...new Set([...Object.keys(py.cells), ...Object.keys(py.formulas)])].sort();
   }
 
   function expectSameValue(file: string, a1: string, ours: CellSnapshot, theirs: PyValue | undefined): void {
     const where = `${file} ${a1}`;
-    if (theirs === undefined) {
-      // A formula never calculated: openpyxl (data_only) sees no value, we keep the formula with "".
-      expect([where, ours.f !== undefined, ours.v]).toEqual([where, true, ""]);
-    } else if (typeof theirs === "object") {
-      // Dates and times: openpyxl converts the serial number; the snapshot keeps the number and its
-      // format (dates typed t="d" keep their ISO text), which the domain interprets itself.
-      expect([where, ours.t === "n" || ours.t === "s"]).toEqual([where, true]);
-      if (ours.t === "n") expect([where, ours.nf]).not.toEqual([where, undefined]);
+    if (typeof theirs === "object") {
+      // Exception, dates (1904.xlsx, dateIssue.xlsx, gold.xlsx): openpyxl turns the serial number into a
+      // datetime; the snapshot keeps the number with its date format, which the domain reads itself.
+      expect([where, ours.t, typeof ours.nf]).toEqual([where, "n", "string"]);
     } else {
       expect([where, ours.v]).toEqual([where, theirs]);
     }
   }
 
-  const opened = () => corpusFiles.filter((f) => !["invalid-xml.xlsx", "missing-bits.xlsx", "test-row-styles.xlsx"].includes(f));
+  const opened = () =>
+    corpusFiles.filter((f) => !["invalid-xml.xlsx", "missing-bits.xlsx", "test-row-styles.xlsx"].includes(f));
 
   test.each(opened())("%s: same worksheets, states, non-empty cells, values, formulas, merges", (file) => {
     const theirs = dump[file];
@@ -339,14 +334,19 @@ describe("agreement with openpyxl", () => {
       expect([file, py.title, Object.keys(mine.cells).sort()]).toEqual([file, py.title, expectedAddresses(py)]);
       for (const [a1, cell] of Object.entries(mine.cells)) {
         expectSameValue(file, a1, cell, py.cells[a1]);
-        // Followers of a shared formula carry no text in the file: openpyxl translates the master's
-        // formula for them, the snapshot leaves `f` out. Where we give a formula, it is openpyxl's.
+        // Exception, shared formulas (fibonacci.xlsx, test-issue-877.xlsx, test-issue-880.xlsx): followers
+        // carry no text in the file; openpyxl translates the master's formula for them, the snapshot
+        // leaves `f` out. Every formula the snapshot does give is openpyxl's, to the character.
         if (cell.f !== undefined) expect([file, a1, cell.f]).toEqual([file, a1, py.formulas[a1]]);
       }
       expect([file, [...(mine.merges ?? [])].sort()]).toEqual([file, py.merged]);
       for (const v of py.validations) {
         expect(mine.validations).toContainEqual(
-          expect.objectContaining({ sqref: v.sqref, type: v.type ?? "any", ...(v.formula1 !== null ? { formula1: v.formula1 } : {}) }),
+          expect.objectContaining({
+            sqref: v.sqref,
+            type: v.type ?? "any",
+            ...(v.formula1 !== null ? { formula1: v.formula1 } : {}),
+          }),
         );
       }
     });
@@ -513,17 +513,20 @@ describe("xml.ts", () => {
     parseXml(huge, { openElement: (_n, a) => void (value = a.v) });
     expect(opened).toBe(depth);
     expect(value.length).toBe(4_000_000);
-    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
   test("DOCTYPE and ENTITY are refused before anything is expanded; prefixes are kept", () => {
     expect(() => parseXml('<!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>', {})).toThrow(XmlError);
     expect(() => parseXml('<x><!ENTITY e SYSTEM "file:///etc/passwd"></x>', {})).toThrow("DOCTYPE");
     const seen: string[] = [];
-    parseXml('<?xml version="1.0"?><!-- c --><x:a r:id="rId1" b=\'&lt;&#x41;&#66;&bogus;\'>t&gt;<![CDATA[&amp;]]></x:a>', {
-      openElement: (name, a) => seen.push(name, ...Object.entries(a).flat()),
-      text: (t) => seen.push(t),
-    });
+    parseXml(
+      '<?xml version="1.0"?><!-- c --><x:a r:id="rId1" b=\'&lt;&#x41;&#66;&bogus;\'>t&gt;<![CDATA[&amp;]]></x:a>',
+      {
+        openElement: (name, a) => seen.push(name, ...Object.entries(a).flat()),
+        text: (t) => seen.push(t),
+      },
+    );
     expect(seen).toEqual(["x:a", "r:id", "rId1", "b", "<AB&bogus;", "t>", "&amp;"]);
   });
 });
@@ -545,7 +548,7 @@ describe("hostile files", () => {
     expect(refusal(() => readXlsx(bomb))).toBe(
       "Fichier refusé : une partie du classeur (xl/worksheets/sheet1.xml) dépasse 64 Mo une fois décompressée (archive piégée ?).",
     );
-    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(Date.now() - t0).toBeLessThan(10_000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(400 * MiB);
     // The package layer itself: it stops within one input slice of the limit.
     const zip = ZipPackage.open(bomb);
@@ -554,10 +557,10 @@ describe("hostile files", () => {
     expect(zip.totalRead).toBeLessThan(MAX_PART_BYTES + 10 * MiB);
   });
 
-  test("a bomb spread over five parts of 60 MB: refused once all parts read pass 256 MB", () => {
+  test("a bomb spread over five parts of 52 MB: refused once all parts read pass 256 MB", () => {
     const parts = basicParts({ "xl/workbook.xml": workbookXml(5), "xl/_rels/workbook.xml.rels": workbookRels(5) });
     delete parts["xl/worksheets/sheet1.xml"];
-    const deflated = deflatedSpaces(SHEET_OPEN, 60 * MiB, SHEET_CLOSE);
+    const deflated = deflatedSpaces(SHEET_OPEN, 52 * MiB, SHEET_CLOSE);
     const members = [1, 2, 3, 4, 5].map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, deflated, declaredSize: 100 }));
     expect(refusal(() => readXlsx(xlsxWithRawMembers(parts, members)))).toBe(
       "Fichier refusé : le classeur dépasse 256 Mo une fois décompressé (archive piégée ?).",
@@ -598,15 +601,17 @@ describe("hostile files", () => {
     const part = sheetXml('<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>', '<dimension ref="A1:XFD1048576"/>');
     const t0 = Date.now();
     const wb = readXlsx(xlsx(basicParts({ "xl/worksheets/sheet1.xml": part })));
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(2000);
     expect(wb.sheets[0].cells).toEqual({ XFD1048576: { t: "n", v: 7 } });
   });
 
   test("100,000 <sheet> elements in workbook.xml: refused with a message, quickly", () => {
     const bytes = xlsx(basicParts({ "xl/workbook.xml": workbookXml(100_000) }));
     const t0 = Date.now();
-    expect(refusal(() => readXlsx(bytes))).toBe("Fichier refusé : le classeur déclare 100000 feuilles (plus de 10000).");
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(refusal(() => readXlsx(bytes))).toBe(
+      "Fichier refusé : le classeur déclare 100000 feuilles (plus de 10000).",
+    );
+    expect(Date.now() - t0).toBeLessThan(5000);
   });
 
   test("a 10 MB shared string is read, fast", () => {
@@ -620,7 +625,7 @@ describe("hostile files", () => {
     );
     const t0 = Date.now();
     const text = readXlsx(bytes).sheets[0].cells.A1.v as string;
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(Date.now() - t0).toBeLessThan(5000);
     expect(text.length).toBe(5 * MiB + 5);
     expect(text.endsWith("é<fin>")).toBe(true);
   });
