@@ -155,7 +155,8 @@ export function resolvePartName(sourcePart: string, target: string): string {
   return segments.join("/");
 }
 
-function relationshipsPartOf(part: string): string {
+/** « xl/workbook.xml » → « xl/_rels/workbook.xml.rels ». */
+export function relationshipsPartOf(part: string): string {
   const dir = directoryOf(part);
   return `${dir}_rels/${part.slice(dir.length)}.rels`;
 }

@@ -10,6 +10,7 @@ import { STYLES } from "../../domain/blueprint/styles";
 import type { Edit } from "../../domain/reconcile/edits";
 import { SheetPart, NEW_SHEET_XML } from "./sheet-part";
 import { StyleRegistry } from "./styles-part";
+import { relationshipsPartOf, resolvePartName } from "./read";
 import { ZipPackage } from "./zip";
 import {
   childElements,
@@ -49,22 +50,6 @@ interface Doc {
 function dirOf(path: string): string {
   const i = path.lastIndexOf("/");
   return i < 0 ? "" : path.slice(0, i + 1);
-}
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = (dirOf(base) + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
-}
-
-function relsPathOf(part: string): string {
-  const d = dirOf(part);
-  return `${d}_rels/${part.slice(d.length)}.rels`;
 }
 
 class Package {
@@ -136,7 +121,7 @@ class WorkbookEditor {
     const office = childElements(rels, "Relationship").find((r) =>
       (getAttr(r, "Type") ?? "").endsWith("/officeDocument"),
     );
-    this.workbookPath = office ? resolveTarget("", getAttr(office, "Target") ?? "") : "xl/workbook.xml";
+    this.workbookPath = office ? resolvePartName("", getAttr(office, "Target") ?? "") : "xl/workbook.xml";
     if (!pkg.has(this.workbookPath)) throw new XlsxUpdateError("classeur sans partie principale");
   }
 
@@ -145,7 +130,7 @@ class WorkbookEditor {
   }
 
   private get relsPath(): string {
-    return relsPathOf(this.workbookPath);
+    return relationshipsPartOf(this.workbookPath);
   }
 
   private rels(): XmlElement {
@@ -170,7 +155,7 @@ class WorkbookEditor {
     return childElements(this.sheetsEl(), "sheet").map((element) => {
       const id = getAttr(element, `${r}:id`);
       const rel = rels.find((x) => getAttr(x, "Id") === id);
-      return { element, part: rel ? resolveTarget(this.workbookPath, getAttr(rel, "Target") ?? "") : "" };
+      return { element, part: rel ? resolvePartName(this.workbookPath, getAttr(rel, "Target") ?? "") : "" };
     });
   }
 
@@ -196,7 +181,7 @@ class WorkbookEditor {
       const rel = childElements(this.rels(), "Relationship").find((x) =>
         (getAttr(x, "Type") ?? "").endsWith("/styles"),
       );
-      this.stylesPath = rel ? resolveTarget(this.workbookPath, getAttr(rel, "Target") ?? "") : undefined;
+      this.stylesPath = rel ? resolvePartName(this.workbookPath, getAttr(rel, "Target") ?? "") : undefined;
       if (!this.stylesPath || !this.pkg.has(this.stylesPath))
         throw new XlsxUpdateError("classeur sans feuille de styles");
       this.styles = new StyleRegistry(this.pkg.doc(this.stylesPath).root);
@@ -347,7 +332,7 @@ class WorkbookEditor {
     const rels = this.rels();
     const chain = childElements(rels, "Relationship").find((r) => getAttr(r, "Type") === CALC_CHAIN_REL);
     if (chain) {
-      const part = resolveTarget(this.workbookPath, getAttr(chain, "Target") ?? "");
+      const part = resolvePartName(this.workbookPath, getAttr(chain, "Target") ?? "");
       rels.children = rels.children.filter((c) => c !== chain);
       this.pkg.touch(this.relsPath);
       this.pkg.remove(part);
