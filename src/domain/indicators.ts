@@ -35,3 +35,66 @@ export function valueFits(kind: IndicatorKind, value: string | number | boolean,
       return value >= 0;
   }
 }
+
+/** Whether a higher value of the indicator is progress, or a lower one. */
+export type Direction = "higher" | "lower";
+
+/** The words of the « Sens des indicateurs » drop-down (Paramètres), one per direction. */
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
+  higher: "Une hausse est un progrès",
+  lower: "Une baisse est un progrès",
+};
+
+/** The direction a label of the drop-down names, or undefined for anything else. */
+export function directionOfLabel(text: string): Direction | undefined {
+  const k = listKey(text);
+  if (k === listKey(DIRECTION_LABELS.higher)) return "higher";
+  if (k === listKey(DIRECTION_LABELS.lower)) return "lower";
+  return undefined;
+}
+
+/** Words that make a lower value the better one (« Taux d'absentéisme », « Nombre d'exclusions »…). */
+const LOWER_IS_BETTER = [
+  "absentéisme",
+  "absence",
+  "exclusion",
+  "décrochage",
+  "décrocheur",
+  "abandon",
+  "rupture",
+  "redoublement",
+  "retard",
+  "sanction",
+  "incident",
+  "conseil de discipline",
+  "sortie sans diplôme",
+  "sortants sans",
+  "échec",
+];
+
+/** The school's own directions, by the indicator's list key (see text.ts). */
+export type DirectionOverrides = ReadonlyMap<string, Direction>;
+
+/**
+ * Whether the indicator is better high or low: what the school said in Paramètres › « Sens des
+ * indicateurs » if it did, else from the wording.
+ */
+export function indicatorDirection(wording: string, overrides?: DirectionOverrides): Direction {
+  const k = listKey(wording);
+  const said = overrides?.get(k);
+  if (said) return said;
+  return LOWER_IS_BETTER.some((w) => k.includes(w)) ? "lower" : "higher";
+}
+
+/** Whether the audit-year value goes the wrong way from the reference value. */
+export function goesWrongWay(direction: Direction, reference: number, audit: number): boolean {
+  return direction === "higher" ? audit < reference : audit > reference;
+}
+
+/**
+ * A value on the indicator's own scale, to compare two years: a percentage typed « 12 % » (0.12 with
+ * a « % » format) and one typed « 8 » (0–100) are 12 and 8.
+ */
+export function comparableValue(kind: IndicatorKind, value: number, numberFormat?: string): number {
+  return kind === "percentage" && numberFormat?.includes("%") ? value * 100 : value;
+}

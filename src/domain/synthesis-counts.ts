@@ -24,6 +24,10 @@ export function synthesisCountEdits(
     const mine = findings.filter((f) => f.criterion === c.criterion);
     put(address(SYNTHESIS.firstRow + i, SYNTHESIS.errorsColumn), mine.filter((f) => f.severity === "error").length);
     put(address(SYNTHESIS.firstRow + i, SYNTHESIS.warningsColumn), mine.filter((f) => f.severity === "warning").length);
+    put(
+      address(SYNTHESIS.firstRow + i, SYNTHESIS.wrongWayColumn),
+      mine.filter((f) => f.rule === "indicator-wrong-way").length,
+    );
   });
   put(SYNTHESIS.checkedAt, checkedOnText(today));
   return edits;

@@ -9,34 +9,18 @@ import { makeContext, cellOfName, locateTable, type CheckOptions } from "./check
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
 import type { Criterion, CriterionNumber } from "./referential/types";
 import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
-import { listKey } from "./text";
+import { listKey, shownValue } from "./text";
+import {
+  comparableValue,
+  goesWrongWay,
+  indicatorDirection,
+  indicatorKind,
+  type Direction,
+  type IndicatorKind,
+} from "./indicators";
 
-export type Direction = "higher" | "lower";
-
-/** Words that make a lower value the better one (« Taux d'absentéisme », « Nombre d'exclusions »…). */
-const LOWER_IS_BETTER = [
-  "absentéisme",
-  "absence",
-  "exclusion",
-  "décrochage",
-  "décrocheur",
-  "abandon",
-  "rupture",
-  "redoublement",
-  "retard",
-  "sanction",
-  "incident",
-  "conseil de discipline",
-  "sortie sans diplôme",
-  "sortants sans",
-  "échec",
-];
-
-/** Whether the indicator is better high or low, from its wording. */
-export function indicatorDirection(wording: string): Direction {
-  const k = listKey(wording);
-  return LOWER_IS_BETTER.some((w) => k.includes(w)) ? "lower" : "higher";
-}
+export type { Direction } from "./indicators";
+export { indicatorDirection } from "./indicators";
 
 export interface IndicatorRow {
   readonly sheet: string;
@@ -91,15 +75,12 @@ export interface Synthesis {
 }
 
 function shown(c: CellSnapshot | undefined): string {
-  if (!c) return "";
-  if (c.t === "n" && c.nf?.includes("%")) return `${Math.round((c.v as number) * 1000) / 10} %`;
-  if (c.t === "b") return c.v ? "VRAI" : "FAUX";
-  return String(c.v);
+  return c ? shownValue(c) : "";
 }
 
-function numeric(c: CellSnapshot | undefined): number | undefined {
+function numeric(kind: IndicatorKind, c: CellSnapshot | undefined): number | undefined {
   if (!c || c.t !== "n") return undefined;
-  return c.v as number;
+  return comparableValue(kind, c.v as number, c.nf);
 }
 
 export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Synthesis {
@@ -159,12 +140,12 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
           indicators++;
           if (view.reference) withReference++;
           if (view.audit) withAudit++;
-          const reference = numeric(cell("reference"));
-          const target = numeric(cell("audit"));
-          const direction = indicatorDirection(view.indicator);
+          const kind = indicatorKind(view.indicator);
+          const reference = numeric(kind, cell("reference"));
+          const target = numeric(kind, cell("audit"));
+          const direction = indicatorDirection(view.indicator, ctx.directionOverrides);
           if (reference !== undefined && target !== undefined) {
-            const wrong = direction === "higher" ? target < reference : target > reference;
-            if (wrong)
+            if (goesWrongWay(direction, reference, target))
               flagged.push({
                 sheet: id.sheet.name,
                 row: r,

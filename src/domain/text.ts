@@ -17,3 +17,21 @@ export function listKey(s: string): string {
 export function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 }
+
+/** A number as a French reader writes it: decimal comma, at most two decimals (« 12,5 »). */
+export function frenchNumber(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  return String(rounded).replace(".", ",");
+}
+
+/** A cell's value as the sheet shows it: « 12,5 % » for a percentage format, « VRAI » for true. */
+export function shownValue(c: {
+  readonly t: string;
+  readonly v: string | number | boolean;
+  readonly nf?: string;
+}): string {
+  if (c.t === "n" && c.nf?.includes("%")) return `${frenchNumber((c.v as number) * 100)} %`;
+  if (c.t === "n") return frenchNumber(c.v as number);
+  if (c.t === "b") return c.v ? "VRAI" : "FAUX";
+  return String(c.v);
+}

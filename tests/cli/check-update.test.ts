@@ -110,6 +110,67 @@ test("update: restores what was broken, writes through a temporary file, a secon
   ).toEqual([]);
 });
 
+test("update: a workbook of the previous version gets « Sens des indicateurs », typeable, and the school's word counts", () => {
+  // The previous version's workbook: no direction section, drop-down, names or list; no Synthèse column M.
+  execFileSync(SYSTEM_PYTHON, [
+    "-c",
+    [
+      "import sys, openpyxl",
+      "from openpyxl.styles import Protection",
+      "wb = openpyxl.load_workbook(sys.argv[1])",
+      "p = wb['Paramètres']",
+      "for a in ['A65', 'B66', 'C66', 'A67']: p[a].value = None",
+      "for r in range(67, 87):",
+      "    for c in 'BC': p[f'{c}{r}'].protection = Protection(locked=True)",
+      "p.data_validations.dataValidation = [v for v in p.data_validations.dataValidation if 'C67' not in str(v.sqref)]",
+      "for n in ['SensIndicateurs', 'ChoixSens']: del wb.defined_names[n]",
+      "for a in ['R1', 'R2', 'R3']: wb['Listes'][a].value = None",
+      "for r in range(4, 13): wb['Synthèse'][f'M{r}'].value = None",
+      "c2 = wb[[n for n in wb.sheetnames if n.startswith('C2 ')][0]]",
+      "c2['A10'], c2['B10'], c2['C10'] = 'x', 'y', 'z'",
+      "c2['D10'], c2['E10'], c2['F10'] = 'Taux de retard en cours', 30, 20",
+      "wb.save(sys.argv[2])",
+    ].join("\n"),
+    path.join(dir, "fiches.xlsx"),
+    path.join(dir, "ancien.xlsx"),
+  ]);
+  const before = openpyxlDump(path.join(dir, "ancien.xlsx"), ["Paramètres"]);
+  expect(before.sheets.find((s) => s.title === "Paramètres")?.unlocked).not.toContain("B67");
+  const r = run(["update", "ancien.xlsx"]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  const dump = openpyxlDump(path.join(dir, "ancien.xlsx"), ["Paramètres", "Synthèse"]);
+  const p = dump.sheets.find((s) => s.title === "Paramètres");
+  expect(p?.cells?.A65).toBe("Sens des indicateurs");
+  expect(p?.unlocked).toEqual(expect.arrayContaining(["B67", "C67", "C86"]));
+  expect(p?.validations).toEqual(
+    expect.arrayContaining([expect.objectContaining({ sqref: "C67:C86", type: "list", formula1: "ChoixSens" })]),
+  );
+  expect(dump.names.ChoixSens).toBe("Listes!$R$2:$R$3");
+  expect(dump.names.SensIndicateurs).toBe("'Paramètres'!$B$67:$C$86");
+  expect(run(["update", "ancien.xlsx"]).out).toBe("ancien.xlsx : rien à mettre à jour, le classeur est conforme.\n");
+  // « Taux de retard » : lower is progress, 30 → 20 is fine; the school says otherwise, and the check follows.
+  const wrongWay = () =>
+    (
+      JSON.parse(run(["check", "ancien.xlsx", "--json"]).out) as { findings: { rule: string; cell: string }[] }[]
+    )[0].findings
+      .filter((f) => f.rule === "indicator-wrong-way")
+      .map((f) => f.cell);
+  expect(wrongWay()).toEqual([]);
+  execFileSync(SYSTEM_PYTHON, [
+    "-c",
+    [
+      "import sys, openpyxl",
+      "wb = openpyxl.load_workbook(sys.argv[1])",
+      "wb['Paramètres']['B67'] = 'Taux de retard en cours'",
+      "wb['Paramètres']['C67'] = 'Une hausse est un progrès'",
+      "wb.save(sys.argv[1])",
+    ].join("\n"),
+    path.join(dir, "ancien.xlsx"),
+  ]);
+  expect(wrongWay()).toEqual(["F10"]);
+});
+
 test("update: unreadable input is one line and exit 2, and the file is left as it was", () => {
   writeFileSync(path.join(dir, "casse.xlsx"), "PK\u0003\u0004 pas vraiment");
   const before = readFileSync(path.join(dir, "casse.xlsx"));

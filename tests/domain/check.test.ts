@@ -166,6 +166,32 @@ test("value-type: percentages, whole numbers, amounts; free indicators take anyt
   expect(only(check(wb), "value-type")).toEqual([]);
 });
 
+test("indicator-wrong-way: the direction comes from the wording, and the school's word in Paramètres wins", () => {
+  const wb = filledWorkbook();
+  const s = sheetOf(wb, C(2));
+  s.cells.D10 = text("Taux de réussite au CAP");
+  s.cells.E10 = num(0.12, "0%");
+  s.cells.F10 = num(0.1, "0%");
+  const [f] = only(check(wb), "indicator-wrong-way");
+  expect(f).toMatchObject({ cell: "F10", severity: "warning", criterion: 2 });
+  expect(f.message).toContain("La cible 2028 (10 %) est plus basse que la valeur 2025 (12 %)");
+  // 12 % typed as a percentage and 15 typed on a 0–100 scale compare as 12 and 15: progress.
+  s.cells.F10 = num(15);
+  expect(only(check(wb), "indicator-wrong-way")).toEqual([]);
+  // Absenteeism: a lower value is progress, a higher one is flagged.
+  s.cells.D10 = text("Taux d’absentéisme en cours, en PFMP");
+  expect(only(check(wb), "indicator-wrong-way")[0].message).toContain("est plus haute que la valeur 2025");
+  // The school says otherwise for this indicator (wording compared as in the drop-downs).
+  const p = sheetOf(wb, "Paramètres");
+  p.cells.B67 = text("taux d'absentéisme en cours,  en PFMP");
+  p.cells.C67 = text("Une hausse est un progrès");
+  expect(only(check(wb), "indicator-wrong-way")).toEqual([]);
+  // After the audit year the value is a result, not a target.
+  s.cells.F10 = num(5);
+  const later = checkWorkbook(wb, { today: new Date("2028-09-01") });
+  expect(only(later, "indicator-wrong-way")[0].message).toContain("Le résultat 2028 (5) est plus bas");
+});
+
 test("cell-error, sheet-empty, row-duplicate, text-too-long, outlook-missing", () => {
   const wb = filledWorkbook();
   const s = sheetOf(wb, C(6));

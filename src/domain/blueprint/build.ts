@@ -4,6 +4,7 @@
  */
 import { absoluteRange, address, columnLetters } from "../a1";
 import { establishmentLabel, establishments } from "../establishments";
+import { DIRECTION_LABELS } from "../indicators";
 import { CRITERIA } from "../referential/criteria";
 import type { Criterion, CriterionNumber } from "../referential/types";
 import { LABELS, SHEET_LISTS, SHEET_PARAMETERS } from "./labels";
@@ -81,6 +82,10 @@ function parametersSheet(
     text(`A${PARAMS.ownAxesFirstRow}`, LABELS.ownListHint, "reminder"),
     text(`A${PARAMS.ownObjectivesTitleRow}`, LABELS.ownObjectivesTitle, "sectionTitle"),
     text(`A${PARAMS.ownObjectivesFirstRow}`, LABELS.ownListHint, "reminder"),
+    text(`A${PARAMS.directionsTitleRow}`, LABELS.directionsTitle, "sectionTitle"),
+    text(`A${PARAMS.directionsHeaderRow + 1}`, LABELS.directionsHint, "reminder"),
+    text(`B${PARAMS.directionsHeaderRow}`, LABELS.directionsIndicator, "tableHeader"),
+    text(`C${PARAMS.directionsHeaderRow}`, LABELS.directionsDirection, "tableHeader"),
     text("H1", MARKERS.parameters, "marker", true),
   ];
   for (const c of criteria) {
@@ -100,12 +105,15 @@ function parametersSheet(
   const lastLead = PARAMS.firstLeadRow + criteria.length - 1;
   const axesLast = PARAMS.ownAxesFirstRow + PARAMS.ownItemsCount - 1;
   const objLast = PARAMS.ownObjectivesFirstRow + PARAMS.ownItemsCount - 1;
+  const dirFirst = PARAMS.directionsFirstRow;
+  const dirLast = PARAMS.directionsFirstRow + PARAMS.directionsCount - 1;
   const inputs: InputArea[] = [
     { range: `${PARAMS.school}:${PARAMS.headOfSchool}`, style: "paramInput", values },
     { range: `${PARAMS.referenceYear}:${PARAMS.auditYear}`, style: "inputYear" },
     { range: `B${PARAMS.firstLeadRow}:B${lastLead}`, style: "paramInput" },
     { range: `B${PARAMS.ownAxesFirstRow}:B${axesLast}`, style: "paramInput" },
     { range: `B${PARAMS.ownObjectivesFirstRow}:B${objLast}`, style: "paramInput" },
+    { range: `B${dirFirst}:C${dirLast}`, style: "paramInput", anchor: `A${PARAMS.directionsTitleRow}` },
   ];
   const validations: ValidationBlueprint[] = [
     {
@@ -139,6 +147,15 @@ function parametersSheet(
       error: LABELS.validationAuditYear,
       purpose: "audit-year",
     },
+    {
+      sqref: `C${dirFirst}:C${dirLast}`,
+      type: "list",
+      formula1: NAMES.directionChoices,
+      errorStyle: "stop",
+      errorTitle: LABELS.validationDirectionTitle,
+      error: LABELS.validationDirection,
+      purpose: "direction",
+    },
   ];
   return {
     key: SHEET_KEYS.parameters,
@@ -149,6 +166,7 @@ function parametersSheet(
     columns: [
       { col: 1, width: 42 },
       { col: 2, width: 90 },
+      { col: 3, width: 28 },
       { col: 8, width: 4, hidden: true },
     ],
     rowHeights: [{ row: 1, height: 24 }],
@@ -333,6 +351,20 @@ function listsSheet(
       });
     }
   }
+  cells.push(text(address(1, LISTS.directionsColumn), LABELS.listsDirections, "listHeader"));
+  (["higher", "lower"] as const).forEach((d, i) =>
+    cells.push(text(address(LISTS.firstItemRow + i, LISTS.directionsColumn), DIRECTION_LABELS[d], "listItem")),
+  );
+  names.push({
+    name: NAMES.directionChoices,
+    sheetKey: SHEET_KEYS.lists,
+    ref: absoluteRange({
+      top: LISTS.firstItemRow,
+      left: LISTS.directionsColumn,
+      bottom: LISTS.firstItemRow + 1,
+      right: LISTS.directionsColumn,
+    }),
+  });
   names.push({ name: NAMES.version, sheetKey: SHEET_KEYS.lists, ref: "$Z$2" });
   const sheet: SheetBlueprint = {
     key: SHEET_KEYS.lists,
@@ -411,6 +443,16 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
         right: 2,
       }),
     },
+    {
+      name: NAMES.directions,
+      sheetKey: p,
+      ref: absoluteRange({
+        top: PARAMS.directionsFirstRow,
+        left: PARAMS.valueColumn,
+        bottom: PARAMS.directionsFirstRow + PARAMS.directionsCount - 1,
+        right: PARAMS.valueColumn + 1,
+      }),
+    },
     ...lists.names,
     ...synthesisNames(criteria),
     ...[params, synthesis, ...criterionSheets, lists.sheet].map((s) => ({
@@ -431,4 +473,12 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
 /** The blueprint's sheet for a criterion. */
 export function criterionSheetBlueprint(bp: Blueprint, n: CriterionNumber): SheetBlueprint | undefined {
   return bp.sheets.find((s) => s.criterion === n);
+}
+
+/**
+ * Every area the blueprint puts a drop-down on (criterion inputs, Paramètres cells), once each: what an
+ * adapter that cannot list a sheet's validations (Office.js) probes.
+ */
+export function validationAreas(bp: Blueprint = buildBlueprint()): string[] {
+  return [...new Set(bp.sheets.flatMap((s) => s.validations.map((v) => v.sqref)))];
 }

@@ -16,6 +16,11 @@ export const LABELS = {
     "Axes propres à l'établissement (projet d'établissement, projet de réseau, académique, recommandations de l'EE)",
   ownObjectivesTitle: "Objectifs propres à l'établissement",
   ownListHint: "Une entrée par ligne : elles s'ajoutent aux listes déroulantes de chaque fiche.",
+  directionsTitle: "Sens des indicateurs",
+  directionsHint:
+    "Le sens du progrès se déduit du libellé (« absentéisme », « exclusions », « décrochage »… : une baisse est un progrès ; sinon, une hausse). Indiquez ici les exceptions, avec le libellé tel qu'il est écrit dans la fiche.",
+  directionsIndicator: "Intitulé de l'indicateur",
+  directionsDirection: "Sens du progrès",
 
   sheetTitle: (n: number) => `FICHE D'AMÉLIORATION — Critère ${n}`,
   schoolHeader: "Nom de l'établissement :",
@@ -45,6 +50,7 @@ export const LABELS = {
   listsSchools: "Établissements",
   listsAxes: (n: number) => `Axes C${n}`,
   listsObjectives: (n: number) => `Objectifs C${n}`,
+  listsDirections: "Sens",
 
   validationAxisTitle: "Axe",
   validationAxis: "Choisissez un axe de la liste. Vos axes propres s'ajoutent dans la feuille Paramètres.",
@@ -54,6 +60,8 @@ export const LABELS = {
   validationSchoolTitle: "Établissement",
   validationSchool:
     "Cet établissement n'est pas dans la liste. Vous pouvez le garder : saisissez « UAI — NOM (COMMUNE) », la lettre de contrôle de l'UAI sera vérifiée.",
+  validationDirectionTitle: "Sens du progrès",
+  validationDirection: "Choisissez « Une hausse est un progrès » ou « Une baisse est un progrès ».",
   validationYearTitle: "Année",
   validationReferenceYear: "Saisissez une année (ex. 2025).",
   validationAuditYear: "L'année de l'audit est comprise entre l'année de référence + 1 et l'année de référence + 5.",

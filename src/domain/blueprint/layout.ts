@@ -19,6 +19,11 @@ export const PARAMS = {
   ownObjectivesTitleRow: 42,
   ownObjectivesFirstRow: 43,
   ownItemsCount: 20,
+  /** « Sens des indicateurs »: the school's overrides, indicator wording in B and its direction in C. */
+  directionsTitleRow: 65,
+  directionsHeaderRow: 66,
+  directionsFirstRow: 67,
+  directionsCount: 20,
   valueColumn: 2,
 } as const;
 
@@ -42,6 +47,8 @@ export type TableColumn = keyof typeof TABLE.columns;
 
 export const LISTS = {
   schoolsColumn: 1,
+  /** The two directions the « Sens des indicateurs » drop-down offers. */
+  directionsColumn: 18,
   firstItemRow: 2,
   markerAddress: "Z1",
   versionAddress: "Z2",
@@ -60,6 +67,9 @@ export const NAMES = {
   lead: (n: CriterionNumber) => `Referent_C${n}`,
   ownAxes: "AxesEtablissement",
   ownObjectives: "ObjectifsEtablissement",
+  /** Paramètres' direction table (two columns: indicator, direction). */
+  directions: "SensIndicateurs",
+  directionChoices: "ChoixSens",
   schools: "Etablissements",
   axes: (n: CriterionNumber) => `Axes_C${n}`,
   objectives: (n: CriterionNumber) => `Objectifs_C${n}`,

@@ -17,6 +17,8 @@ export const SYNTHESIS = {
   /** Columns of the counts the check writes (errors, warnings), and the cell of the check's date. */
   errorsColumn: 10,
   warningsColumn: 11,
+  /** Indicators whose audit-year value goes the wrong way (rule indicator-wrong-way), written by the check. */
+  wrongWayColumn: 13,
   checkedAt: "B14",
 } as const;
 
@@ -44,6 +46,7 @@ const HEADERS = (referenceYear: number) => [
   "Erreurs (dernière vérification)",
   "Avertissements (dernière vérification)",
   "Statut",
+  "Indicateurs en recul (dernière vérification)",
 ];
 
 /** The names the synthesis formulas read: each criterion's input columns and its guide-only lists. */
@@ -85,8 +88,9 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     { address: "A1", text: "Synthèse pour le comité de pilotage", style: "title" },
     {
       address: "A2",
-      text: "Calculée en direct à partir des fiches. Les erreurs et avertissements sont ceux de la dernière « Vérifier tout le classeur ».",
+      text: "Calculée en direct à partir des fiches. Les erreurs, avertissements et indicateurs en recul sont ceux de la dernière « Vérifier tout le classeur ».",
       style: "reminder",
+      derived: true,
     },
     { address: "H1", text: MARKERS.synthesis, style: "marker", derived: true },
     { address: "A14", text: "Dernière vérification :", style: "label" },
@@ -127,6 +131,7 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
       { col: 2, width: 24 },
       ...Array.from({ length: 9 }, (_, i) => ({ col: 3 + i, width: 14 })),
       { col: 12, width: 20 },
+      { col: 13, width: 16 },
     ],
     rowHeights: [
       { row: 1, height: 24 },
@@ -135,6 +140,7 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     cells,
     inputs: [
       { range: `J${SYNTHESIS.firstRow}:K${last}`, style: "checkCount" },
+      { range: `M${SYNTHESIS.firstRow}:M${last}`, style: "checkCount", anchor: `M${SYNTHESIS.headerRow}` },
       { range: SYNTHESIS.checkedAt, style: "checkCount" },
     ],
     merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],

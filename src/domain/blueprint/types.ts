@@ -26,6 +26,12 @@ export interface InputArea {
   readonly range: string;
   readonly style: StyleName;
   readonly values?: Readonly<Record<string, string | number>>;
+  /**
+   * The label that came with the area (its section title). In a workbook made before the area existed
+   * that label is empty: the update then formats and unlocks the area, once (the snapshot does not show
+   * formats, so this is how a new section is told from an existing one).
+   */
+  readonly anchor?: string;
 }
 
 export type ErrorStyle = "stop" | "warning" | "information";
@@ -41,7 +47,7 @@ export interface ValidationBlueprint {
   readonly errorTitle: string;
   readonly error: string;
   /** What the validation is for, in the check's words (« axes », « objectifs », « année de l'audit »). */
-  readonly purpose: "axis" | "objective" | "school" | "reference-year" | "audit-year";
+  readonly purpose: "axis" | "objective" | "school" | "reference-year" | "audit-year" | "direction";
 }
 
 export interface ColumnBlueprint {

@@ -6,7 +6,9 @@ import type { Blueprint, SheetBlueprint } from "../blueprint/types";
 import { identifySheets, type Identified } from "../identify";
 import { CRITERIA } from "../referential/criteria";
 import type { Criterion } from "../referential/types";
+import { directionOfLabel, type Direction, type DirectionOverrides } from "../indicators";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { listKey } from "../text";
 
 export interface CheckOptions {
   /** Today, to tell whether the audit is ahead (the domain reads no clock). */
@@ -27,6 +29,8 @@ export interface CheckContext {
   /** The school's own axes and objectives typed in Paramètres. */
   readonly ownAxes: readonly string[];
   readonly ownObjectives: readonly string[];
+  /** The school's directions from Paramètres › « Sens des indicateurs », by the indicator's list key. */
+  readonly directionOverrides: DirectionOverrides;
 }
 
 /** A cell that a defined name points at, read from the snapshot (undefined when the name or sheet is gone). */
@@ -77,6 +81,31 @@ function ownItems(
   return textsIn(sheet, bounded);
 }
 
+/** Paramètres › « Sens des indicateurs »: indicator wording in the first column, its direction in the second. */
+function directionOverrides(wb: WorkbookSnapshot, params: SheetSnapshot | undefined): Map<string, Direction> {
+  const n = wb.names.find((x) => x.name === NAMES.directions && x.scope === undefined);
+  const ref = n ? splitReference(n.formula) : undefined;
+  const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : params;
+  const range = ref
+    ? parseRange(ref.ref)
+    : {
+        top: PARAMS.directionsFirstRow,
+        bottom: PARAMS.directionsFirstRow + PARAMS.directionsCount - 1,
+        left: PARAMS.valueColumn,
+        right: PARAMS.valueColumn + 1,
+      };
+  const out = new Map<string, Direction>();
+  if (!sheet || !range) return out;
+  for (let row = range.top; row <= Math.min(range.bottom, range.top + 999); row++) {
+    const wording = sheet.cells[`${columnLetters(range.left)}${row}`];
+    const said = sheet.cells[`${columnLetters(range.left + 1)}${row}`];
+    if (!wording || wording.t === "e" || !said || said.t !== "s") continue;
+    const direction = directionOfLabel(String(said.v));
+    if (direction && String(wording.v).trim()) out.set(listKey(String(wording.v)), direction);
+  }
+  return out;
+}
+
 export function yearOf(cell: CellSnapshot | undefined): number | undefined {
   if (!cell) return undefined;
   if (cell.t === "n" && Number.isInteger(cell.v)) return cell.v as number;
@@ -104,6 +133,7 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
     auditYear,
     ownAxes: ownItems(wb, NAMES.ownAxes, PARAMS.ownAxesFirstRow, params),
     ownObjectives: ownItems(wb, NAMES.ownObjectives, PARAMS.ownObjectivesFirstRow, params),
+    directionOverrides: directionOverrides(wb, params),
   };
 }
 

@@ -17,6 +17,7 @@ export const RULES = {
   "row-incomplete": "warning",
   "value-missing": "error",
   "value-type": "error",
+  "indicator-wrong-way": "warning",
   "cell-error": "error",
   "sheet-empty": "warning",
   "row-duplicate": "warning",

@@ -2,10 +2,18 @@
 import { address, columnLetters } from "../a1";
 import { guideAxes, guideObjectives } from "../blueprint/build";
 import { TABLE, type TableColumn } from "../blueprint/layout";
-import { indicatorKind, kindWords, valueFits } from "../indicators";
+import {
+  DIRECTION_LABELS,
+  comparableValue,
+  goesWrongWay,
+  indicatorDirection,
+  indicatorKind,
+  kindWords,
+  valueFits,
+} from "../indicators";
 import type { Criterion } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
-import { listKey } from "../text";
+import { listKey, shownValue } from "../text";
 import { locateTable, type CheckContext } from "./context";
 import { finding, type Finding } from "./findings";
 
@@ -42,7 +50,7 @@ function lastRow(sheet: SheetSnapshot, firstRow: number): number {
 }
 
 function show(c: CellSnapshot): string {
-  const s = String(c.v);
+  const s = shownValue(c);
   return s.length > 60 ? s.slice(0, 57) + "…" : s;
 }
 
@@ -169,6 +177,24 @@ export function checkRows(ctx: CheckContext): Finding[] {
               "value-type",
               at(k),
               `${at(k)} : « ${show(cell)} » ne convient pas à l'indicateur « ${show(row.indicator as CellSnapshot)} », qui attend ${kindWords(kind)}.`,
+            );
+          }
+        }
+        const ref = row.reference;
+        const aud = row.audit;
+        if (ref?.t === "n" && aud?.t === "n") {
+          const direction = indicatorDirection(indicator, ctx.directionOverrides);
+          const before = comparableValue(kind, ref.v as number, ref.nf);
+          const after = comparableValue(kind, aud.v as number, aud.nf);
+          if (goesWrongWay(direction, before, after)) {
+            const [what, higher, lower] = auditReached
+              ? ["Le résultat", "plus haut", "plus bas"]
+              : ["La cible", "plus haute", "plus basse"];
+            const year = ctx.auditYear ?? "de l'audit";
+            push(
+              "indicator-wrong-way",
+              at("audit"),
+              `${at("audit")} : ${what} ${year} (${show(aud)}) est ${direction === "higher" ? lower : higher} que la valeur ${ctx.referenceYear} (${show(ref)}) alors que pour « ${show(row.indicator as CellSnapshot)} », ${DIRECTION_LABELS[direction].toLowerCase()}. Revoyez la valeur, ou, si c'est l'inverse pour cet indicateur, indiquez-le dans Paramètres › « Sens des indicateurs ».`,
             );
           }
         }

@@ -139,6 +139,7 @@ const PURPOSE_WORDS: Record<ValidationBlueprint["purpose"], string> = {
   school: "des établissements",
   "reference-year": "de l'année de référence",
   "audit-year": "de l'année de l'audit",
+  direction: "du sens des indicateurs",
 };
 
 export function checkValidations(ctx: CheckContext): Finding[] {

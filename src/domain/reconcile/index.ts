@@ -98,6 +98,12 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
   const title = sheet.name;
   const edits: Edit[] = [];
   if (sheet.visibility !== sb.visibility) edits.push({ op: "set-visibility", sheet: title, visibility: sb.visibility });
+  // An input area new in this version (its section title is not there yet) is formatted and unlocked once.
+  for (const area of sb.inputs) {
+    if (area.anchor !== undefined && isEmptyCell(sheet.cells[area.anchor])) {
+      edits.push({ op: "format-inputs", sheet: title, area: { range: area.range, style: area.style } });
+    }
+  }
   const toWrite: StructureCell[] = [];
   const ownsEverything = sb.role === "lists";
   for (const c of sb.cells) {

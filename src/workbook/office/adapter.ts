@@ -3,6 +3,7 @@
  * ONE more. It translates; it decides nothing. No sync in a loop.
  */
 import { parseRange, quoteSheetName, address as a1, columnLetters } from "../../domain/a1";
+import { validationAreas } from "../../domain/blueprint/build";
 import { STYLES } from "../../domain/blueprint/styles";
 import type { StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
 import type { Edit } from "../../domain/reconcile/edits";
@@ -17,8 +18,8 @@ import { applyStyle } from "./styles";
 
 /** Sheets followed through getNext in the single read batch. */
 export const MAX_SHEETS_READ = 40;
-/** The ranges whose drop-downs the snapshot reads (criterion inputs, Paramètres cells). */
-const VALIDATION_RANGES = ["A10:A109", "B10:B109", "B4", "B6", "B7"];
+/** The ranges whose drop-downs the snapshot reads: every area the blueprint puts one on, on any sheet. */
+const VALIDATION_RANGES = validationAreas();
 
 const VIS_IN: Record<string, Visibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 const VIS_OUT: Record<Visibility, Excel.SheetVisibility> = {

@@ -100,6 +100,45 @@ test("update restores what hands broke, keeps typed cells, in 2 round trips", as
   expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
 });
 
+test("a workbook made before « Sens des indicateurs » gets the section, typeable, and the Synthèse column", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const m = host.model;
+  const sheet = (name: string) => m.sheets.find((s) => s.name === name)!;
+  // What the previous version wrote: no section, no drop-down, no names, no list, no Synthèse column M.
+  const params = sheet("Paramètres");
+  for (const a of ["A65", "B66", "C66", "A67"]) params.cells.delete(a);
+  for (let r = 67; r <= 86; r++) for (const c of ["B", "C"]) params.cells.delete(`${c}${r}`);
+  params.validations = params.validations.filter((v) => v.range.left !== 3);
+  m.names = m.names.filter((n) => n.name !== "SensIndicateurs" && n.name !== "ChoixSens");
+  for (const a of ["R1", "R2", "R3"]) sheet("Listes").cells.delete(a);
+  for (let r = 4; r <= 12; r++) sheet("Synthèse").cells.delete(`M${r}`);
+  const lines = await service.update();
+  expect(lines.join("\n")).toMatch(/Paramètres/);
+  // The new input area is unlocked on the protected sheet: people can type there.
+  expect(params.protected).toBe(true);
+  expect(params.cells.get("B67")?.locked).toBe(false);
+  expect(params.cells.get("C86")?.locked).toBe(false);
+  expect(params.cells.get("A65")?.value).toBe("Sens des indicateurs");
+  expect(params.validations.some((v) => String(v.rule.list?.source) === "=ChoixSens")).toBe(true);
+  // Synthèse!M is written by the check, not typed: formatted like J:K (grey, centred), and locked.
+  expect(sheet("Synthèse").cells.get("M5")).toMatchObject({ locked: true, style: { horizontalAlignment: "Center" } });
+  const after = checkWorkbook(await snapshotOf(host), { today: TODAY() });
+  expect(after.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  // The check writes the wrong-way count in Synthèse!M.
+  const c2 = sheet(C(2));
+  c2.cells.set("D10", { value: "Taux de réussite au CAP", locked: false });
+  c2.cells.set("E10", { value: 0.8, numberFormat: "0%", locked: false });
+  c2.cells.set("F10", { value: 0.7, numberFormat: "0%", locked: false });
+  const result = await service.check("workbook");
+  expect(result.findings.filter((f) => f.rule === "indicator-wrong-way").map((f) => [f.sheet, f.cell])).toEqual([
+    [C(2), "F10"],
+  ]);
+  expect(sheet("Synthèse").cells.get("M6")?.value).toBe(1);
+  expect(sheet("Synthèse").cells.get("M5")?.value).toBe(0);
+});
+
 test("a co-author's lock: a French message, and nothing half-written", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
