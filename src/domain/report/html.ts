@@ -2,6 +2,7 @@
  * « Préparer le bilan »: the annual review as one print-ready HTML document (no script, inline CSS
  * only), for the committee to read without the workbook. Every text from the workbook is escaped.
  */
+import { DIRECTION_LABELS } from "../indicators";
 import type { CriterionSynthesis, Synthesis } from "../synthesis";
 
 export function escapeHtml(s: string): string {
@@ -73,10 +74,10 @@ function flaggedList(s: Synthesis): string {
   const rows = flagged
     .map(
       (f) =>
-        `<tr class="flag"><td>${escapeHtml(f.sheet)}, ligne ${f.row}</td><td>${escapeHtml(f.indicator)}</td><td class="num">${escapeHtml(f.referenceText)}</td><td class="num">${escapeHtml(f.targetText)}</td><td>${f.direction === "lower" ? "plus bas est mieux" : "plus haut est mieux"}</td></tr>`,
+        `<tr class="flag"><td>${escapeHtml(f.sheet)}, ligne ${f.row}</td><td>${escapeHtml(f.indicator)}</td><td class="num">${escapeHtml(f.referenceText)}</td><td class="num">${escapeHtml(f.targetText)}</td><td>${DIRECTION_LABELS[f.direction]}</td></tr>`,
     )
     .join("\n");
-  return `<h2>Cibles à revoir</h2><p>La cible de l'année de l'audit va dans le mauvais sens par rapport à la valeur de ${s.referenceYear} (sens déduit de l'intitulé de l'indicateur).</p>
+  return `<h2>Cibles à revoir</h2><p>La cible de l'année de l'audit va dans le mauvais sens par rapport à la valeur de ${s.referenceYear} (sens déduit de l'intitulé de l'indicateur, ou indiqué par l'établissement dans Paramètres › « Sens des indicateurs »).</p>
 <table><thead><tr><th>Fiche</th><th>Indicateur</th><th>${s.referenceYear}</th><th>Cible</th><th>Sens</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`;
