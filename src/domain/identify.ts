@@ -55,7 +55,7 @@ export function identifySheets(bp: Blueprint, wb: WorkbookSnapshot): Map<string,
 
 /** A sheet carrying the marker of another part is never taken by its title. */
 function hasOtherMarker(s: SheetSnapshot): boolean {
-  return ["H1", "Z1"].some((a) => (markerOf(s, a) ?? "").startsWith("ldm:"));
+  return ["H1", "N1", "Z1"].some((a) => (markerOf(s, a) ?? "").startsWith("ldm:"));
 }
 
 export function isCriterionKey(key: string): boolean {

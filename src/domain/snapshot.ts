@@ -40,6 +40,14 @@ export interface SheetSnapshot {
   readonly validations: readonly ValidationSnapshot[];
   /** Merged areas, A1-style (« A1:G1 »). */
   readonly merges?: readonly string[];
+  /** The charts drawn on the sheet, by name; undefined when the adapter did not read them. */
+  readonly charts?: readonly ChartSnapshot[];
+}
+
+export interface ChartSnapshot {
+  readonly name: string;
+  /** The chart's title text, when it has one (another producer may rename a chart, rarely retitle it). */
+  readonly title?: string;
 }
 
 export interface NameSnapshot {

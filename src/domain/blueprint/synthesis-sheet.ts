@@ -20,7 +20,13 @@ export const SYNTHESIS = {
   /** Indicators whose audit-year value goes the wrong way (rule indicator-wrong-way), written by the check. */
   wrongWayColumn: 13,
   checkedAt: "B14",
+  /** The chart sits under the table, from this row. */
+  chartTopRow: 16,
+  marker: "N1",
 } as const;
+
+/** The chart's name: how the update finds it again (a chart someone deleted is drawn again). */
+export const SYNTHESIS_CHART = "LDM_Graphique_Synthese";
 
 export const INPUT_NAMES = {
   axes: (n: CriterionNumber) => `Saisie_Axes_C${n}`,
@@ -92,7 +98,8 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
       style: "reminder",
       derived: true,
     },
-    { address: "H1", text: MARKERS.synthesis, style: "marker", derived: true },
+    // Outside the title's merge (a merge keeps only its first cell's value), in a hidden column.
+    { address: SYNTHESIS.marker, text: MARKERS.synthesis, style: "marker", derived: true },
     { address: "A14", text: "Dernière vérification :", style: "label" },
   ];
   HEADERS(referenceYear).forEach((h, i) =>
@@ -125,13 +132,14 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     role: "synthesis",
     name: SHEET_SYNTHESIS,
     visibility: "visible",
-    marker: { address: "H1", value: MARKERS.synthesis },
+    marker: { address: SYNTHESIS.marker, value: MARKERS.synthesis },
     columns: [
       { col: 1, width: 30 },
       { col: 2, width: 24 },
       ...Array.from({ length: 9 }, (_, i) => ({ col: 3 + i, width: 14 })),
       { col: 12, width: 20 },
       { col: 13, width: 16 },
+      { col: 14, width: 4, hidden: true },
     ],
     rowHeights: [
       { row: 1, height: 24 },
@@ -147,6 +155,21 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     validations: [],
     protect: true,
     print: { landscape: true, fitToWidth: true },
+    charts: [
+      {
+        name: SYNTHESIS_CHART,
+        title: "Lignes remplies et constats de la dernière vérification, par critère",
+        type: "barClustered",
+        categories: `A${SYNTHESIS.firstRow}:A${last}`,
+        series: [3, SYNTHESIS.errorsColumn, SYNTHESIS.warningsColumn].map((col) => ({
+          header: address(SYNTHESIS.headerRow, col),
+          name: HEADERS(referenceYear)[col - 1],
+          values: `${columnLetters(col)}${SYNTHESIS.firstRow}:${columnLetters(col)}${last}`,
+        })),
+        from: `A${SYNTHESIS.chartTopRow}`,
+        to: `L${SYNTHESIS.chartTopRow + 24}`,
+      },
+    ],
   };
 }
 

@@ -56,6 +56,25 @@ export interface ColumnBlueprint {
   readonly hidden?: boolean;
 }
 
+/** A chart Excel draws from the sheet's cells (it lives in the workbook, it follows the values). */
+export interface ChartBlueprint {
+  /** The chart's name in Excel (Office.js `chart.name`, the drawing object's name in OOXML): its identity. */
+  readonly name: string;
+  readonly title: string;
+  /** Horizontal bars, one group per category, one bar per series. */
+  readonly type: "barClustered";
+  /** The category labels, on the same sheet (« A5:A12 »). */
+  readonly categories: string;
+  /**
+   * Each series: the cell holding its name (« C4 »), that name's text (for hosts that cannot link a series
+   * name to a cell, such as Office.js: set `series.name` to it), and its values (« C5:C12 »), on the same sheet.
+   */
+  readonly series: readonly { readonly header: string; readonly name: string; readonly values: string }[];
+  /** The cells the chart covers: top-left and bottom-right (« A16 », « L40 »). */
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface SheetBlueprint {
   /** Stable identity: « parametres », « listes », « c1 » … « c8 ». */
   readonly key: string;
@@ -76,6 +95,7 @@ export interface SheetBlueprint {
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly print?: { readonly landscape: boolean; readonly fitToWidth: boolean; readonly titleRows?: string };
+  readonly charts?: readonly ChartBlueprint[];
 }
 
 export interface NameBlueprint {

@@ -39,6 +39,7 @@ export function describeEdits(edits: readonly Edit[], options: { generation?: bo
       if (e.op === "merge")
         lines.push(`${sheet} : ${plural(e.ranges.length, "fusion rétablie", "fusions rétablies")}.`);
       if (e.op === "set-value") lines.push(`${sheet}!${e.address} ← ${e.value}.`);
+      if (e.op === "add-chart") lines.push(`${sheet} : graphique « ${e.chart.title} » redessiné.`);
     }
   }
   const names = edits.filter((e) => e.op === "set-name");

@@ -4,6 +4,7 @@
  * the state differs; it decides nothing else.
  */
 import type {
+  ChartBlueprint,
   ColumnBlueprint,
   StructureCell,
   ValidationBlueprint,
@@ -32,6 +33,8 @@ export type Edit =
   | { readonly op: "page-setup"; readonly sheet: string; readonly print: NonNullable<SheetBlueprint["print"]> }
   /** Empty cells the product owns that the blueprint no longer uses (only ever on the lists sheet). */
   | { readonly op: "clear-cells"; readonly sheet: string; readonly addresses: readonly string[] }
+  /** Draw the chart (it is missing: a new sheet, or someone deleted it). */
+  | { readonly op: "add-chart"; readonly sheet: string; readonly chart: ChartBlueprint }
   /** A value the user asked for explicitly (« --audit-year 2028 »): the only edit that writes an input cell. */
   | { readonly op: "set-value"; readonly sheet: string; readonly address: string; readonly value: string | number };
 

@@ -78,6 +78,7 @@ function buildSheetEdits(sb: SheetBlueprint, title: string, before: string | und
   edits.push({ op: "set-cells", sheet: title, cells: sb.cells });
   if (sb.merges.length) edits.push({ op: "merge", sheet: title, ranges: sb.merges });
   for (const v of sb.validations) edits.push({ op: "set-validation", sheet: title, validation: v });
+  for (const chart of sb.charts ?? []) edits.push({ op: "add-chart", sheet: title, chart });
   if (sb.freeze) edits.push({ op: "freeze", sheet: title, ...sb.freeze });
   if (sb.print) edits.push({ op: "page-setup", sheet: title, print: sb.print });
   if (sb.visibility !== "visible") edits.push({ op: "set-visibility", sheet: title, visibility: sb.visibility });
@@ -137,6 +138,18 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
   }
   for (const v of sb.validations) {
     if (!validationCovers(sheet, v)) edits.push({ op: "set-validation", sheet: title, validation: v });
+  }
+  // A chart someone deleted comes back; one they changed (colours, type, size) is theirs and stays.
+  // A chart is ours by its name, or by its title when another program (openpyxl…) renamed it on saving.
+  if (sheet.charts !== undefined) {
+    for (const chart of sb.charts ?? []) {
+      const present = sheet.charts.some(
+        (c) =>
+          c.name.toLowerCase() === chart.name.toLowerCase() ||
+          (c.title !== undefined && listKey(c.title) === listKey(chart.title)),
+      );
+      if (!present) edits.push({ op: "add-chart", sheet: title, chart });
+    }
   }
   if (sb.protect && !sheet.protected) edits.push({ op: "set-protection", sheet: title, protect: true });
   return edits;

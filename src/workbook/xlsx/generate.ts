@@ -130,5 +130,9 @@ export async function blueprintToXlsx(bp: Blueprint): Promise<Uint8Array> {
     if (sheet === undefined) throw new Error(`Nom ${n.name} : feuille ${n.sheetKey} absente du plan`);
     return { op: "set-name", name: n.name, sheet, ref: n.ref };
   });
-  return applyEditsToXlsx(new Uint8Array(buf as ArrayBuffer), names);
+  // ExcelJS writes no charts: ours go in through the same layer.
+  const charts: Edit[] = bp.sheets.flatMap((sb) =>
+    (sb.charts ?? []).map((chart): Edit => ({ op: "add-chart", sheet: sb.name, chart })),
+  );
+  return applyEditsToXlsx(new Uint8Array(buf as ArrayBuffer), [...names, ...charts]);
 }

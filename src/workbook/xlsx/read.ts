@@ -10,6 +10,7 @@
  */
 import { address, parseAddress } from "../../domain/a1";
 import type {
+  ChartSnapshot,
   CellSnapshot,
   NameSnapshot,
   SheetSnapshot,
@@ -688,6 +689,80 @@ function readWorksheet(
   return found ? reader.snapshot(entry.visibility) : undefined;
 }
 
+/**
+ * The charts drawn on a sheet: the graphic frames of its drawing part that hold a chart, with their
+ * names and the titles of their chart parts. Read tolerantly: a damaged drawing loses its charts, never
+ * the workbook.
+ */
+function chartsOf(parts: Parts, sheetPart: string): ChartSnapshot[] {
+  const drawing = targetOfType(parts.relationships(sheetPart, true), "/drawing");
+  if (drawing === undefined) return [];
+  const frames: { name: string; relId?: string }[] = [];
+  let frame: { name?: string; relId?: string; chart: boolean } | undefined;
+  parts.parse(
+    drawing,
+    {
+      openElement(name, a) {
+        const local = localName(name);
+        if (local === "graphicFrame") frame = { chart: false };
+        else if (frame && local === "cNvPr" && frame.name === undefined) frame.name = a.name ?? "";
+        else if (frame && local === "chart") {
+          frame.chart = true;
+          frame.relId = Object.entries(a).find(([k]) => localName(k) === "id")?.[1];
+        }
+      },
+      closeElement(name) {
+        if (localName(name) !== "graphicFrame" || !frame) return;
+        if (frame.chart && frame.name !== undefined && frames.length < 1000)
+          frames.push({ name: frame.name, relId: frame.relId });
+        frame = undefined;
+      },
+    },
+    "un dessin",
+    true,
+  );
+  if (frames.length === 0) return [];
+  const rels = parts.relationships(drawing, true);
+  return frames.map((f) => {
+    const part = f.relId !== undefined ? rels.get(f.relId)?.target : undefined;
+    const title = part !== undefined ? chartTitle(parts, part) : undefined;
+    return title !== undefined ? { name: f.name, title } : { name: f.name };
+  });
+}
+
+/** The text of a chart part's own title (c:chart/c:title, not an axis title), if it is written out. */
+function chartTitle(parts: Parts, part: string): string | undefined {
+  const stack: string[] = [];
+  let inTitle = false;
+  let inText = false;
+  let text = "";
+  let found = false;
+  parts.parse(
+    part,
+    {
+      // Every element is closed, a self-closing one at once: the stack is the path to the current element.
+      openElement(name) {
+        const local = localName(name);
+        if (local === "title" && stack[stack.length - 1] === "chart") inTitle = found = true;
+        if (inTitle && local === "t") inText = true;
+        stack.push(local);
+      },
+      closeElement(name) {
+        const local = localName(name);
+        stack.pop();
+        if (local === "t") inText = false;
+        if (local === "title" && inTitle) inTitle = false;
+      },
+      text(t) {
+        if (inText && text.length < 1000) text += t;
+      },
+    },
+    "un graphique",
+    true,
+  );
+  return found && text.trim() ? text : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The workbook
 
@@ -710,7 +785,7 @@ function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
     // Chart sheets, dialog sheets and macro sheets are left out, and so is a sheet whose part is missing.
     if (!rel || !rel.type.endsWith("/worksheet")) continue;
     const sheet = readWorksheet(parts, rel.target, entry, context);
-    if (sheet) sheets.push(sheet);
+    if (sheet) sheets.push({ ...sheet, charts: chartsOf(parts, rel.target) });
   }
   return { sheets, names: namesOf(wb) };
 }

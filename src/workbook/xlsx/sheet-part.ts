@@ -10,7 +10,18 @@ import {
   type RangeRef,
 } from "../../domain/a1";
 import type { ColumnBlueprint, SheetBlueprint, ValidationBlueprint } from "../../domain/blueprint/types";
-import { childElements, el, firstChild, getAttr, localName, setAttr, type XmlElement, type XmlNode } from "./xml-tree";
+import { REL_NS } from "./chart-part";
+import {
+  childElements,
+  el,
+  firstChild,
+  getAttr,
+  localName,
+  prefixFor,
+  setAttr,
+  type XmlElement,
+  type XmlNode,
+} from "./xml-tree";
 
 /** CT_Worksheet's element order: a new element goes after every element that precedes it here. */
 const ORDER = [
@@ -81,6 +92,24 @@ export class SheetPart {
     });
     this.root.children.splice(at, 0, made);
     return made;
+  }
+
+  /** The relationship id of the sheet's drawing (`<drawing r:id>`), if it has one. */
+  drawingRelId(): string | undefined {
+    const d = this.child("drawing", false);
+    // The relationships namespace may be declared on the root or on the element itself (openpyxl).
+    return d?.attrs.find(([k]) => localName(k) === "id")?.[1];
+  }
+
+  /** Points the sheet at its drawing part through relationship `relId`. */
+  setDrawing(relId: string): void {
+    let r = prefixFor(this.root, REL_NS);
+    if (r === undefined || r === "") {
+      r = getAttr(this.root, "xmlns:r") === undefined ? "r" : "ldmr";
+      setAttr(this.root, `xmlns:${r}`, REL_NS);
+    }
+    const d = this.child("drawing") as XmlElement;
+    d.attrs = [[`${r}:id`, relId]];
   }
 
   private sheetData(): XmlElement {

@@ -8,6 +8,8 @@ import { zipSync } from "fflate";
 import { quoteSheetName } from "../../domain/a1";
 import { STYLES } from "../../domain/blueprint/styles";
 import type { Edit } from "../../domain/reconcile/edits";
+import type { ChartBlueprint } from "../../domain/blueprint/types";
+import { anchorXml, CHART_CT, CHART_REL, chartXml, DRAWING_CT, DRAWING_REL, NEW_DRAWING_XML } from "./chart-part";
 import { SheetPart, NEW_SHEET_XML } from "./sheet-part";
 import { StyleRegistry } from "./styles-part";
 import { relationshipsPartOf, resolvePartName } from "./read";
@@ -20,6 +22,7 @@ import {
   localName,
   parseXmlTree,
   serializeDocument,
+  serializeXml,
   setAttr,
   textOf,
   type XmlElement,
@@ -28,6 +31,8 @@ import {
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const RELS_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
 const CALC_CHAIN_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
 
 export class XlsxUpdateError extends Error {}
@@ -115,6 +120,8 @@ class WorkbookEditor {
   private styles?: StyleRegistry;
   private stylesPath?: string;
   namesChanged = false;
+  /** A value was written: the formulas that read it (header, Synthèse) must be computed again on open. */
+  valuesChanged = false;
 
   constructor(private readonly pkg: Package) {
     const rels = pkg.doc("_rels/.rels").root;
@@ -238,6 +245,75 @@ class WorkbookEditor {
     this.pkg.touch(this.workbookPath);
   }
 
+  /** A part name not yet in the package: `xl/charts/chart3.xml` after chart1 and chart2. */
+  private freePart(dir: string, base: string): string {
+    let n = 1;
+    while (this.pkg.has(`${dir}${base}${n}.xml`)) n++;
+    return `${dir}${base}${n}.xml`;
+  }
+
+  /** Adds a relationship from `source` to `target` (creating the relationships part), returns its id. */
+  private addRelationship(source: string, type: string, target: string): string {
+    const relsPath = relationshipsPartOf(source);
+    const rels = this.pkg.has(relsPath) ? this.pkg.doc(relsPath).root : this.pkg.create(relsPath, RELS_XML).root;
+    const ids = new Set(childElements(rels, "Relationship").map((x) => getAttr(x, "Id")));
+    let k = 1;
+    while (ids.has(`rId${k}`)) k++;
+    const relPrefix = /^([^:]+):/.exec(rels.name)?.[1];
+    rels.children.push(
+      el(relPrefix ? `${relPrefix}:Relationship` : "Relationship", [
+        ["Id", `rId${k}`],
+        ["Type", type],
+        ["Target", resolveRelative(source, target)],
+      ]),
+    );
+    this.pkg.touch(relsPath);
+    return `rId${k}`;
+  }
+
+  private addContentType(part: string, contentType: string): void {
+    const ct = this.pkg.doc("[Content_Types].xml").root;
+    const pfx = /^([^:]+):/.exec(ct.name)?.[1];
+    ct.children.push(
+      el(pfx ? `${pfx}:Override` : "Override", [
+        ["PartName", "/" + part],
+        ["ContentType", contentType],
+      ]),
+    );
+    this.pkg.touch("[Content_Types].xml");
+  }
+
+  /**
+   * Draws a chart on the sheet: a new chart part, anchored in the sheet's drawing (the existing one, so a
+   * school's own pictures and charts stay, or a new one).
+   */
+  addChart(title: string, chart: ChartBlueprint): void {
+    const { part: sheetPart } = this.entry(title);
+    const sheet = this.sheet(title);
+    const sheetRels = this.pkg.has(relationshipsPartOf(sheetPart))
+      ? childElements(this.pkg.doc(relationshipsPartOf(sheetPart)).root, "Relationship")
+      : [];
+    const relId = sheet.drawingRelId();
+    const rel = relId === undefined ? undefined : sheetRels.find((r) => getAttr(r, "Id") === relId);
+    let drawingPart = rel ? resolvePartName(sheetPart, getAttr(rel, "Target") ?? "") : undefined;
+    if (drawingPart === undefined || !this.pkg.has(drawingPart)) {
+      drawingPart = this.freePart("xl/drawings/", "drawing");
+      this.pkg.create(drawingPart, NEW_DRAWING_XML);
+      this.addContentType(drawingPart, DRAWING_CT);
+      sheet.setDrawing(this.addRelationship(sheetPart, DRAWING_REL, drawingPart));
+    }
+    const chartPart = this.freePart("xl/charts/", "chart");
+    this.pkg.create(chartPart, chartXml(chart, title));
+    this.addContentType(chartPart, CHART_CT);
+    const chartRel = this.addRelationship(drawingPart, CHART_REL, chartPart);
+    const drawing = this.pkg.doc(drawingPart).root;
+    // Object ids are unique within the drawing.
+    const ids = [...serializeXml(drawing).matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+    const objectId = Math.max(1, ...ids) + 1;
+    drawing.children.push({ raw: anchorXml(chart, objectId, chartRel) });
+    this.pkg.touch(drawingPart);
+  }
+
   /** Sheet-scoped names and the active tab refer to sheets by position: a sheet inserted at `from` shifts them. */
   private shiftSheetIndexes(from: number): void {
     const dn = firstChild(this.workbook, "definedNames");
@@ -325,9 +401,10 @@ class WorkbookEditor {
     return this.sheets().findIndex((s) => getAttr(s.element, "name") === title);
   }
 
-  /** After formulas changed: drop the calculation chain (Excel rebuilds it) and ask for a recalculation on open. */
+  /** After formulas or values changed: drop the calculation chain (Excel rebuilds it) and ask for a recalculation on open. */
   finish(): void {
-    const formulas = [...this.sheetParts.values()].some((s) => s.formulasTouched) || this.namesChanged;
+    const formulas =
+      [...this.sheetParts.values()].some((s) => s.formulasTouched) || this.namesChanged || this.valuesChanged;
     if (!formulas) return;
     const rels = this.rels();
     const chain = childElements(rels, "Relationship").find((r) => getAttr(r, "Type") === CALC_CHAIN_REL);
@@ -346,9 +423,13 @@ class WorkbookEditor {
   }
 }
 
+/** The relative target from `fromPart` to `toPart` (« ../drawings/drawing1.xml »), as Excel writes them. */
 function resolveRelative(fromPart: string, toPart: string): string {
-  const base = dirOf(fromPart);
-  return toPart.startsWith(base) ? toPart.slice(base.length) : "/" + toPart;
+  const from = dirOf(fromPart).split("/").filter(Boolean);
+  const to = toPart.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
 function applyEdit(wb: WorkbookEditor, e: Edit): void {
@@ -409,7 +490,11 @@ function applyEdit(wb: WorkbookEditor, e: Edit): void {
       for (const a of e.addresses) s.clearCell(a);
       return;
     }
+    case "add-chart":
+      wb.addChart(e.sheet, e.chart);
+      return;
     case "set-value":
+      wb.valuesChanged = true;
       wb.sheet(e.sheet).setCell(
         e.address,
         typeof e.value === "number" ? { kind: "number", value: e.value } : { kind: "text", text: e.value },
