@@ -1,4 +1,4 @@
-import { reportHtml } from "../../src/domain/report/html";
+import { reportHtml, synthesisChartSvg } from "../../src/domain/report/html";
 import { indicatorDirection, synthesize } from "../../src/domain/synthesis";
 import { C, fillRow, filledWorkbook, num, sheetOf, text } from "../helpers/workbooks";
 
@@ -57,4 +57,29 @@ test("the report escapes what people typed and reads without the workbook", () =
   expect(html).not.toMatch(/<script/i);
   expect(html).toContain("Document préparé pour le comité de pilotage le 12/03/2026.");
   expect(html.match(/<section class="criterion">/g)).toHaveLength(8);
+});
+
+test("the report's chart: one group of bars per criterion, lengths in proportion, the school's direction followed", () => {
+  const wb = filledWorkbook();
+  for (const r of [11, 12, 13]) fillRow(wb, 4, r);
+  sheetOf(wb, C(5)).cells.A10 = text("Un axe inconnu");
+  const s = synthesize(wb, { today: TODAY });
+  const svg = synthesisChartSvg(s);
+  const widths = [...svg.matchAll(/<rect x="230" y="[\d.]+" width="([\d.]+)" height="8" fill="#1F3864"\/>/g)].map((m) =>
+    Number(m[1]),
+  );
+  // Rows per criterion: 1 everywhere, 4 on C4: the longest bar fills the plot, the others a quarter of it.
+  expect(widths).toHaveLength(8);
+  expect(widths[3]).toBeCloseTo(640);
+  expect(widths[0]).toBeCloseTo(160);
+  expect(svg).toContain(">C5 Actions culturelles</text>");
+  // The school says an absence rate going up is progress here: no flag.
+  const s7 = sheetOf(wb, C(7));
+  s7.cells.D10 = text("Taux d’absentéisme en cours, en PFMP");
+  s7.cells.E10 = num(0.12, "0%");
+  s7.cells.F10 = num(0.15, "0%");
+  expect(synthesize(wb, { today: TODAY }).criteria[6].flagged).toHaveLength(1);
+  sheetOf(wb, "Paramètres").cells.B67 = text("Taux d'absentéisme en cours, en PFMP");
+  sheetOf(wb, "Paramètres").cells.C67 = text("Une hausse est un progrès");
+  expect(synthesize(wb, { today: TODAY }).criteria[6].flagged).toHaveLength(0);
 });

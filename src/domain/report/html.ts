@@ -36,6 +36,9 @@ td.num { text-align: right; white-space: nowrap; }
 .todo { color: #a4262c; font-weight: bold; }
 .flag { background: #fde7e9; }
 .muted { color: #595959; font-style: italic; }
+figure.chart { margin: 5mm 0; page-break-inside: avoid; max-width: 240mm; }
+figure.chart svg { font-family: "DejaVu Sans", Calibri, Arial, sans-serif; }
+figcaption { color: #595959; font-size: 9pt; text-align: center; }
 `;
 
 function statusCell(c: CriterionSynthesis): string {
@@ -65,6 +68,48 @@ ${statusCell(c)}
 <tbody>
 ${rows}
 </tbody></table>`;
+}
+
+/** The Synthèse chart, drawn again for paper: rows, errors and warnings per criterion, as inline SVG. */
+export function synthesisChartSvg(s: Synthesis): string {
+  const series = [
+    { label: "Lignes remplies", colour: "#1F3864", value: (c: CriterionSynthesis) => c.filledRows },
+    { label: "Erreurs", colour: "#C00000", value: (c: CriterionSynthesis) => c.counts.error },
+    { label: "Avertissements", colour: "#ED7D31", value: (c: CriterionSynthesis) => c.counts.warning },
+  ];
+  const labelWidth = 230;
+  const plotWidth = 640;
+  const bar = 9;
+  const group = series.length * bar + 12;
+  const top = 10;
+  const max = Math.max(1, ...s.criteria.flatMap((c) => series.map((x) => x.value(c))));
+  const x = (v: number) => labelWidth + (v / max) * plotWidth;
+  const height = top + s.criteria.length * group + 34;
+  const parts: string[] = [];
+  s.criteria.forEach((c, i) => {
+    const y = top + i * group;
+    parts.push(
+      `<text x="${labelWidth - 8}" y="${y + (series.length * bar) / 2 + 4}" text-anchor="end" font-size="11">C${c.criterion.number} ${escapeHtml(c.criterion.shortTitle)}</text>`,
+    );
+    series.forEach((sr, k) => {
+      const v = sr.value(c);
+      const yy = y + k * bar;
+      parts.push(
+        `<rect x="${labelWidth}" y="${yy}" width="${x(v) - labelWidth}" height="${bar - 1}" fill="${sr.colour}"/>`,
+      );
+      parts.push(`<text x="${x(v) + 4}" y="${yy + bar - 1}" font-size="9">${v}</text>`);
+    });
+  });
+  const axisY = top + s.criteria.length * group;
+  parts.push(`<line x1="${labelWidth}" y1="${top - 4}" x2="${labelWidth}" y2="${axisY}" stroke="#808080"/>`);
+  series.forEach((sr, k) => {
+    const lx = labelWidth + k * 170;
+    parts.push(`<rect x="${lx}" y="${axisY + 14}" width="12" height="10" fill="${sr.colour}"/>`);
+    parts.push(`<text x="${lx + 18}" y="${axisY + 23}" font-size="11">${sr.label}</text>`);
+  });
+  return `<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${labelWidth + plotWidth + 40} ${height}" width="100%" role="img" aria-label="Lignes remplies, erreurs et avertissements par critère">
+${parts.join("\n")}
+</svg><figcaption>Lignes remplies et constats de la vérification, par critère</figcaption></figure>`;
 }
 
 function flaggedList(s: Synthesis): string {
@@ -119,6 +164,7 @@ export function reportHtml(s: Synthesis, today: Date): string {
 <section>
 <h2>Synthèse</h2>
 ${synthesisTable(s)}
+${synthesisChartSvg(s)}
 ${flaggedList(s)}
 </section>
 ${s.criteria.map((c) => criterionPage(s, c)).join("\n")}
