@@ -119,7 +119,7 @@ test("update: a workbook of the previous version gets « Sens des indicateurs »
       "from openpyxl.styles import Protection",
       "wb = openpyxl.load_workbook(sys.argv[1])",
       "p = wb['Paramètres']",
-      "for a in ['A65', 'B66', 'C66', 'A67']: p[a].value = None",
+      "for a in ['A65', 'A66', 'B66', 'C66']: p[a].value = None",
       "for r in range(67, 87):",
       "    for c in 'BC': p[f'{c}{r}'].protection = Protection(locked=True)",
       "p.data_validations.dataValidation = [v for v in p.data_validations.dataValidation if 'C67' not in str(v.sqref)]",

@@ -18,7 +18,7 @@ export const LABELS = {
   ownListHint: "Une entrée par ligne : elles s'ajoutent aux listes déroulantes de chaque fiche.",
   directionsTitle: "Sens des indicateurs",
   directionsHint:
-    "Le sens du progrès se déduit du libellé (« absentéisme », « exclusions », « décrochage »… : une baisse est un progrès ; sinon, une hausse). Indiquez ici les exceptions, avec le libellé tel qu'il est écrit dans la fiche.",
+    "Le libellé décide du sens (« absentéisme », « exclusions », « décrochage »… : une baisse est un progrès ; sinon, une hausse). Indiquez ici les exceptions, libellé tel qu'écrit dans la fiche.",
   directionsIndicator: "Intitulé de l'indicateur",
   directionsDirection: "Sens du progrès",
 

@@ -100,11 +100,12 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
   const edits: Edit[] = [];
   if (sheet.visibility !== sb.visibility) edits.push({ op: "set-visibility", sheet: title, visibility: sb.visibility });
   // An input area new in this version (its section title is not there yet) is formatted and unlocked once.
-  for (const area of sb.inputs) {
-    if (area.anchor !== undefined && isEmptyCell(sheet.cells[area.anchor])) {
-      edits.push({ op: "format-inputs", sheet: title, area: { range: area.range, style: area.style } });
-    }
+  const newAreas = sb.inputs.filter((a) => a.anchor !== undefined && isEmptyCell(sheet.cells[a.anchor]));
+  for (const area of newAreas) {
+    edits.push({ op: "format-inputs", sheet: title, area: { range: area.range, style: area.style } });
   }
+  // The new section's rows get their heights (the product's own rows only: the blueprint lists no input row).
+  if (newAreas.length && sb.rowHeights.length) edits.push({ op: "set-row-heights", sheet: title, rows: sb.rowHeights });
   const toWrite: StructureCell[] = [];
   const ownsEverything = sb.role === "lists";
   for (const c of sb.cells) {

@@ -107,7 +107,7 @@ test("a workbook made before « Sens des indicateurs » gets the section, typeab
   const sheet = (name: string) => m.sheets.find((s) => s.name === name)!;
   // What the previous version wrote: no section, no drop-down, no names, no list, no Synthèse column M.
   const params = sheet("Paramètres");
-  for (const a of ["A65", "B66", "C66", "A67"]) params.cells.delete(a);
+  for (const a of ["A65", "A66", "B66", "C66"]) params.cells.delete(a);
   for (let r = 67; r <= 86; r++) for (const c of ["B", "C"]) params.cells.delete(`${c}${r}`);
   params.validations = params.validations.filter((v) => v.range.left !== 3);
   m.names = m.names.filter((n) => n.name !== "SensIndicateurs" && n.name !== "ChoixSens");
