@@ -40,8 +40,19 @@ export interface SheetSnapshot {
   readonly validations: readonly ValidationSnapshot[];
   /** Merged areas, A1-style (« A1:G1 »). */
   readonly merges?: readonly string[];
+  /**
+   * Whether the product's input areas (probed at the blueprint's ranges) are locked, unlocked or mixed;
+   * undefined when the adapter did not read it. A paste from elsewhere brings its « locked » format along.
+   */
+  readonly inputLocks?: readonly InputLock[];
   /** The charts drawn on the sheet, by name; undefined when the adapter did not read them. */
   readonly charts?: readonly ChartSnapshot[];
+}
+
+export interface InputLock {
+  /** The area as the blueprint writes it (« A10:G109 »). */
+  readonly range: string;
+  readonly state: "locked" | "unlocked" | "mixed";
 }
 
 export interface ChartSnapshot {

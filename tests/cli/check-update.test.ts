@@ -171,6 +171,40 @@ test("update: a workbook of the previous version gets « Sens des indicateurs »
   expect(wrongWay()).toEqual(["F10"]);
 });
 
+test("a paste that locked input cells: check says so, update unlocks them and keeps what was typed", () => {
+  execFileSync(SYSTEM_PYTHON, [
+    "-c",
+    [
+      "import sys, openpyxl",
+      "from openpyxl.styles import Protection, PatternFill",
+      "wb = openpyxl.load_workbook(sys.argv[1])",
+      "c5 = wb[[n for n in wb.sheetnames if n.startswith('C5 ')][0]]",
+      // What a paste from another workbook brings: its value, its fill, and its « locked » format.
+      "for a in ['C12', 'C13', 'D12']:",
+      "    c5[a] = 'collé'",
+      "    c5[a].protection = Protection(locked=True)",
+      "    c5[a].fill = PatternFill('solid', fgColor='FF0000')",
+      "wb.save(sys.argv[2])",
+    ].join("\n"),
+    path.join(dir, "fiches.xlsx"),
+    path.join(dir, "colle.xlsx"),
+  ]);
+  const check = JSON.parse(run(["check", "colle.xlsx", "--json"]).out) as {
+    findings: { rule: string; cell: string; sheet: string; message: string }[];
+  }[];
+  const locked = check[0].findings.filter((f) => f.rule === "input-locked");
+  expect(locked.map((f) => [f.sheet, f.cell])).toEqual([["C5 Actions culturelles", "A10:G109"]]);
+  expect(locked[0].message).toContain("une partie des cellules de saisie sont verrouillées");
+  const r = run(["update", "colle.xlsx"]);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("1 zone de saisie remise en forme et déverrouillée sur C5 Actions culturelles (A10:G109).");
+  const dump = openpyxlDump(path.join(dir, "colle.xlsx"), ["C5 Actions culturelles"]);
+  const c5 = dump.sheets.find((s) => s.title === "C5 Actions culturelles");
+  expect(c5?.unlocked).toEqual(expect.arrayContaining(["C12", "C13", "D12", "A10", "G109"]));
+  expect([c5?.cells?.C12, c5?.cells?.C13, c5?.cells?.D12]).toEqual(["collé", "collé", "collé"]);
+  expect(run(["update", "colle.xlsx"]).out).toBe("colle.xlsx : rien à mettre à jour, le classeur est conforme.\n");
+});
+
 test("update: unreadable input is one line and exit 2, and the file is left as it was", () => {
   writeFileSync(path.join(dir, "casse.xlsx"), "PK\u0003\u0004 pas vraiment");
   const before = readFileSync(path.join(dir, "casse.xlsx"));

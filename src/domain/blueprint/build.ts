@@ -485,3 +485,8 @@ export function criterionSheetBlueprint(bp: Blueprint, n: CriterionNumber): Shee
 export function validationAreas(bp: Blueprint = buildBlueprint()): string[] {
   return [...new Set(bp.sheets.flatMap((s) => s.validations.map((v) => v.sqref)))];
 }
+
+/** Every input area of the blueprint (on any sheet), once each: where adapters read the cells' lock state. */
+export function inputAreas(bp: Blueprint = buildBlueprint()): string[] {
+  return [...new Set(bp.sheets.flatMap((s) => s.inputs.map((a) => a.range)))];
+}

@@ -24,6 +24,7 @@ export const RULES = {
   "text-too-long": "warning",
   "outlook-missing": "info",
   "structure-altered": "warning",
+  "input-locked": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -7,12 +7,20 @@ import { makeContext, type CheckOptions } from "./context";
 import { finding, severityRank, type Finding } from "./findings";
 import { checkParameters } from "./parameters";
 import { checkRows } from "./rows";
-import { checkLists, checkSheetsPresent, checkStructureLabels, checkValidations } from "./structure";
+import { checkInputLocks, checkLists, checkSheetsPresent, checkStructureLabels, checkValidations } from "./structure";
 
 export type { CheckOptions } from "./context";
 export { countFindings, RULES, type Finding, type FindingCounts, type RuleId, type Severity } from "./findings";
 
-const RULE_SETS = [checkSheetsPresent, checkLists, checkValidations, checkStructureLabels, checkParameters, checkRows];
+const RULE_SETS = [
+  checkSheetsPresent,
+  checkLists,
+  checkValidations,
+  checkStructureLabels,
+  checkInputLocks,
+  checkParameters,
+  checkRows,
+];
 
 function cellOrder(cell: string): [number, number] {
   const m = /^([A-Z]+)(\d+)/.exec(cell);

@@ -3,6 +3,7 @@ import { address, parseRange, parseSqref, rangeContains, splitReference } from "
 import { SHEET_LISTS } from "../blueprint/labels";
 import { TABLE } from "../blueprint/layout";
 import type { SheetBlueprint, ValidationBlueprint } from "../blueprint/types";
+import { expectedLock, lockDiffers } from "../locks";
 import type { SheetSnapshot } from "../snapshot";
 import { listKey } from "../text";
 import { locateTable, type CheckContext } from "./context";
@@ -198,6 +199,31 @@ export function checkStructureLabels(ctx: CheckContext): Finding[] {
           ),
         );
       }
+    }
+  }
+  return out;
+}
+
+/** Input cells that a paste (or a hand) locked: people can no longer type there while the sheet is protected. */
+export function checkInputLocks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const sb of ctx.bp.sheets) {
+    const id = ctx.identified.get(sb.key);
+    if (!id) continue;
+    // The probe reads the blueprint's rows: after rows were inserted above the table, it would read others.
+    if (sb.role === "criterion" && locateTable(id.sheet).shifted) continue;
+    for (const area of sb.inputs) {
+      if (expectedLock(area) !== "unlocked" || !lockDiffers(id.sheet, area)) continue;
+      const partly = id.sheet.inputLocks?.find((l) => l.range === area.range)?.state === "mixed";
+      out.push(
+        finding(
+          "input-locked",
+          id.sheet.name,
+          area.range,
+          `${area.range} : ${partly ? "une partie des" : "les"} cellules de saisie sont verrouillées (un collage apporte souvent ce format) : on ne peut plus y écrire tant que la feuille est protégée. Lancez « Mettre à jour le classeur » pour les déverrouiller ; les valeurs sont gardées.`,
+          sb.criterion,
+        ),
+      );
     }
   }
   return out;

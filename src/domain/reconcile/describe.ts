@@ -1,4 +1,5 @@
 /** What an update changed, in the words of the people who asked for it. */
+import { STYLES } from "../blueprint/styles";
 import type { Edit } from "./edits";
 
 function plural(n: number, one: string, many: string): string {
@@ -24,6 +25,19 @@ export function describeEdits(edits: readonly Edit[], options: { generation?: bo
         `${plural(validations.length, "liste déroulante restaurée", "listes déroulantes restaurées")} sur ${sheet} (${where}).`,
       );
     }
+    const formatted = list.flatMap((e) => (e.op === "format-inputs" ? [e.area] : []));
+    const typeable = formatted.filter((a) => !STYLES[a.style].locked);
+    if (typeable.length)
+      lines.push(
+        `${plural(typeable.length, "zone de saisie remise en forme et déverrouillée", "zones de saisie remises en forme et déverrouillées")} sur ${sheet} (${typeable.map((a) => a.range).join(", ")}).`,
+      );
+    if (formatted.length > typeable.length)
+      lines.push(
+        `${sheet} : ${plural(formatted.length - typeable.length, "zone remise en forme", "zones remises en forme")} (${formatted
+          .filter((a) => STYLES[a.style].locked)
+          .map((a) => a.range)
+          .join(", ")}).`,
+      );
     const cells = list.reduce((n, e) => n + (e.op === "set-cells" ? e.cells.length : 0), 0);
     if (cells)
       lines.push(`${plural(cells, "cellule de structure rétablie", "cellules de structure rétablies")} sur ${sheet}.`);

@@ -7,6 +7,7 @@
 import { parseRange, parseSqref, quoteSheetName, rangeContains, rangesOverlap, splitReference } from "../a1";
 import { finding, type Finding } from "../check/findings";
 import type { Blueprint, SheetBlueprint, StructureCell, ValidationBlueprint } from "../blueprint/types";
+import { lockDiffers } from "../locks";
 import { identifySheets } from "../identify";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { listKey } from "../text";
@@ -101,7 +102,9 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
   if (sheet.visibility !== sb.visibility) edits.push({ op: "set-visibility", sheet: title, visibility: sb.visibility });
   // An input area new in this version (its section title is not there yet) is formatted and unlocked once.
   const newAreas = sb.inputs.filter((a) => a.anchor !== undefined && isEmptyCell(sheet.cells[a.anchor]));
-  for (const area of newAreas) {
+  // An area whose lock state is not the blueprint's (a paste brought « locked » along) is formatted again.
+  const relocked = sb.inputs.filter((a) => !newAreas.includes(a) && lockDiffers(sheet, a));
+  for (const area of [...newAreas, ...relocked]) {
     edits.push({ op: "format-inputs", sheet: title, area: { range: area.range, style: area.style } });
   }
   // The new section's rows get their heights (the product's own rows only: the blueprint lists no input row).

@@ -8,9 +8,11 @@
  * follow the real content: a declared dimension or a far-away cell allocates nothing by itself.
  * Every failure becomes an {@link XlsxReadError} carrying one French line for the user.
  */
-import { address, parseAddress } from "../../domain/a1";
+import { address, parseAddress, parseRange, rangeContains, type RangeRef } from "../../domain/a1";
+import { inputAreas } from "../../domain/blueprint/build";
 import type {
   ChartSnapshot,
+  InputLock,
   CellSnapshot,
   NameSnapshot,
   SheetSnapshot,
@@ -397,10 +399,15 @@ function isGeneral(code: string | undefined): boolean {
 }
 
 /** The number format code of each cell style (`cellXfs` index), undefined for General. */
-function readCellFormats(parts: Parts, part: string | undefined): (string | undefined)[] {
+/** Each cell format's number format code (undefined for General) and whether it locks the cell. */
+function readCellFormats(
+  parts: Parts,
+  part: string | undefined,
+): { formats: (string | undefined)[]; locked: boolean[] } {
   const custom = new Map<number, string>();
   const formatIds: number[] = [];
-  if (part === undefined) return [];
+  const locked: boolean[] = [];
+  if (part === undefined) return { formats: [], locked: [] };
   let inNumFmts = false;
   let inCellXfs = false;
   parts.parse(part, {
@@ -410,7 +417,11 @@ function readCellFormats(parts: Parts, part: string | undefined): (string | unde
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "numFmt" && inNumFmts && a.formatCode !== undefined)
         custom.set(Number(a.numFmtId), a.formatCode);
-      else if (name === "xf" && inCellXfs) formatIds.push(Number(a.numFmtId ?? 0));
+      else if (name === "xf" && inCellXfs) {
+        formatIds.push(Number(a.numFmtId ?? 0));
+        locked.push(true);
+      } else if (name === "protection" && inCellXfs && locked.length > 0 && a.locked !== undefined)
+        locked[locked.length - 1] = isTrue(a.locked);
     },
     closeElement(qname) {
       const name = localName(qname);
@@ -418,10 +429,11 @@ function readCellFormats(parts: Parts, part: string | undefined): (string | unde
       else if (name === "cellXfs") inCellXfs = false;
     },
   });
-  return formatIds.map((id) => {
+  const formats = formatIds.map((id) => {
     const code = custom.get(id) ?? BUILTIN_FORMATS[id];
     return id === 0 || isGeneral(code) ? undefined : code;
   });
+  return { formats, locked };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -450,6 +462,10 @@ type ValidationField = "formula1" | "formula2" | "sqref";
 interface SheetContext {
   readonly strings: readonly string[];
   readonly formats: readonly (string | undefined)[];
+  /** Whether each cell format locks its cells (the default, in Excel). */
+  readonly locked: readonly boolean[];
+  /** The product's input areas, whose lock state every sheet reports (see SheetSnapshot.inputLocks). */
+  readonly lockProbes: readonly { readonly range: string; readonly ref: RangeRef }[];
   cellCount: number;
 }
 
@@ -530,6 +546,10 @@ class WorksheetReader implements XmlHandler {
   readonly validations: ValidationSnapshot[] = [];
   readonly merges: string[] = [];
   isProtected = false;
+  /** Styles of the cells inside the lock probes, and the row and column default styles. */
+  private readonly probedStyles = new Map<string, number>();
+  private readonly rowStyles = new Map<number, number>();
+  private readonly columnStyles: { min: number; max: number; style: number }[] = [];
 
   private inSheetData = false;
   private row = 0;
@@ -578,6 +598,10 @@ class WorksheetReader implements XmlHandler {
       case "row":
         if (this.inSheetData) this.startRow(a);
         break;
+      case "col":
+        if (a.style !== undefined && this.columnStyles.length < 1000)
+          this.columnStyles.push({ min: Number(a.min ?? 0), max: Number(a.max ?? 0), style: Number(a.style) });
+        break;
       case "c":
         if (this.inSheetData) this.startCell(a);
         break;
@@ -597,6 +621,7 @@ class WorksheetReader implements XmlHandler {
     const r = a.r !== undefined ? Number(a.r) : NaN;
     this.row = Number.isInteger(r) && r > 0 ? r : this.row + 1;
     this.column = 0;
+    if (isTrue(a.customFormat ?? "0") && a.s !== undefined) this.rowStyles.set(this.row, Number(a.s));
   }
 
   private startCell(a: XmlAttributes): void {
@@ -614,6 +639,34 @@ class WorksheetReader implements XmlHandler {
       type: a.t ?? "n",
       style: a.s !== undefined ? Number(a.s) : 0,
     };
+    if (
+      this.cell.address !== undefined &&
+      this.context.lockProbes.some((p) => rangeContains(p.ref, { row: this.row, col: this.column }))
+    )
+      this.probedStyles.set(this.cell.address, this.cell.style);
+  }
+
+  /** Each probed area: all its cells locked, all unlocked, or some of each. */
+  private inputLocks(): InputLock[] {
+    const lockedAt = (row: number, col: number): boolean => {
+      const style =
+        this.probedStyles.get(address(row, col)) ??
+        this.rowStyles.get(row) ??
+        this.columnStyles.find((c) => col >= c.min && col <= c.max)?.style ??
+        0;
+      return this.context.locked[style] ?? true;
+    };
+    return this.context.lockProbes.map(({ range, ref }) => {
+      let locked = 0;
+      let unlocked = 0;
+      for (let row = ref.top; row <= ref.bottom; row++) {
+        for (let col = ref.left; col <= ref.right; col++) {
+          if (lockedAt(row, col)) locked++;
+          else unlocked++;
+        }
+      }
+      return { range, state: unlocked === 0 ? "locked" : locked === 0 ? "unlocked" : "mixed" };
+    });
   }
 
   private openInCell(cell: PendingCell, name: string): void {
@@ -674,6 +727,7 @@ class WorksheetReader implements XmlHandler {
       cells: this.cells,
       validations: this.validations,
       merges: this.merges,
+      inputLocks: this.inputLocks(),
     };
   }
 }
@@ -776,7 +830,11 @@ function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
   const sibling = (name: string) => resolvePartName(workbookPart, name);
   const context: SheetContext = {
     strings: readSharedStrings(parts, targetOfType(rels, "/sharedStrings") ?? parts.find(sibling("sharedStrings.xml"))),
-    formats: readCellFormats(parts, targetOfType(rels, "/styles") ?? parts.find(sibling("styles.xml"))),
+    ...readCellFormats(parts, targetOfType(rels, "/styles") ?? parts.find(sibling("styles.xml"))),
+    lockProbes: inputAreas().flatMap((range) => {
+      const ref = parseRange(range);
+      return ref ? [{ range, ref }] : [];
+    }),
     cellCount: 0,
   };
   const sheets: SheetSnapshot[] = [];
