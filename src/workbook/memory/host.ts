@@ -21,6 +21,22 @@ export interface MemoryValidation {
   errorAlert?: Partial<Excel.DataValidationErrorAlert>;
 }
 
+export interface MemoryChartSeries {
+  name: string;
+  /** A1 address of the values and of the category labels, on the chart's sheet. */
+  values: string;
+  categories?: string;
+}
+
+export interface MemoryChart {
+  name: string;
+  type: string;
+  title: string;
+  legendPosition?: string;
+  position?: { from: string; to: string };
+  series: MemoryChartSeries[];
+}
+
 export interface MemorySheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
@@ -33,6 +49,7 @@ export interface MemorySheet {
   rowHeights: Map<number, number>;
   orientation?: string;
   printTitleRows?: string;
+  charts: MemoryChart[];
 }
 
 export interface MemoryName {
@@ -73,6 +90,7 @@ export function newSheet(name: string): MemorySheet {
     frozenRows: 0,
     columnWidths: new Map(),
     rowHeights: new Map(),
+    charts: [],
   };
 }
 
@@ -88,6 +106,11 @@ function cloneModel(m: MemoryModel): MemoryModel {
       merges: [...s.merges],
       columnWidths: new Map(s.columnWidths),
       rowHeights: new Map(s.rowHeights),
+      charts: s.charts.map((c) => ({
+        ...c,
+        position: c.position && { ...c.position },
+        series: c.series.map((x) => ({ ...x })),
+      })),
     })),
   };
 }
@@ -406,12 +429,45 @@ class MemoryRangeFormat {
     const set = (k: string, v: unknown) => this.set(`fill.${k}`, v);
     return writeBag(set);
   }
-  get protection(): { locked: boolean } {
-    const set = (k: string, v: unknown) => this.set(k, v);
-    return writeBag(set) as unknown as { locked: boolean };
+  /** `locked` can be written, or loaded: true, false, or null when the range is mixed (as in Excel). */
+  get protection(): MemoryFormatProtection {
+    return new MemoryFormatProtection(this.ctx, this.sheetName, this.ref, (v) => this.set("locked", v));
   }
   get borders(): { getItem(side: string): Record<string, unknown> } {
     return { getItem: (side: string) => writeBag((k, v) => this.set(`border.${side}.${k}`, v)) };
+  }
+}
+
+class MemoryFormatProtection extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: string,
+    private readonly ref: RangeRef,
+    private readonly write: (v: boolean) => void,
+  ) {
+    super(ctx);
+  }
+
+  protected compute(prop: string): unknown {
+    if (prop !== "locked") throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+    if (this.sheetName === "") return null; // a range of a null-object sheet
+    const s = this.ctx.sheet(this.sheetName);
+    let locked = 0;
+    let unlocked = 0;
+    for (let row = this.ref.top; row <= this.ref.bottom; row++) {
+      for (let col = this.ref.left; col <= this.ref.right; col++) {
+        if (s.cells.get(address(row, col))?.locked === false) unlocked++;
+        else locked++;
+      }
+    }
+    return unlocked === 0 ? true : locked === 0 ? false : null;
+  }
+
+  get locked(): boolean | null {
+    return this.get("locked");
+  }
+  set locked(v: boolean | null) {
+    this.write(v as boolean);
   }
 }
 
@@ -612,6 +668,10 @@ export class MemoryWorksheet extends Proxy {
     return new MemorySheetProtection(this.ctx, this.lazy());
   }
 
+  get charts(): MemoryChartCollection {
+    return new MemoryChartCollection(this.ctx, this.lazy());
+  }
+
   get freezePanes(): { freezeRows(n: number): void } {
     return {
       freezeRows: (n: number) =>
@@ -642,6 +702,131 @@ export class MemoryWorksheet extends Proxy {
       this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.resolveName());
     });
   }
+}
+
+/** `worksheet.charts`: `items` (name, title.text) once loaded; `add` queues a new chart. */
+class MemoryChartCollection extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: () => string | undefined,
+  ) {
+    super(ctx);
+  }
+
+  protected compute(prop: string): unknown {
+    if (prop !== "items") throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+    const name = this.sheetName();
+    if (name === undefined) return [];
+    return this.ctx.sheet(name).charts.map((c) => ({ name: c.name, title: { text: c.title } }));
+  }
+
+  /** « items/name », « items/title/text »: everything Fiches LDM reads of a chart comes with `items`. */
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : Object.keys(props ?? {});
+    if (list.some((p) => p.trim().startsWith("items"))) super.load("items");
+    return this;
+  }
+
+  get items(): { name: string; title: { text: string } }[] {
+    return this.get("items");
+  }
+
+  add(type: string, source: MemoryRange, seriesBy: string = "Auto"): MemoryChartProxy {
+    const handle: { chart?: MemoryChart } = {};
+    const sheetName = this.sheetName;
+    this.ctx.enqueue({ addChart: type, source: source.ref, seriesBy }, () => {
+      const name = sheetName();
+      const s = this.ctx.sheet(name as string);
+      if (s.protected)
+        throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée : graphique impossible.`);
+      const r = source.ref;
+      const columns = seriesBy !== "Rows";
+      const count = columns ? r.right - r.left + 1 : r.bottom - r.top + 1;
+      const series: MemoryChartSeries[] = Array.from({ length: count }, (_, i) => ({
+        name: `Série${i + 1}`,
+        values: columns
+          ? `${address(r.top, r.left + i)}:${address(r.bottom, r.left + i)}`
+          : `${address(r.top + i, r.left)}:${address(r.top + i, r.right)}`,
+      }));
+      handle.chart = { name: `Graphique ${s.charts.length + 1}`, type, title: "", series };
+      s.charts.push(handle.chart);
+    });
+    return new MemoryChartProxy(this.ctx, handle);
+  }
+}
+
+/** A chart being drawn: its writes are queued and applied to the chart `add` made, at sync. */
+class MemoryChartProxy {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly handle: { chart?: MemoryChart },
+  ) {}
+
+  private change(trace: unknown, f: (c: MemoryChart) => void): void {
+    this.ctx.enqueue({ chart: trace }, () => {
+      if (!this.handle.chart) throw new OfficeLikeError("InvalidOperation", "Graphique introuvable.");
+      f(this.handle.chart);
+    });
+  }
+
+  set name(v: string) {
+    this.change({ name: v }, (c) => (c.name = v));
+  }
+  get title(): { text: string } {
+    return writeBag((k, v) => {
+      if (k === "text") this.change({ title: v }, (c) => (c.title = String(v)));
+    }) as unknown as { text: string };
+  }
+  get legend(): { position: string } {
+    return writeBag((k, v) => {
+      if (k === "position") this.change({ legend: v }, (c) => (c.legendPosition = String(v)));
+    }) as unknown as { position: string };
+  }
+  setPosition(from: string, to?: string): void {
+    this.change({ position: [from, to] }, (c) => (c.position = { from, to: to ?? from }));
+  }
+  get series(): { getItemAt(i: number): MemorySeriesProxy; add(name?: string): MemorySeriesProxy } {
+    return {
+      getItemAt: (i: number) => new MemorySeriesProxy(this.ctx, this.handle, () => i),
+      add: (name?: string) => {
+        let index = -1;
+        this.change({ addSeries: name }, (c) => {
+          index = c.series.push({ name: name ?? `Série${c.series.length + 1}`, values: "" }) - 1;
+        });
+        return new MemorySeriesProxy(this.ctx, this.handle, () => index);
+      },
+    };
+  }
+}
+
+class MemorySeriesProxy {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly handle: { chart?: MemoryChart },
+    private readonly index: () => number,
+  ) {}
+
+  private change(trace: unknown, f: (s: MemoryChartSeries) => void): void {
+    this.ctx.enqueue({ series: trace }, () => {
+      const s = this.handle.chart?.series[this.index()];
+      if (!s) throw new OfficeLikeError("InvalidArgument", "Série introuvable.");
+      f(s);
+    });
+  }
+
+  set name(v: string) {
+    this.change({ name: v }, (s) => (s.name = v));
+  }
+  setValues(range: MemoryRange): void {
+    this.change({ values: range.ref }, (s) => (s.values = rangeText(range.ref)));
+  }
+  setXAxisValues(range: MemoryRange): void {
+    this.change({ categories: range.ref }, (s) => (s.categories = rangeText(range.ref)));
+  }
+}
+
+function rangeText(r: RangeRef): string {
+  return `${address(r.top, r.left)}:${address(r.bottom, r.right)}`;
 }
 
 class MemoryUsedRange extends Proxy {

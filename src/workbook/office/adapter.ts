@@ -3,12 +3,13 @@
  * ONE more. It translates; it decides nothing. No sync in a loop.
  */
 import { parseRange, quoteSheetName, address as a1, columnLetters } from "../../domain/a1";
-import { validationAreas } from "../../domain/blueprint/build";
+import { inputAreas, validationAreas } from "../../domain/blueprint/build";
 import { STYLES } from "../../domain/blueprint/styles";
-import type { StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
+import type { ChartBlueprint, StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
 import type { Edit } from "../../domain/reconcile/edits";
 import type {
   CellSnapshot,
+  InputLock,
   SheetSnapshot,
   ValidationSnapshot,
   Visibility,
@@ -20,6 +21,8 @@ import { applyStyle } from "./styles";
 export const MAX_SHEETS_READ = 40;
 /** The ranges whose drop-downs the snapshot reads: every area the blueprint puts one on, on any sheet. */
 const VALIDATION_RANGES = validationAreas();
+/** The input areas whose lock state the snapshot reads (a paste may have locked them). */
+const INPUT_AREAS = inputAreas();
 
 const VIS_IN: Record<string, Visibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 const VIS_OUT: Record<Visibility, Excel.SheetVisibility> = {
@@ -39,6 +42,8 @@ interface SheetProbe {
   protection: Excel.WorksheetProtection;
   used: Excel.Range;
   validations: { ref: string; dv: Excel.DataValidation }[];
+  locks: { range: string; protection: Excel.FormatProtection }[];
+  charts: Excel.ChartCollection;
 }
 
 function cellFrom(value: unknown, formula: unknown, format: unknown, type: string): CellSnapshot | undefined {
@@ -97,7 +102,16 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<ReadR
       dv.load("type,rule");
       return { ref, dv };
     });
-    probes.push({ ws, protection, used, validations });
+    const locks = INPUT_AREAS.map((range) => {
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const p = ws.getRange(range).format.protection;
+      p.load("locked");
+      return { range, protection: p };
+    });
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const charts = ws.charts;
+    charts.load("items/name,items/title/text");
+    probes.push({ ws, protection, used, validations, locks, charts });
     ws = ws.getNextOrNullObject();
   }
   await context.sync();
@@ -123,12 +137,18 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<ReadR
     const validations = p.validations
       .map((v) => validationFrom(v.ref, v.dv))
       .filter((v): v is ValidationSnapshot => !!v);
+    const inputLocks: InputLock[] = p.locks.map((l) => ({
+      range: l.range,
+      state: l.protection.locked === null ? "mixed" : l.protection.locked ? "locked" : "unlocked",
+    }));
     sheets.push({
       name: p.ws.name,
       visibility: VIS_IN[p.ws.visibility] ?? "visible",
       protected: p.protection.protected,
       cells,
       validations,
+      inputLocks,
+      charts: p.charts.items.map((c) => (c.title?.text ? { name: c.name, title: c.title.text } : { name: c.name })),
     });
   }
   return {
@@ -196,6 +216,29 @@ function setValidation(ws: Excel.Worksheet, v: ValidationBlueprint): void {
     title: v.errorTitle,
     message: v.error,
   };
+}
+
+/**
+ * Draws the chart in the same batch: created over its first series, then each series pointed at its
+ * values and categories (ExcelApi 1.7). Office.js cannot link a series name to a cell: it gets the text.
+ */
+function addChart(ws: Excel.Worksheet, c: ChartBlueprint): void {
+  const first = c.series[0];
+  const chart = ws.charts.add(
+    "BarClustered" as Excel.ChartType,
+    ws.getRange(first.values),
+    "Columns" as Excel.ChartSeriesBy,
+  );
+  chart.name = c.name;
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+  c.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.name = s.name;
+    series.setValues(ws.getRange(s.values));
+    series.setXAxisValues(ws.getRange(c.categories));
+  });
+  chart.setPosition(c.from, c.to);
 }
 
 export interface ApplyOptions {
@@ -294,6 +337,9 @@ export async function applyEdits(
         break;
       case "set-value":
         sheet(e.sheet).getRange(e.address).values = [[e.value]];
+        break;
+      case "add-chart":
+        addChart(sheet(e.sheet), e.chart);
         break;
     }
   }

@@ -139,6 +139,53 @@ test("a workbook made before « Sens des indicateurs » gets the section, typeab
   expect(sheet("Synthèse").cells.get("M5")?.value).toBe(0);
 });
 
+test("the Synthèse chart: drawn by generate in the same batch, redrawn by update when deleted, a school's own kept", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const synth = () => host.model.sheets.find((s) => s.name === "Synthèse")!;
+  expect(synth().charts).toEqual([
+    {
+      name: "LDM_Graphique_Synthese",
+      type: "BarClustered",
+      title: "Lignes remplies et constats de la dernière vérification, par critère",
+      legendPosition: "Bottom",
+      position: { from: "A16", to: "L40" },
+      series: [
+        { name: "Lignes remplies", values: "C5:C12", categories: "A5:A12" },
+        { name: "Erreurs (dernière vérification)", values: "J5:J12", categories: "A5:A12" },
+        { name: "Avertissements (dernière vérification)", values: "K5:K12", categories: "A5:A12" },
+      ],
+    },
+  ]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  // Someone deletes it, and draws a chart of their own.
+  synth().charts = [{ name: "Notre suivi", type: "Line", title: "Notre suivi", series: [] }];
+  const syncs = host.syncCount;
+  const lines = await service.update();
+  expect(host.syncCount - syncs).toBe(2);
+  expect(lines).toContain(
+    "Synthèse : graphique « Lignes remplies et constats de la dernière vérification, par critère » redessiné.",
+  );
+  expect(synth().charts.map((c) => c.name)).toEqual(["Notre suivi", "LDM_Graphique_Synthese"]);
+  expect(synth().protected).toBe(true);
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+});
+
+test("input cells locked by a paste: the check (one read) says so, the update unlocks them and keeps the values", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const c6 = host.model.sheets.find((s) => s.name === C(6))!;
+  for (const a of ["C20", "C21"]) c6.cells.set(a, { value: "collé", locked: true });
+  const syncs = host.syncCount;
+  const all = checkWorkbook(await snapshotOf(host), { today: TODAY() });
+  expect(host.syncCount - syncs).toBe(1);
+  expect(all.filter((f) => f.rule === "input-locked").map((f) => [f.sheet, f.cell])).toEqual([[C(6), "A10:G109"]]);
+  const lines = await service.update();
+  expect(lines).toContain(`1 zone de saisie remise en forme et déverrouillée sur ${C(6)} (A10:G109).`);
+  expect(c6.cells.get("C20")).toMatchObject({ value: "collé", locked: false });
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+});
+
 test("a co-author's lock: a French message, and nothing half-written", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
