@@ -12,7 +12,16 @@ const tsParser = tseslint.parser;
 const tsFiles = ["**/*.{ts,tsx,mts,cts}"];
 
 export default [
-  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "src/domain/establishments/data.ts"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-cli/**",
+      ".bench-out/**",
+      "node_modules/**",
+      "coverage/**",
+      "src/domain/establishments/data.ts",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     files: tsFiles,
