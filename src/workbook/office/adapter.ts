@@ -2,7 +2,7 @@
  * The Office.js adapter: reads a workbook snapshot in ONE context.sync() and applies a list of edits in
  * ONE more. It translates; it decides nothing. No sync in a loop.
  */
-import { parseRange, quoteSheetName, address as a1, columnLetters } from "../../domain/a1";
+import { parseRange, quoteSheetName, address as a1, columnLetters, type RangeRef } from "../../domain/a1";
 import { inputAreas, validationAreas } from "../../domain/blueprint/build";
 import { STYLES } from "../../domain/blueprint/styles";
 import type { ChartBlueprint, StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
@@ -79,7 +79,63 @@ function validationFrom(ref: string, dv: Excel.DataValidation): ValidationSnapsh
   return undefined;
 }
 
-/** One sync: every sheet (followed by getNext), its used range, protection, the drop-downs of the input ranges, the names. */
+/** Excel's answer for an area whose cells do not all have the same drop-down. */
+const PARTIAL = new Set(["Inconsistent", "MixedCriteria"]);
+
+interface CellProbe {
+  readonly area: RangeRef;
+  readonly cells: { row: number; col: number; dv: Excel.DataValidation }[];
+}
+
+/** Queues a read of each cell's drop-down in `ref` (at most a few hundred cells: the blueprint's areas). */
+function cellProbes(ws: Excel.Worksheet, ref: string): CellProbe {
+  const area = parseRange(ref) as RangeRef;
+  const cells: CellProbe["cells"] = [];
+  for (let row = area.top; row <= area.bottom && cells.length < 500; row++) {
+    for (let col = area.left; col <= area.right; col++) {
+      const dv = ws.getRange(a1(row, col)).dataValidation;
+      dv.load("type,rule");
+      cells.push({ row, col, dv });
+    }
+  }
+  return { area, cells };
+}
+
+/** The cells of a probed area grouped into runs of the same drop-down (« A10:A11 », « A16:A109 »). */
+function cellRuns(probe: CellProbe): ValidationSnapshot[] {
+  const out: ValidationSnapshot[] = [];
+  let run:
+    { start: (typeof probe.cells)[number]; end: (typeof probe.cells)[number]; v: ValidationSnapshot } | undefined;
+  const flush = () => {
+    if (!run) return;
+    const sqref =
+      run.start === run.end
+        ? a1(run.start.row, run.start.col)
+        : `${a1(run.start.row, run.start.col)}:${a1(run.end.row, run.end.col)}`;
+    out.push({ ...run.v, sqref });
+    run = undefined;
+  };
+  for (const c of probe.cells) {
+    const v = validationFrom(a1(c.row, c.col), c.dv);
+    const same = run && v && run.end.col === c.col && run.end.row === c.row - 1 && sameRule(run.v, v);
+    if (same && run) run.end = c;
+    else {
+      flush();
+      if (v) run = { start: c, end: c, v };
+    }
+  }
+  flush();
+  return out;
+}
+
+function sameRule(a: ValidationSnapshot, b: ValidationSnapshot): boolean {
+  return a.type === b.type && a.formula1 === b.formula1 && a.formula2 === b.formula2 && a.operator === b.operator;
+}
+
+/**
+ * One sync: every sheet (followed by getNext), its used range, protection, the drop-downs and lock state
+ * of the input areas, its charts, the names. A second one only when a drop-down area is partly pasted over.
+ */
 export async function readSnapshot(context: Excel.RequestContext): Promise<ReadResult> {
   const wb = context.workbook;
   const names = wb.names;
@@ -116,6 +172,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<ReadR
   }
   await context.sync();
   const sheets: SheetSnapshot[] = [];
+  const followUps: { ws: Excel.Worksheet; validations: ValidationSnapshot[]; partial: CellProbe[] }[] = [];
   for (const p of probes) {
     if (p.ws.isNullObject) break;
     const cells: Record<string, CellSnapshot> = {};
@@ -137,6 +194,8 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<ReadR
     const validations = p.validations
       .map((v) => validationFrom(v.ref, v.dv))
       .filter((v): v is ValidationSnapshot => !!v);
+    const partial = p.validations.filter((v) => PARTIAL.has(String(v.dv.type)));
+    if (partial.length) followUps.push({ ws: p.ws, validations, partial: partial.map((v) => cellProbes(p.ws, v.ref)) });
     const inputLocks: InputLock[] = p.locks.map((l) => ({
       range: l.range,
       state: l.protection.locked === null ? "mixed" : l.protection.locked ? "locked" : "unlocked",
@@ -150,6 +209,12 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<ReadR
       inputLocks,
       charts: p.charts.items.map((c) => (c.title?.text ? { name: c.name, title: c.title.text } : { name: c.name })),
     });
+  }
+  // A drop-down pasted over in part of an area: Excel says « mixed » for the area; one more round trip,
+  // only then, reads it cell by cell so the findings name the cells that lost it.
+  if (followUps.length) {
+    await context.sync();
+    for (const f of followUps) for (const probe of f.partial) f.validations.push(...cellRuns(probe));
   }
   return {
     snapshot: {

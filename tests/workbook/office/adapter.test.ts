@@ -186,6 +186,28 @@ test("input cells locked by a paste: the check (one read) says so, the update un
   expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
 });
 
+test("a drop-down pasted over in part of a column: one more read names the cells, the update restores them", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const c3 = host.model.sheets.find((s) => s.name === C(3))!;
+  const axes = c3.validations.find((v) => String(v.rule.list?.source) === "=Axes_C3")!;
+  // What a paste over A12:A15 leaves: the list on A10:A11 and on A16:A109 only.
+  c3.validations = [
+    ...c3.validations.filter((v) => v !== axes),
+    { ...axes, range: { ...axes.range, bottom: 11 } },
+    { ...axes, range: { ...axes.range, top: 16 } },
+  ];
+  const syncs = host.syncCount;
+  const snapshot = await snapshotOf(host);
+  expect(host.syncCount - syncs).toBe(2);
+  const missing = checkWorkbook(snapshot, { today: TODAY() }).filter((f) => f.rule === "validation-missing");
+  expect(missing.map((f) => [f.sheet, f.cell])).toEqual([[C(3), "A12:A15"]]);
+  expect(await service.update()).toEqual([`1 liste déroulante restaurée sur ${C(3)} (A10:A109).`]);
+  const again = host.syncCount;
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(host.syncCount - again).toBe(1);
+});
+
 test("a co-author's lock: a French message, and nothing half-written", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
