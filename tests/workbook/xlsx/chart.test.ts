@@ -56,6 +56,23 @@ function python(script: string, ...args: string[]): void {
   execFileSync(SYSTEM_PYTHON, ["-c", script, ...args], { stdio: "pipe" });
 }
 
+/** LibreOffice, headless, with a profile of its own: converts `file` into `outDir`. */
+function libreoffice(format: string, outDir: string, file: string): void {
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+}
+
 function update(bytes: Uint8Array): { bytes: Uint8Array; lines: string[] } {
   const snapshot = readXlsx(bytes);
   const ctx = makeContext(snapshot, {});
@@ -96,19 +113,7 @@ test("generate draws one bar chart on Synthèse over the criterion rows, under t
 
 test("LibreOffice opens, recalculates and saves it: the chart survives, and is not drawn twice by an update", () => {
   const out = path.join(dir, "lo");
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      out,
-      generated,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
+  libreoffice("xlsx:Calc MS Excel 2007 XML", out, generated);
   const saved = path.join(out, "gen.xlsx");
   const charts = chartsOf(saved);
   expect(charts).toHaveLength(1);
@@ -154,19 +159,7 @@ test("the chart as a committee sees it: LibreOffice renders Synthèse with the c
   const screens = "/tmp/ldm-screens";
   mkdirSync(screens, { recursive: true });
   const out = path.join(dir, "pdf");
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      out,
-      generated,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
+  libreoffice("pdf", out, generated);
   const pdf = path.join(out, "gen.pdf");
   // Page 2 is Synthèse (Paramètres fits on page 1): the chart's title and legend are drawn there.
   const page = execFileSync("pdftotext", ["-f", "2", "-l", "2", "-layout", pdf, "-"], { encoding: "utf8" });
