@@ -33,6 +33,7 @@ export interface MemoryChart {
   type: string;
   title: string;
   legendPosition?: string;
+  dataLabels?: Record<string, unknown>;
   position?: { from: string; to: string };
   series: MemoryChartSeries[];
 }
@@ -108,6 +109,7 @@ function cloneModel(m: MemoryModel): MemoryModel {
       rowHeights: new Map(s.rowHeights),
       charts: s.charts.map((c) => ({
         ...c,
+        dataLabels: c.dataLabels && { ...c.dataLabels },
         position: c.position && { ...c.position },
         series: c.series.map((x) => ({ ...x })),
       })),
@@ -781,6 +783,11 @@ class MemoryChartProxy {
     return writeBag((k, v) => {
       if (k === "position") this.change({ legend: v }, (c) => (c.legendPosition = String(v)));
     }) as unknown as { position: string };
+  }
+  get dataLabels(): { showValue: boolean; numberFormat: string } {
+    return writeBag((k, v) =>
+      this.change({ dataLabels: k, v }, (c) => (c.dataLabels = { ...(c.dataLabels ?? {}), [k]: v })),
+    ) as unknown as { showValue: boolean; numberFormat: string };
   }
   setPosition(from: string, to?: string): void {
     this.change({ position: [from, to] }, (c) => (c.position = { from, to: to ?? from }));

@@ -283,6 +283,8 @@ function setValidation(ws: Excel.Worksheet, v: ValidationBlueprint): void {
   };
 }
 
+const ZERO_HIDDEN = "0;-0;;@";
+
 /**
  * Draws the chart in the same batch: created over its first series, then each series pointed at its
  * values and categories (ExcelApi 1.7). Office.js cannot link a series name to a cell: it gets the text.
@@ -297,6 +299,9 @@ function addChart(ws: Excel.Worksheet, c: ChartBlueprint): void {
   chart.name = c.name;
   chart.title.text = c.title;
   chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+  // Values at the bars' ends, zeros left blank (ExcelApi 1.8 for the format), as the .xlsx writer does.
+  chart.dataLabels.showValue = true;
+  chart.dataLabels.numberFormat = ZERO_HIDDEN;
   c.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
     series.name = s.name;

@@ -59,7 +59,8 @@ export function chartXml(chart: ChartBlueprint, sheet: string): string {
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     series +
-    `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
+    // Values at the bars' ends; zeros left blank, so the chart shows what is there.
+    `<c:dLbls><c:numFmt formatCode="0;-0;;@" sourceLinked="0"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
     `<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
     `<c:gapWidth val="60"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
     // Categories from top (C1) to bottom (C8): reversed axis, the value axis crossing at the last one.

@@ -149,6 +149,7 @@ test("the Synthèse chart: drawn by generate in the same batch, redrawn by updat
       type: "BarClustered",
       title: "Lignes remplies et constats de la dernière vérification, par critère",
       legendPosition: "Bottom",
+      dataLabels: { showValue: true, numberFormat: "0;-0;;@" },
       position: { from: "A16", to: "L40" },
       series: [
         { name: "Lignes remplies", values: "C5:C12", categories: "A5:A12" },
