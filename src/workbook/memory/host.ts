@@ -4,7 +4,7 @@
  * applied at `sync()`, all or nothing (a failing batch leaves the workbook as it was); `sync()` calls
  * and the bytes of each batch are counted. The tests, the benchmark and the browser preview run on it.
  */
-import { address, parseAddress, parseRange, type RangeRef } from "../../domain/a1";
+import { address, parseAddress, parseRange, rangeAddress, type RangeRef } from "../../domain/a1";
 
 export interface MemoryCell {
   value?: string | number | boolean;
@@ -825,15 +825,11 @@ class MemorySeriesProxy {
     this.change({ name: v }, (s) => (s.name = v));
   }
   setValues(range: MemoryRange): void {
-    this.change({ values: range.ref }, (s) => (s.values = rangeText(range.ref)));
+    this.change({ values: range.ref }, (s) => (s.values = rangeAddress(range.ref)));
   }
   setXAxisValues(range: MemoryRange): void {
-    this.change({ categories: range.ref }, (s) => (s.categories = rangeText(range.ref)));
+    this.change({ categories: range.ref }, (s) => (s.categories = rangeAddress(range.ref)));
   }
-}
-
-function rangeText(r: RangeRef): string {
-  return `${address(r.top, r.left)}:${address(r.bottom, r.right)}`;
 }
 
 class MemoryUsedRange extends Proxy {

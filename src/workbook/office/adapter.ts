@@ -2,7 +2,7 @@
  * The Office.js adapter: reads a workbook snapshot in ONE context.sync() and applies a list of edits in
  * ONE more. It translates; it decides nothing. No sync in a loop.
  */
-import { parseRange, quoteSheetName, address as a1, columnLetters, type RangeRef } from "../../domain/a1";
+import { parseRange, quoteSheetName, address as a1, columnLetters, rangeAddress, type RangeRef } from "../../domain/a1";
 import { inputAreas, validationAreas } from "../../domain/blueprint/build";
 import { STYLES } from "../../domain/blueprint/styles";
 import type { ChartBlueprint, StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
@@ -108,10 +108,7 @@ function cellRuns(probe: CellProbe): ValidationSnapshot[] {
     { start: (typeof probe.cells)[number]; end: (typeof probe.cells)[number]; v: ValidationSnapshot } | undefined;
   const flush = () => {
     if (!run) return;
-    const sqref =
-      run.start === run.end
-        ? a1(run.start.row, run.start.col)
-        : `${a1(run.start.row, run.start.col)}:${a1(run.end.row, run.end.col)}`;
+    const sqref = rangeAddress({ top: run.start.row, left: run.start.col, bottom: run.end.row, right: run.end.col });
     out.push({ ...run.v, sqref });
     run = undefined;
   };

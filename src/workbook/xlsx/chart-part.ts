@@ -3,7 +3,7 @@
  * Formulas point at the sheet's cells, so Excel (and LibreOffice) draw the chart from the live values.
  * No cached values are written: every reader computes them from the cells when it opens the file.
  */
-import { columnLetters, parseAddress, parseRange, quoteSheetName } from "../../domain/a1";
+import { absoluteRange, parseAddress, parseRange, quoteSheetName } from "../../domain/a1";
 import type { ChartBlueprint } from "../../domain/blueprint/types";
 import { escapeAttr, escapeText } from "./xml-tree";
 
@@ -22,10 +22,7 @@ const COLOURS = ["1F3864", "C00000", "ED7D31", "7F7F7F", "A5A5A5"];
 function absolute(sheet: string, range: string): string {
   const r = parseRange(range);
   if (!r) throw new Error(`Plage de graphique invalide : ${range}`);
-  const one = (row: number, col: number) => `$${columnLetters(col)}$${row}`;
-  const ref =
-    r.top === r.bottom && r.left === r.right ? one(r.top, r.left) : `${one(r.top, r.left)}:${one(r.bottom, r.right)}`;
-  return `${quoteSheetName(sheet)}!${ref}`;
+  return `${quoteSheetName(sheet)}!${absoluteRange(r)}`;
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

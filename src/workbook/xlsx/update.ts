@@ -9,7 +9,16 @@ import { quoteSheetName } from "../../domain/a1";
 import { STYLES } from "../../domain/blueprint/styles";
 import type { Edit } from "../../domain/reconcile/edits";
 import type { ChartBlueprint } from "../../domain/blueprint/types";
-import { anchorXml, CHART_CT, CHART_REL, chartXml, DRAWING_CT, DRAWING_REL, NEW_DRAWING_XML } from "./chart-part";
+import {
+  anchorXml,
+  REL_NS,
+  CHART_CT,
+  CHART_REL,
+  chartXml,
+  DRAWING_CT,
+  DRAWING_REL,
+  NEW_DRAWING_XML,
+} from "./chart-part";
 import { SheetPart, NEW_SHEET_XML } from "./sheet-part";
 import { StyleRegistry } from "./styles-part";
 import { relationshipsPartOf, resolvePartName } from "./read";
@@ -28,7 +37,6 @@ import {
   type XmlElement,
 } from "./xml-tree";
 
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const RELS_XML =
@@ -199,33 +207,10 @@ class WorkbookEditor {
   }
 
   createSheet(title: string, before?: string): void {
-    let n = 1;
-    while (this.pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    const part = `xl/worksheets/sheet${n}.xml`;
+    const part = this.freePart("xl/worksheets/", "sheet");
     this.pkg.create(part, NEW_SHEET_XML);
-    const rels = this.rels();
-    const ids = new Set(childElements(rels, "Relationship").map((x) => getAttr(x, "Id")));
-    let k = 1;
-    while (ids.has(`rId${k}`)) k++;
-    const relPrefix = /^([^:]+):/.exec(rels.name)?.[1];
-    const relName = relPrefix ? `${relPrefix}:Relationship` : "Relationship";
-    const target = resolveRelative(this.workbookPath, part);
-    rels.children.push(
-      el(relName, [
-        ["Id", `rId${k}`],
-        ["Type", WORKSHEET_REL],
-        ["Target", target],
-      ]),
-    );
-    this.pkg.touch(this.relsPath);
-    const ct = this.pkg.doc("[Content_Types].xml").root;
-    ct.children.push(
-      el("Override", [
-        ["PartName", "/" + part],
-        ["ContentType", WORKSHEET_CT],
-      ]),
-    );
-    this.pkg.touch("[Content_Types].xml");
+    const relId = this.addRelationship(this.workbookPath, WORKSHEET_REL, part);
+    this.addContentType(part, WORKSHEET_CT);
     const sheetsEl = this.sheetsEl();
     const existing = childElements(sheetsEl, "sheet");
     const sheetId = Math.max(0, ...existing.map((s) => Number(getAttr(s, "sheetId")) || 0)) + 1;
@@ -233,7 +218,7 @@ class WorkbookEditor {
     const sheetEl = el(pfx ? `${pfx}:sheet` : "sheet", [
       ["name", title],
       ["sheetId", String(sheetId)],
-      [`${this.rPrefix()}:id`, `rId${k}`],
+      [`${this.rPrefix()}:id`, relId],
     ]);
     const beforeIndex = before === undefined ? -1 : existing.findIndex((s) => getAttr(s, "name") === before);
     if (beforeIndex < 0) {
