@@ -1,4 +1,5 @@
 /** What an indicator's wording tells about its values. */
+import type { CellSnapshot } from "./snapshot";
 import { listKey } from "./text";
 
 export type IndicatorKind = "percentage" | "count" | "amount" | "free";
@@ -86,15 +87,29 @@ export function indicatorDirection(wording: string, overrides?: DirectionOverrid
   return LOWER_IS_BETTER.some((w) => k.includes(w)) ? "lower" : "higher";
 }
 
-/** Whether the audit-year value goes the wrong way from the reference value. */
-export function goesWrongWay(direction: Direction, reference: number, audit: number): boolean {
-  return direction === "higher" ? audit < reference : audit > reference;
-}
-
 /**
  * A value on the indicator's own scale, to compare two years: a percentage typed « 12 % » (0.12 with
  * a « % » format) and one typed « 8 » (0–100) are 12 and 8.
  */
-export function comparableValue(kind: IndicatorKind, value: number, numberFormat?: string): number {
-  return kind === "percentage" && numberFormat?.includes("%") ? value * 100 : value;
+function comparableValue(kind: IndicatorKind, c: CellSnapshot): number {
+  return kind === "percentage" && c.nf?.includes("%") ? (c.v as number) * 100 : (c.v as number);
+}
+
+/**
+ * The direction the indicator should go, when its audit-year value goes the other way from the reference
+ * value; undefined when it does not, or when either value is not a number.
+ */
+export function wrongWay(
+  wording: string,
+  reference: CellSnapshot | undefined,
+  audit: CellSnapshot | undefined,
+  overrides?: DirectionOverrides,
+): Direction | undefined {
+  if (reference?.t !== "n" || audit?.t !== "n") return undefined;
+  const kind = indicatorKind(wording);
+  const before = comparableValue(kind, reference);
+  const after = comparableValue(kind, audit);
+  const direction = indicatorDirection(wording, overrides);
+  const wrong = direction === "higher" ? after < before : after > before;
+  return wrong ? direction : undefined;
 }

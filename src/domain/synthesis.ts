@@ -10,14 +10,7 @@ import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "
 import type { Criterion, CriterionNumber } from "./referential/types";
 import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
 import { listKey, shownValue } from "./text";
-import {
-  comparableValue,
-  goesWrongWay,
-  indicatorDirection,
-  indicatorKind,
-  type Direction,
-  type IndicatorKind,
-} from "./indicators";
+import { wrongWay, type Direction } from "./indicators";
 
 export type { Direction } from "./indicators";
 export { indicatorDirection } from "./indicators";
@@ -26,14 +19,11 @@ export interface IndicatorRow {
   readonly sheet: string;
   readonly row: number;
   readonly indicator: string;
-  readonly reference?: number;
-  readonly target?: number;
   /** The values as the sheet shows them (« 12 % »). */
   readonly referenceText: string;
   readonly targetText: string;
+  /** The direction the indicator should have gone (its target or result went the other way). */
   readonly direction: Direction;
-  /** True when the target goes the wrong way from the reference value. */
-  readonly flagged: boolean;
 }
 
 export interface RowView {
@@ -76,11 +66,6 @@ export interface Synthesis {
 
 function shown(c: CellSnapshot | undefined): string {
   return c ? shownValue(c) : "";
-}
-
-function numeric(kind: IndicatorKind, c: CellSnapshot | undefined): number | undefined {
-  if (!c || c.t !== "n") return undefined;
-  return comparableValue(kind, c.v as number, c.nf);
 }
 
 export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Synthesis {
@@ -140,24 +125,16 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
           indicators++;
           if (view.reference) withReference++;
           if (view.audit) withAudit++;
-          const kind = indicatorKind(view.indicator);
-          const reference = numeric(kind, cell("reference"));
-          const target = numeric(kind, cell("audit"));
-          const direction = indicatorDirection(view.indicator, ctx.directionOverrides);
-          if (reference !== undefined && target !== undefined) {
-            if (goesWrongWay(direction, reference, target))
-              flagged.push({
-                sheet: id.sheet.name,
-                row: r,
-                indicator: view.indicator,
-                reference,
-                target,
-                referenceText: view.reference,
-                targetText: view.audit,
-                direction,
-                flagged: true,
-              });
-          }
+          const direction = wrongWay(view.indicator, cell("reference"), cell("audit"), ctx.directionOverrides);
+          if (direction)
+            flagged.push({
+              sheet: id.sheet.name,
+              row: r,
+              indicator: view.indicator,
+              referenceText: view.reference,
+              targetText: view.audit,
+              direction,
+            });
         }
       }
     }

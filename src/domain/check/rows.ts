@@ -2,15 +2,7 @@
 import { address, columnLetters } from "../a1";
 import { guideAxes, guideObjectives } from "../blueprint/build";
 import { TABLE, type TableColumn } from "../blueprint/layout";
-import {
-  DIRECTION_LABELS,
-  comparableValue,
-  goesWrongWay,
-  indicatorDirection,
-  indicatorKind,
-  kindWords,
-  valueFits,
-} from "../indicators";
+import { DIRECTION_LABELS, indicatorKind, kindWords, valueFits, wrongWay } from "../indicators";
 import type { Criterion } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
 import { listKey, shownValue } from "../text";
@@ -180,23 +172,17 @@ export function checkRows(ctx: CheckContext): Finding[] {
             );
           }
         }
-        const ref = row.reference;
-        const aud = row.audit;
-        if (ref?.t === "n" && aud?.t === "n") {
-          const direction = indicatorDirection(indicator, ctx.directionOverrides);
-          const before = comparableValue(kind, ref.v as number, ref.nf);
-          const after = comparableValue(kind, aud.v as number, aud.nf);
-          if (goesWrongWay(direction, before, after)) {
-            const [what, higher, lower] = auditReached
-              ? ["Le résultat", "plus haut", "plus bas"]
-              : ["La cible", "plus haute", "plus basse"];
-            const year = ctx.auditYear ?? "de l'audit";
-            push(
-              "indicator-wrong-way",
-              at("audit"),
-              `${at("audit")} : ${what} ${year} (${show(aud)}) est ${direction === "higher" ? lower : higher} que la valeur ${ctx.referenceYear} (${show(ref)}) alors que pour « ${show(row.indicator as CellSnapshot)} », ${DIRECTION_LABELS[direction].toLowerCase()}. Revoyez la valeur, ou, si c'est l'inverse pour cet indicateur, indiquez-le dans Paramètres › « Sens des indicateurs ».`,
-            );
-          }
+        const direction = wrongWay(indicator, row.reference, row.audit, ctx.directionOverrides);
+        if (direction) {
+          const [what, higher, lower] = auditReached
+            ? ["Le résultat", "plus haut", "plus bas"]
+            : ["La cible", "plus haute", "plus basse"];
+          const year = ctx.auditYear ?? "de l'audit";
+          push(
+            "indicator-wrong-way",
+            at("audit"),
+            `${at("audit")} : ${what} ${year} (${show(row.audit as CellSnapshot)}) est ${direction === "higher" ? lower : higher} que la valeur ${ctx.referenceYear} (${show(row.reference as CellSnapshot)}) alors que pour « ${show(row.indicator as CellSnapshot)} », ${DIRECTION_LABELS[direction].toLowerCase()}. Revoyez la valeur, ou, si c'est l'inverse pour cet indicateur, indiquez-le dans Paramètres › « Sens des indicateurs ».`,
+          );
         }
       }
       if (lacking.length === 0) {
