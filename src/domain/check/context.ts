@@ -59,44 +59,47 @@ export function textsIn(sheet: SheetSnapshot, range: RangeRef): string[] {
   return out;
 }
 
-function ownItems(
+/**
+ * The Paramètres area a defined name points at (or, when the name is gone, the blueprint's own place on
+ * Paramètres), bounded: a hostile name could span a million rows, so no more is read than the product's
+ * own area could hold.
+ */
+function namedArea(
   wb: WorkbookSnapshot,
   name: string,
-  fallbackFirstRow: number,
+  fallback: RangeRef,
   params: SheetSnapshot | undefined,
-): string[] {
+): { sheet: SheetSnapshot; range: RangeRef } | undefined {
   const n = wb.names.find((x) => x.name === name && x.scope === undefined);
   const ref = n ? splitReference(n.formula) : undefined;
   const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : params;
-  const range = ref
-    ? parseRange(ref.ref)
-    : { top: fallbackFirstRow, bottom: fallbackFirstRow + PARAMS.ownItemsCount - 1, left: 2, right: 2 };
-  if (!sheet || !range) return [];
-  // A hostile name could span a million rows: read no more than the product's own area could hold.
-  const bounded = {
-    ...range,
-    bottom: Math.min(range.bottom, range.top + 999),
-    right: Math.min(range.right, range.left + 9),
+  const range = ref ? parseRange(ref.ref) : fallback;
+  if (!sheet || !range) return undefined;
+  return {
+    sheet,
+    range: { ...range, bottom: Math.min(range.bottom, range.top + 999), right: Math.min(range.right, range.left + 9) },
   };
-  return textsIn(sheet, bounded);
+}
+
+/** One column of Paramètres from `firstRow`, as many rows as the blueprint gives it. */
+function paramsColumn(firstRow: number, count: number, columns = 1): RangeRef {
+  const left = PARAMS.valueColumn;
+  return { top: firstRow, bottom: firstRow + count - 1, left, right: left + columns - 1 };
+}
+
+function ownItems(wb: WorkbookSnapshot, name: string, firstRow: number, params: SheetSnapshot | undefined): string[] {
+  const area = namedArea(wb, name, paramsColumn(firstRow, PARAMS.ownItemsCount), params);
+  return area ? textsIn(area.sheet, area.range) : [];
 }
 
 /** Paramètres › « Sens des indicateurs »: indicator wording in the first column, its direction in the second. */
 function directionOverrides(wb: WorkbookSnapshot, params: SheetSnapshot | undefined): Map<string, Direction> {
-  const n = wb.names.find((x) => x.name === NAMES.directions && x.scope === undefined);
-  const ref = n ? splitReference(n.formula) : undefined;
-  const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : params;
-  const range = ref
-    ? parseRange(ref.ref)
-    : {
-        top: PARAMS.directionsFirstRow,
-        bottom: PARAMS.directionsFirstRow + PARAMS.directionsCount - 1,
-        left: PARAMS.valueColumn,
-        right: PARAMS.valueColumn + 1,
-      };
   const out = new Map<string, Direction>();
-  if (!sheet || !range) return out;
-  for (let row = range.top; row <= Math.min(range.bottom, range.top + 999); row++) {
+  const fallback = paramsColumn(PARAMS.directionsFirstRow, PARAMS.directionsCount, 2);
+  const area = namedArea(wb, NAMES.directions, fallback, params);
+  if (!area) return out;
+  const { sheet, range } = area;
+  for (let row = range.top; row <= range.bottom; row++) {
     const wording = sheet.cells[`${columnLetters(range.left)}${row}`];
     const said = sheet.cells[`${columnLetters(range.left + 1)}${row}`];
     if (!wording || wording.t === "e" || !said || said.t !== "s") continue;
