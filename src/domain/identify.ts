@@ -38,7 +38,7 @@ export function identifySheets(bp: Blueprint, wb: WorkbookSnapshot): Map<string,
       const s = ref ? byName.get(ref.sheet) : undefined;
       return [s && !taken.has(s) ? s : undefined, "name"];
     },
-    (sb) => [wb.sheets.find((s) => !taken.has(s) && titleMatches(sb, s.name) && !hasOtherMarker(s)), "title"],
+    (sb) => [wb.sheets.find((s) => !taken.has(s) && titleMatches(sb, s.name) && !hasOtherMarker(bp, s)), "title"],
   ];
   for (const pass of passes) {
     for (const sb of bp.sheets) {
@@ -53,9 +53,13 @@ export function identifySheets(bp: Blueprint, wb: WorkbookSnapshot): Map<string,
   return found;
 }
 
+/** Where an earlier version put a marker the blueprint now puts elsewhere (Synthèse's was in H1). */
+const FORMER_MARKER_CELLS = ["H1"];
+
 /** A sheet carrying the marker of another part is never taken by its title. */
-function hasOtherMarker(s: SheetSnapshot): boolean {
-  return ["H1", "N1", "Z1"].some((a) => (markerOf(s, a) ?? "").startsWith("ldm:"));
+function hasOtherMarker(bp: Blueprint, s: SheetSnapshot): boolean {
+  const cells = new Set([...FORMER_MARKER_CELLS, ...bp.sheets.map((sb) => sb.marker.address)]);
+  return [...cells].some((a) => (markerOf(s, a) ?? "").startsWith("ldm:"));
 }
 
 export function isCriterionKey(key: string): boolean {

@@ -1,4 +1,5 @@
-/** Text comparison as users expect it of a drop-down value. */
+/** Text comparison as users expect it of a drop-down value; values shown as the sheet shows them. */
+import type { CellSnapshot } from "./snapshot";
 
 /**
  * The key two texts share when a user would call them the same list entry: case, repeated or
@@ -25,11 +26,7 @@ export function frenchNumber(n: number): string {
 }
 
 /** A cell's value as the sheet shows it: « 12,5 % » for a percentage format, « VRAI » for true. */
-export function shownValue(c: {
-  readonly t: string;
-  readonly v: string | number | boolean;
-  readonly nf?: string;
-}): string {
+export function shownValue(c: CellSnapshot): string {
   if (c.t === "n" && c.nf?.includes("%")) return `${frenchNumber((c.v as number) * 100)} %`;
   if (c.t === "n") return frenchNumber(c.v as number);
   if (c.t === "b") return c.v ? "VRAI" : "FAUX";

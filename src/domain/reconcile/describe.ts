@@ -1,5 +1,5 @@
 /** What an update changed, in the words of the people who asked for it. */
-import { STYLES } from "../blueprint/styles";
+import { expectedLock } from "../locks";
 import type { Edit } from "./edits";
 
 function plural(n: number, one: string, many: string): string {
@@ -26,17 +26,15 @@ export function describeEdits(edits: readonly Edit[], options: { generation?: bo
       );
     }
     const formatted = list.flatMap((e) => (e.op === "format-inputs" ? [e.area] : []));
-    const typeable = formatted.filter((a) => !STYLES[a.style].locked);
+    const typeable = formatted.filter((a) => expectedLock(a) === "unlocked").map((a) => a.range);
+    const written = formatted.filter((a) => expectedLock(a) === "locked").map((a) => a.range);
     if (typeable.length)
       lines.push(
-        `${plural(typeable.length, "zone de saisie remise en forme et déverrouillée", "zones de saisie remises en forme et déverrouillées")} sur ${sheet} (${typeable.map((a) => a.range).join(", ")}).`,
+        `${plural(typeable.length, "zone de saisie remise en forme et déverrouillée", "zones de saisie remises en forme et déverrouillées")} sur ${sheet} (${typeable.join(", ")}).`,
       );
-    if (formatted.length > typeable.length)
+    if (written.length)
       lines.push(
-        `${sheet} : ${plural(formatted.length - typeable.length, "zone remise en forme", "zones remises en forme")} (${formatted
-          .filter((a) => STYLES[a.style].locked)
-          .map((a) => a.range)
-          .join(", ")}).`,
+        `${sheet} : ${plural(written.length, "zone remise en forme", "zones remises en forme")} (${written.join(", ")}).`,
       );
     const cells = list.reduce((n, e) => n + (e.op === "set-cells" ? e.cells.length : 0), 0);
     if (cells)
