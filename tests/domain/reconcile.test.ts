@@ -7,7 +7,15 @@ import { describeEdits } from "../../src/domain/reconcile/describe";
 import type { WorkbookSnapshot } from "../../src/domain/snapshot";
 import { applyToSnapshot } from "../helpers/apply-snapshot";
 import { applyDamage, damage, typeContent, userContent, type Typed } from "../helpers/damage";
-import { C, filledWorkbook, freshWorkbook, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
+import {
+  C,
+  SHEET_ORDER,
+  filledWorkbook,
+  freshWorkbook,
+  sheetOf,
+  text,
+  type MutableWorkbook,
+} from "../helpers/workbooks";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
 
@@ -37,19 +45,7 @@ test("a deleted criterion sheet is recreated in its place; a deleted list sheet 
     expect.arrayContaining([`Feuille « ${C(4)} » recréée.`, "Feuille « Listes » recréée."]),
   );
   applyToSnapshot(wb, edits);
-  expect(wb.sheets.map((s) => s.name)).toEqual([
-    "Paramètres",
-    "Synthèse",
-    C(1),
-    C(2),
-    C(3),
-    C(4),
-    C(5),
-    C(6),
-    C(7),
-    C(8),
-    "Listes",
-  ]);
+  expect(wb.sheets.map((s) => s.name)).toEqual(SHEET_ORDER);
   expect(checkWorkbook(wb).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(update(wb).edits).toEqual([]);
 });

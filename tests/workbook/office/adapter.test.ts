@@ -4,7 +4,7 @@ import { checkWorkbook } from "../../../src/domain/check";
 import { emptyModel, MemoryHost, OfficeLikeError } from "../../../src/workbook/memory/host";
 import { readSnapshot } from "../../../src/workbook/office/adapter";
 import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
-import { C } from "../../helpers/workbooks";
+import { C, SHEET_ORDER } from "../../helpers/workbooks";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
 const TODAY = () => new Date("2026-03-12T10:00:00Z");
@@ -38,20 +38,7 @@ test("generate costs 2 round trips, check 1, update of an intact workbook 1; the
   const again = host.syncCount;
   expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
   expect(host.syncCount - again).toBe(1);
-  expect(host.model.sheets.map((s) => s.name)).toEqual([
-    "Feuil1",
-    "Paramètres",
-    "Synthèse",
-    C(1),
-    C(2),
-    C(3),
-    C(4),
-    C(5),
-    C(6),
-    C(7),
-    C(8),
-    "Listes",
-  ]);
+  expect(host.model.sheets.map((s) => s.name)).toEqual(["Feuil1", ...SHEET_ORDER]);
   expect(host.model.sheets.find((s) => s.name === "Listes")?.visibility).toBe("VeryHidden");
   expect(host.model.sheets.find((s) => s.name === C(1))?.protected).toBe(true);
 });
