@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 "use strict";
+// Output piped into a program that stops reading (« | head ») ends the command quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+    throw e;
+  });
+}
 let cli;
 try {
   cli = require("../dist-cli/cli/main.js");

@@ -1,4 +1,6 @@
-import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../domain/check";
+import { checkWorkbook, countFindings, RULE_LABELS, type Finding, type FindingCounts } from "../domain/check";
+import { makeContext } from "../domain/check/context";
+import { checkableSheet, findSheet, isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
 import { parseArgs, stringOption } from "./args";
 import { readInputFile, UserError } from "./files";
@@ -22,6 +24,15 @@ export function summaryLine(c: FindingCounts): string {
   return `${plural(c.error, "erreur", "erreurs")}, ${plural(c.warning, "avertissement", "avertissements")}, ${plural(c.info, "information", "informations")}`;
 }
 
+/** The message, without the cell it may start with: the line already prints the cell once. */
+function messageWithoutCell(f: Finding): string {
+  if (!f.cell || !f.message.startsWith(f.cell)) return f.message;
+  return f.message
+    .slice(f.cell.length)
+    .replace(/^\s*[:,–—-]?\s*/, "")
+    .replace(/^./, (c) => c.toUpperCase());
+}
+
 /** Findings grouped by sheet, one line each, then a summary line. */
 export function formatReport(r: FileReport): string[] {
   const lines = [r.file];
@@ -31,26 +42,46 @@ export function formatReport(r: FileReport): string[] {
       sheet = f.sheet;
       lines.push(`  ${sheet || "(classeur)"}`);
     }
-    lines.push(`    ${ICONS[f.severity]} ${f.cell ? f.cell.padEnd(8) : "".padEnd(8)} ${f.message}  [${f.rule}]`);
+    lines.push(
+      `    ${ICONS[f.severity]} ${f.cell.padEnd(8)} ${messageWithoutCell(f)}  [${RULE_LABELS[f.rule]} · ${f.rule}]`,
+    );
   }
   lines.push(`  Résumé : ${summaryLine(r.counts)}.`);
   return lines;
 }
 
-export async function checkFile(file: string, sheet: string | undefined, today: Date): Promise<FileReport> {
+export async function checkFile(file: string, sheetArg: string | undefined, today: Date): Promise<FileReport> {
   const empty = { error: 0, warning: 0, info: 0 };
   try {
     const snapshot = readXlsx(await readInputFile(file));
-    if (sheet !== undefined && !snapshot.sheets.some((s) => s.name === sheet)) {
+    const bp = makeContext(snapshot, {}).bp;
+    if (!isFichesWorkbook(bp, snapshot))
+      return {
+        file,
+        readable: false,
+        problem: `${NOT_FICHES_WORKBOOK} (utilisez generate).`,
+        counts: empty,
+        findings: [],
+      };
+    const sheet = sheetArg === undefined ? undefined : findSheet(bp, snapshot, sheetArg);
+    if (sheetArg !== undefined && sheet === undefined) {
       const names = snapshot.sheets.map((s) => `« ${s.name} »`).join(", ");
       return {
         file,
         readable: false,
-        problem: `Feuille « ${sheet} » introuvable (feuilles : ${names}).`,
+        problem: `Feuille « ${sheetArg} » introuvable (feuilles : ${names} ; ou un critère : C1 … C8).`,
         counts: empty,
         findings: [],
       };
     }
+    if (sheet !== undefined && !checkableSheet(bp, snapshot, sheet))
+      return {
+        file,
+        readable: false,
+        problem: `« ${sheet} » n'est pas une fiche critère ni Paramètres : rien à y vérifier (--sheet C1 … C8, ou sans --sheet pour tout le classeur).`,
+        counts: empty,
+        findings: [],
+      };
     const findings = checkWorkbook(snapshot, { today, sheet });
     return { file, readable: true, counts: countFindings(findings), findings };
   } catch (e) {
@@ -94,7 +125,7 @@ export async function checkCommand(argv: readonly string[], io: Io, today = new 
       const unreadable = reports.filter((r) => !r.readable).length;
       io.out("");
       io.out(
-        `Total : ${plural(reports.length, "fichier", "fichiers")}${unreadable ? ` dont ${unreadable} illisible(s)` : ""} — ${summaryLine(total)}.`,
+        `Total : ${plural(reports.length, "fichier", "fichiers")}${unreadable ? ` dont ${unreadable} non vérifié(s)` : ""} — ${summaryLine(total)}.`,
       );
     }
   }

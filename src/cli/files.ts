@@ -1,15 +1,54 @@
 /** File-system helpers of the command line: writes are atomic (temporary file, then rename). */
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 
 export class UserError extends Error {}
 
-/** Writes `bytes` to `target` through a temporary file renamed at the end: a crash leaves no partial file. */
+/**
+ * Refuses a target that exists and is read-only (no write permission bit, or not writable by this user):
+ * a rename would replace it, and its permissions with it. Root can write anything; the mode bits still say
+ * what the owner meant. Returns the existing file's mode, or undefined when there is no file yet.
+ */
+async function writableTarget(target: string): Promise<number | undefined> {
+  let stat;
+  try {
+    stat = await fs.stat(target);
+  } catch {
+    return undefined;
+  }
+  if (stat.isDirectory()) return stat.mode;
+  let writable = (stat.mode & 0o222) !== 0;
+  if (writable)
+    writable = await fs.access(target, fsConstants.W_OK).then(
+      () => true,
+      () => false,
+    );
+  if (!writable)
+    throw new UserError(
+      `« ${target} » est en lecture seule : il n'a pas été modifié. Ôtez la lecture seule ou choisissez un autre fichier de sortie (--out).`,
+    );
+  return stat.mode;
+}
+
+/** Whether a file (not a folder) is there already. */
+export async function fileExists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    (s) => !s.isDirectory(),
+    () => false,
+  );
+}
+
+/**
+ * Writes `bytes` to `target` through a temporary file renamed at the end: a crash leaves no partial file.
+ * A read-only target is refused untouched; a replaced file keeps its permissions.
+ */
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
+  const mode = await writableTarget(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, bytes, { flag: "wx" });
+    if (mode !== undefined) await fs.chmod(tmp, mode & 0o7777);
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

@@ -1,17 +1,17 @@
 import { buildBlueprint } from "../domain/blueprint/build";
 import { DEFAULT_REFERENCE_YEAR } from "../domain/blueprint/layout";
-import { establishmentLabel, findEstablishment } from "../domain/establishments";
+import { establishmentLabel, findEstablishment } from "../domain/establishments/all";
 import { auditYearProblem, referenceYearProblem } from "../domain/parameters";
 import { checkUai, uaiProblemMessage } from "../domain/uai";
 import { blueprintToXlsx } from "../workbook/xlsx/generate";
 import { parseArgs, stringOption, yearOption } from "./args";
-import { UserError, writeFileAtomic } from "./files";
+import { fileExists, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
 export const DEFAULT_OUTPUT = "fiches-amelioration-ldm.xlsx";
 
 export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["out", "uai", "audit-year", "reference-year", "head"], []);
+  const args = parseArgs(argv, ["out", "uai", "audit-year", "reference-year", "head"], ["force"]);
   if (args.positional.length > 0)
     throw new UserError(`Argument inattendu : ${args.positional[0]} (generate ne prend que des options).`);
   const referenceYear = yearOption(args, "reference-year") ?? DEFAULT_REFERENCE_YEAR;
@@ -33,6 +33,11 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
   }
   const out = stringOption(args, "out") ?? DEFAULT_OUTPUT;
   if (!/\.xlsx$/i.test(out)) throw new UserError(`--out : « ${out} » doit se terminer par .xlsx.`);
+  if (!args.options.has("force") && (await fileExists(out)))
+    throw new UserError(
+      `« ${out} » existe déjà : generate ne remplace pas un classeur (tout ce qui y est saisi serait perdu). ` +
+        `Choisissez un autre --out, remettez-le en état avec update, ou ajoutez --force pour le remplacer.`,
+    );
   const bp = buildBlueprint({ referenceYear, auditYear, school, headOfSchool: stringOption(args, "head") });
   const bytes = await blueprintToXlsx(bp);
   await writeFileAtomic(out, bytes);

@@ -1,4 +1,6 @@
 /** `ldm-fiches`: the add-in's jobs on .xlsx files, from a shell. Exit codes: 0 ok, 1 errors found, 2 cannot do it. */
+// Every command builds the blueprint, whose Listes sheet holds the establishments: hand them over first.
+import "../domain/establishments/all";
 import { checkCommand } from "./check";
 import { UserError } from "./files";
 import { generateCommand } from "./generate";
@@ -6,20 +8,51 @@ import { processIo, type Io } from "./io";
 import { reportCommand } from "./report";
 import { updateCommand } from "./update";
 
+/** Each command's synopsis and what it does, for `ldm-fiches --help` and `ldm-fiches COMMAND --help`. */
+export const COMMAND_HELP: Record<string, readonly string[]> = {
+  generate: [
+    "  generate [--out FICHIER] [--uai UAI] [--head NOM] [--audit-year AAAA] [--reference-year AAAA] [--force]",
+    "      Crée le classeur des fiches d'amélioration (par défaut fiches-amelioration-ldm.xlsx) ;",
+    "      un fichier existant n'est remplacé qu'avec --force.",
+  ],
+  check: [
+    "  check FICHIER... [--json] [--sheet C3|NOM]",
+    "      Vérifie les fiches et liste, cellule par cellule, ce qui manque ou ne va pas ;",
+    "      --sheet : un numéro de critère (C3 ou 3) ou le nom d'une feuille.",
+  ],
+  update: [
+    "  update FICHIER [--out FICHIER] [--audit-year AAAA] [--convert]",
+    "      Remet le classeur en état (listes déroulantes, feuilles, noms) sans toucher aux saisies ;",
+    "      --convert ajoute les fiches à un classeur qui n'en contient pas.",
+  ],
+  report: [
+    "  report FICHIER [--out bilan.pdf|bilan.html]",
+    "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
+  ],
+};
+
+const EXIT_CODES = "Codes de sortie : 0 réussi, 1 erreurs trouvées, 2 impossible (entrée invalide, fichier illisible).";
+
 export const USAGE = [
-  "Utilisation : ldm-fiches <commande> [options]",
+  "Utilisation : ldm-fiches <commande> [options]   (ldm-fiches --version, ldm-fiches <commande> --help)",
   "",
-  "  generate [--out FICHIER] [--uai UAI] [--head NOM] [--audit-year AAAA] [--reference-year AAAA]",
-  "      Crée le classeur des fiches d'amélioration (par défaut fiches-amelioration-ldm.xlsx).",
-  "  check FICHIER... [--json] [--sheet NOM]",
-  "      Vérifie les fiches et liste, cellule par cellule, ce qui manque ou ne va pas.",
-  "  update FICHIER [--out FICHIER] [--audit-year AAAA]",
-  "      Remet le classeur en état (listes déroulantes, feuilles, noms) sans toucher aux saisies.",
-  "  report FICHIER [--out bilan.pdf|bilan.html]",
-  "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
+  ...Object.values(COMMAND_HELP).flat(),
   "",
-  "Codes de sortie : 0 réussi, 1 erreurs trouvées, 2 impossible (entrée invalide, fichier illisible).",
+  EXIT_CODES,
 ].join("\n");
+
+function commandUsage(name: string): string {
+  return [`Utilisation : ldm-fiches ${name} [options]`, "", ...COMMAND_HELP[name], "", EXIT_CODES].join("\n");
+}
+
+/** The version of package.json, read where the bin runs from (dist-cli/ sits beside it). */
+function version(): string {
+  try {
+    return (require("../../package.json") as { version: string }).version;
+  } catch {
+    return "inconnue";
+  }
+}
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
@@ -36,10 +69,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.out(USAGE);
     return name === undefined ? 2 : 0;
   }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.out(`ldm-fiches ${version()}`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     io.err(`Commande inconnue : ${name}. Commandes : ${Object.keys(COMMANDS).join(", ")} (ldm-fiches --help).`);
     return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(commandUsage(name));
+    return 0;
   }
   try {
     return await command(rest, io);

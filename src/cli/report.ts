@@ -2,6 +2,8 @@ import { execFile } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { makeContext } from "../domain/check/context";
+import { isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { reportHtml } from "../domain/report/html";
 import { synthesize } from "../domain/synthesis";
 import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
@@ -84,6 +86,8 @@ export async function reportCommand(argv: readonly string[], io: Io, today = new
     if (e instanceof XlsxReadError) throw new UserError(`${file} : ${e.message}`);
     throw e;
   }
+  if (!isFichesWorkbook(makeContext(snapshot, {}).bp, snapshot))
+    throw new UserError(`${file} : ${NOT_FICHES_WORKBOOK} (utilisez generate) ; aucun bilan écrit.`);
   const synthesis = synthesize(snapshot, { today });
   const html = reportHtml(synthesis, today);
   const bytes = kind === "pdf" ? await htmlToPdf(html) : new TextEncoder().encode(html);

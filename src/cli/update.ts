@@ -1,6 +1,7 @@
 import { buildBlueprint } from "../domain/blueprint/build";
 import { PARAMS, SHEET_KEYS } from "../domain/blueprint/layout";
 import { makeContext } from "../domain/check/context";
+import { isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { auditYearProblem } from "../domain/parameters";
 import { reconcile } from "../domain/reconcile";
 import { describeEdits } from "../domain/reconcile/describe";
@@ -11,7 +12,7 @@ import { readInputFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
 export async function updateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["out", "audit-year"], []);
+  const args = parseArgs(argv, ["out", "audit-year"], ["convert"]);
   if (args.positional.length !== 1)
     throw new UserError("Indiquez un seul fichier .xlsx à mettre à jour (ldm-fiches update FICHIER [--out FICHIER]).");
   const file = args.positional[0];
@@ -26,6 +27,11 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
     throw e;
   }
   const ctx = makeContext(snapshot, {});
+  if (!args.options.has("convert") && !isFichesWorkbook(ctx.bp, snapshot))
+    throw new UserError(
+      `${file} : ${NOT_FICHES_WORKBOOK} ; update n'y a rien écrit. Pour y ajouter les 8 fiches, Paramètres et ` +
+        `Synthèse (ses feuilles restent telles quelles), relancez avec --convert ; pour un classeur neuf, utilisez generate.`,
+    );
   const auditYear = yearOption(args, "audit-year");
   if (auditYear !== undefined) {
     const p = auditYearProblem(ctx.referenceYear, auditYear);

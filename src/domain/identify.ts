@@ -4,7 +4,8 @@
  * still found; a sheet merely titled « C1 … » by a user without a marker is found by title.
  */
 import { splitReference } from "./a1";
-import { NAMES } from "./blueprint/layout";
+import { MARKERS, NAMES, SHEET_KEYS } from "./blueprint/layout";
+import type { CriterionNumber } from "./referential/types";
 import type { Blueprint, SheetBlueprint } from "./blueprint/types";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 
@@ -64,4 +65,50 @@ function hasOtherMarker(bp: Blueprint, s: SheetSnapshot): boolean {
 
 export function isCriterionKey(key: string): boolean {
   return /^c[1-8]$/.test(key);
+}
+
+/**
+ * Whether a workbook is a Fiches LDM workbook, decided once for every surface: one of its sheets carries
+ * our hidden marker or our sheet name (LDM_Feuille_…), or — a workbook made before the markers, or whose
+ * markers were all lost — Paramètres and at least one criterion sheet are there by their titles. Anything
+ * else (an empty workbook, a school's own spreadsheet, a file renamed .xlsx) is not ours: checking it would
+ * list missing sheets, updating it would add eleven.
+ */
+export function isFichesWorkbook(bp: Blueprint, wb: WorkbookSnapshot): boolean {
+  const ids = [...identifySheets(bp, wb).values()];
+  if (ids.some((i) => i.by !== "title")) return true;
+  return ids.some((i) => i.blueprint.role === "parameters") && ids.some((i) => i.blueprint.role === "criterion");
+}
+
+/** What every surface says of a workbook that is not ours (the command line adds its own advice). */
+export const NOT_FICHES_WORKBOOK = "ce classeur n'est pas un classeur de fiches Fiches LDM";
+
+/** The criterion sheet (or Paramètres) a check of one sheet can speak about, or undefined. */
+export function checkableSheet(bp: Blueprint, wb: WorkbookSnapshot, sheetName: string): Identified | undefined {
+  const id = [...identifySheets(bp, wb).values()].find((i) => i.sheet.name === sheetName);
+  return id && (id.blueprint.role === "criterion" || id.blueprint.role === "parameters") ? id : undefined;
+}
+
+/**
+ * The sheet a user means by « C3 », « 3 » or a sheet's title (case and spaces aside): a criterion is found
+ * by its identity, whatever the sheet is called now.
+ */
+export function findSheet(bp: Blueprint, wb: WorkbookSnapshot, arg: string): string | undefined {
+  const m = /^\s*c?\s*([1-8])\s*$/i.exec(arg);
+  if (m) {
+    const id = identifySheets(bp, wb).get(SHEET_KEYS.criterion(Number(m[1]) as CriterionNumber));
+    if (id) return id.sheet.name;
+  }
+  const exact = wb.sheets.find((s) => s.name === arg);
+  if (exact) return exact.name;
+  const key = arg.trim().toLocaleLowerCase("fr");
+  return wb.sheets.find((s) => s.name.trim().toLocaleLowerCase("fr") === key)?.name;
+}
+
+/** The criterion a marker cell's value names (« ldm:critere:6 » → 6), or undefined. */
+export function criterionOfMarker(value: unknown): CriterionNumber | undefined {
+  for (let n = 1; n <= 8; n++) {
+    if (value === MARKERS.criterion(n as CriterionNumber)) return n as CriterionNumber;
+  }
+  return undefined;
 }

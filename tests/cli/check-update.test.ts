@@ -44,7 +44,7 @@ test("check: findings grouped by sheet, a summary line, exit 1 when there are er
   expect(lines).toContain("  C1 Offre de formations");
   expect(r.out).toMatch(/✖ A10 +L'axe « Un axe inventé » n'est dans aucune liste/);
   expect(r.out).toMatch(
-    /✖ E10 +E10 : « beaucoup » ne convient pas à l'indicateur « Nombre de partenaires », qui attend un nombre entier positif ou nul\. +\[value-type\]/,
+    /✖ E10 +« beaucoup » ne convient pas à l'indicateur « Nombre de partenaires », qui attend un nombre entier positif ou nul\. +\[valeur d.un autre type · value-type\]/,
   );
   expect(lines[lines.length - 1]).toMatch(/^ {2}Résumé : \d+ erreurs, \d+ avertissements?, \d+ informations?\.$/);
 });
@@ -72,7 +72,7 @@ test("check of a batch: an unreadable file gets one line and exit 2, the others 
   expect(errLines).toHaveLength(3);
   expect(errLines[0]).toMatch(/^pas-un-classeur\.xlsx : /);
   expect(errLines[2]).toBe("absent.xlsx : Impossible de lire « absent.xlsx » : fichier ou dossier introuvable.");
-  expect(r.out).toMatch(/Total : 4 fichiers dont 3 illisible\(s\)/);
+  expect(r.out).toMatch(/Total : 4 fichiers dont 3 non vérifié\(s\)/);
   expect(r.out).toContain("rempli.xlsx");
 });
 

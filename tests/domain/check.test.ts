@@ -1,5 +1,5 @@
 import { checkWorkbook, type Finding } from "../../src/domain/check";
-import { RULES } from "../../src/domain/check/findings";
+import { RULE_LABELS, RULES } from "../../src/domain/check/findings";
 import { CRITERIA } from "../../src/domain/referential/criteria";
 import {
   C,
@@ -233,7 +233,8 @@ test("a workbook that is not ours: findings, never an exception", () => {
   expect(checkWorkbook({ sheets: [], names: [{ name: "Etablissement", formula: "#REF!" }] }).length).toBeGreaterThan(0);
 });
 
-test("every rule has a severity and a section in docs/rules.md", () => {
+test("every rule has a severity, a French label and a row in docs/rules.md with that label", () => {
   const doc = require("fs").readFileSync(require("path").join(__dirname, "../../docs/rules.md"), "utf8") as string;
-  for (const id of Object.keys(RULES)) expect(doc).toContain(`\`${id}\``);
+  for (const id of Object.keys(RULES) as (keyof typeof RULES)[])
+    expect(doc).toContain(`| \`${id}\` | ${RULE_LABELS[id]} |`);
 });

@@ -29,6 +29,31 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
+/** Each rule in a few French words, shown beside its stable id (docs/rules.md has the same labels). */
+export const RULE_LABELS: Record<RuleId, string> = {
+  "sheet-missing": "feuille manquante",
+  "lists-damaged": "listes abîmées",
+  "validation-missing": "liste déroulante manquante",
+  "header-missing": "en-tête manquant",
+  "uai-invalid": "UAI invalide",
+  "audit-year-invalid": "année de l'audit invalide",
+  "axis-unknown": "axe inconnu",
+  "axis-other-criterion": "axe d'un autre critère",
+  "objective-unknown": "objectif inconnu",
+  "objective-other-criterion": "objectif d'un autre critère",
+  "row-incomplete": "ligne incomplète",
+  "value-missing": "valeur manquante",
+  "value-type": "valeur d'un autre type",
+  "indicator-wrong-way": "indicateur dans le mauvais sens",
+  "cell-error": "cellule en erreur",
+  "sheet-empty": "fiche vide",
+  "row-duplicate": "ligne en double",
+  "text-too-long": "texte trop long",
+  "outlook-missing": "perspectives absentes",
+  "structure-altered": "structure modifiée",
+  "input-locked": "saisie verrouillée",
+};
+
 export interface Finding {
   readonly rule: RuleId;
   readonly severity: Severity;

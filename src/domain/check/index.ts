@@ -10,7 +10,15 @@ import { checkRows } from "./rows";
 import { checkInputLocks, checkLists, checkSheetsPresent, checkStructureLabels, checkValidations } from "./structure";
 
 export type { CheckOptions } from "./context";
-export { countFindings, RULES, type Finding, type FindingCounts, type RuleId, type Severity } from "./findings";
+export {
+  countFindings,
+  RULE_LABELS,
+  RULES,
+  type Finding,
+  type FindingCounts,
+  type RuleId,
+  type Severity,
+} from "./findings";
 
 const RULE_SETS = [
   checkSheetsPresent,
