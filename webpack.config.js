@@ -1,5 +1,6 @@
 const path = require("path");
-const devCerts = require("office-addin-dev-certs");
+const { gzipSync } = require("zlib");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -9,34 +10,85 @@ const urlProd = process.env.LDM_PROD_URL || "https://fiches-ldm.ac-aix-marseille
 
 /** Pages allow scripts only from the add-in itself and Microsoft's Office.js CDN. */
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
-function csp(dev) {
+function csp(dev, devSocket = "wss://localhost:3000") {
   return [
     "default-src 'self'",
     `script-src 'self' ${OFFICE_CDN}${dev ? " 'unsafe-eval'" : ""}`,
     // Fluent UI (Griffel) inserts its CSS rules at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self'${dev ? " wss://localhost:3000" : ""}`,
+    `connect-src 'self'${dev ? ` ${devSocket}` : ""}`,
     `frame-src 'self' ${OFFICE_CDN} https://*.officeapps.live.com https://*.sharepoint.com https://*.office.com`,
     "object-src 'none'",
     "base-uri 'self'",
   ].join("; ");
 }
 
+/**
+ * What each page may load before it shows anything, gzip -9 (issue #12: the pane ≤ 160 KB). Webpack's own
+ * `performance.maxEntrypointSize` counts raw bytes, not what a static host sends; this plugin counts gzip
+ * and fails the production build above the budget. `LDM_BUDGET_KB` lowers every budget (to see it fail).
+ */
+const KB = 1024;
+const BUDGETS = { taskpane: 160 * KB, commands: 60 * KB, dialog: 5 * KB, preview: 200 * KB };
+
+class GzipBudgetPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("GzipBudget", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "GzipBudget", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const cap = process.env.LDM_BUDGET_KB ? Number(process.env.LDM_BUDGET_KB) * KB : Infinity;
+          for (const [name, entry] of compilation.entrypoints) {
+            const budget = Math.min(BUDGETS[name] ?? Infinity, cap);
+            const files = entry.getFiles().filter((f) => f.endsWith(".js"));
+            const size = files.reduce(
+              (n, f) => n + gzipSync(compilation.getAsset(f).source.buffer(), { level: 9 }).length,
+              0,
+            );
+            if (size > budget)
+              compilation.errors.push(
+                new webpack.WebpackError(
+                  `Budget dépassé : la page « ${name} » charge ${(size / KB).toFixed(1)} Ko gzip de JavaScript à l'ouverture, ` +
+                    `pour ${(budget / KB).toFixed(0)} Ko permis. Chargez à la demande (import()) ce qui n'est pas le premier écran.`,
+                ),
+              );
+          }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The dev certificate, or undefined for plain HTTP on 127.0.0.1: `npm start` / `npm run preview` decide
+ * (LDM_DEV_PROTOCOL) without sudo; `npm run dev-server` alone tries HTTPS and says in one line when it can't.
+ */
 async function getHttpsOptions() {
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  if (process.env.LDM_DEV_PROTOCOL === "http") return undefined;
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (e) {
+    const why = String((e && e.message) || e).split("\n")[0];
+    console.error(`Certificat de développement non installé (${why}) : servi en HTTP sur 127.0.0.1.`);
+    return undefined;
+  }
 }
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  const port = Number(process.env.LDM_PORT || process.env.npm_package_config_dev_server_port || 3000);
+  const https = env.WEBPACK_SERVE ? await getHttpsOptions() : undefined;
+  const devSocket = env.WEBPACK_SERVE && !https ? `ws://127.0.0.1:${port}` : `wss://localhost:${port}`;
   const page = (chunk, filename, title, withOffice = true) =>
     new HtmlWebpackPlugin({
       filename,
       template: "./src/page.html",
       chunks: [chunk],
       title,
-      csp: csp(dev),
+      csp: csp(dev, devSocket),
       officeJs: withOffice ? `${OFFICE_CDN}/lib/1/hosted/office.js` : "",
       inject: "body",
     });
@@ -64,8 +116,10 @@ module.exports = async (env, options) => {
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
-    performance: { maxAssetSize: 3_000_000, maxEntrypointSize: 3_000_000 },
+    // Sizes are enforced in gzip by GzipBudgetPlugin; webpack's raw-byte hints would only repeat it louder.
+    performance: { hints: false },
     plugins: [
+      ...(dev ? [] : [new GzipBudgetPlugin()]),
       page("taskpane", "taskpane.html", "Fiches LDM"),
       page("commands", "commands.html", "Fiches LDM — commandes"),
       page("dialog", "dialog.html", "Fiches LDM — vérification", false),
@@ -87,11 +141,11 @@ module.exports = async (env, options) => {
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: {
-        type: "https",
-        options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions(),
-      },
-      port: process.env.npm_package_config_dev_server_port || 3000,
+      server: https ? { type: "https", options: https } : "http",
+      host: https ? "localhost" : "127.0.0.1",
+      port,
+      open: false,
+      client: { logging: "warn" },
     },
   };
 };

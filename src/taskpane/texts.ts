@@ -14,6 +14,19 @@ export const TEXTS = {
   schoolLabel: "Établissement",
   schoolPlaceholder: "UAI, nom ou commune…",
   schoolNone: "Aucun établissement ne correspond.",
+  establishmentsFailed:
+    "La liste des établissements n'a pas pu être chargée (connexion ?) : rien n'a été fait. Réessayez dans un instant.",
+  schoolResults: "Établissements trouvés",
+  schoolChosen: (label: string) => `Établissement choisi : ${label}`,
+  schoolLoading: "Chargement de la liste des établissements…",
+  schoolMore: (n: number) =>
+    `${n} autre${n > 1 ? "s" : ""} résultat${n > 1 ? "s" : ""} : précisez (commune, nom ou UAI).`,
+  schoolRequired:
+    "Choisissez l'établissement dans la liste (tapez son nom, sa commune ou son UAI) : il figure en tête de chaque fiche.",
+  schoolNotPicked:
+    "Choisissez l'établissement dans la liste proposée : le texte tapé ne correspond pas encore à un établissement choisi.",
+  referentsTitle: "Référents des critères (facultatif, modifiables ensuite dans Paramètres)",
+  referentLabel: (n: number, title: string) => `Critère ${n} — ${title}`,
   headLabel: "Chef d'établissement",
   auditYearLabel: "Année de l'audit",
   auditYearNone: "À choisir plus tard",
@@ -25,6 +38,13 @@ export const TEXTS = {
   checkWorkbook: "Vérifier tout le classeur",
   checking: "Vérification…",
   noFinding: "Aucun constat : la fiche est prête pour le comité de pilotage.",
+  noFindingWorkbook: "Aucun constat : le classeur est prêt pour le comité de pilotage.",
+  notAFiche: (sheet: string) =>
+    `« ${sheet} » n'est pas une fiche critère : rien n'y a été vérifié. Activez une fiche (C1 … C8) ou Paramètres, ou lancez « Vérifier tout le classeur ».`,
+  wrongSheet: (sheet: string, wanted: number, actual: number | undefined) =>
+    actual === undefined
+      ? `« ${sheet} » n'est pas une fiche critère : rien n'a été inséré ; activez la fiche du critère ${wanted}.`
+      : `« ${sheet} » est la fiche du critère ${actual} : cet exemple est du critère ${wanted}. Rien n'a été inséré ; activez la fiche du critère ${wanted}.`,
   counts: (e: number, w: number, i: number) =>
     `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
   findingsTitle: "Constats",

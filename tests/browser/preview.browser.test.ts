@@ -74,14 +74,30 @@ test("first run: choose the school and the audit year, generate the 8 sheets", a
   await page.goto(`${base}/preview.html`);
   await page.getByRole("heading", { name: "Créer les fiches d'amélioration" }).waitFor();
   await shot("01-first-run");
-  const combo = page.getByRole("combobox", { name: "Établissement" });
-  await combo.click();
-  await combo.pressSequentially("beau de rochas");
-  await page.getByRole("option", { name: /0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS/ }).click();
+  // No school: the form refuses, says why, and nothing is generated.
+  await page.getByRole("button", { name: "Générer les fiches" }).click();
+  await page.getByRole("alert").filter({ hasText: "Choisissez l'établissement dans la liste" }).waitFor();
+  // « marseille »: the schools of Marseille first, and how many more there are.
+  const search = page.getByRole("searchbox", { name: "Établissement" });
+  await search.fill("marseille");
+  const found = page.getByRole("group", { name: "Établissements trouvés" });
+  await found.getByRole("button").first().waitFor();
+  const names = await found.getByRole("button").allTextContents();
+  expect(names.length).toBe(8);
+  expect(names.every((n) => /\(MARSEILLE/.test(n))).toBe(true);
+  await found.getByText(/^\d+ autres résultats : précisez/).waitFor();
+  await shot("01b-search");
+  await search.fill("beau de rochas");
+  await found.getByRole("button", { name: /0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS/ }).click();
+  await page.getByText(/^Établissement choisi : 0040007L/).waitFor();
+  await page.getByText("Référents des critères (facultatif, modifiables ensuite dans Paramètres)").click();
+  await page.getByLabel("Critère 3 — Réponses pédagogiques").fill("M. Martin");
   await page.getByLabel("Chef d'établissement").fill("Mme Dupont");
   await page.getByLabel("Année de l'audit").selectOption("2028");
   await page.getByRole("button", { name: "Générer les fiches" }).click();
-  await page.getByText("Feuille « C8 Communication » créée.").waitFor();
+  // What the user needs to know, not the names and formats it took.
+  await page.getByText("Classeur créé : 8 fiches, Paramètres, Synthèse.").waitFor();
+  expect(await page.getByText(/noms? définis?|rétabli/).count()).toBe(0);
   await page.getByRole("tab", { name: "C1 Offre de formations" }).waitFor();
   await shot("02-generated");
   const model = await page.evaluate(() => {
@@ -91,6 +107,15 @@ test("first run: choose the school and the audit year, generate the 8 sheets", a
     return h.model.sheets.map((s) => `${s.name}:${s.visibility}`);
   });
   expect(model).toContain("Listes:VeryHidden");
+  const referent = await page.evaluate(() => {
+    const h = (
+      window as unknown as {
+        ldmPreview: { host: { model: { sheets: { name: string; cells: Map<string, { value: unknown }> }[] } } };
+      }
+    ).ldmPreview.host;
+    return h.model.sheets.find((s) => s.name === "Paramètres")?.cells.get("B12")?.value;
+  });
+  expect(referent).toBe("M. Martin");
   expect(model.filter((s) => s.startsWith("C"))).toHaveLength(8);
 }, 60_000);
 
@@ -134,6 +159,8 @@ test("insert an example action of the guide in the selected row, never over a fi
   await expect(page.locator('td[data-cell="C14"]').textContent()).resolves.toBe(
     "Créer une cartographie des parcours de formations possibles",
   );
+  // The findings on screen were checked again after the insertion: row 14 is now incomplete, and said so.
+  await page.locator('button[data-rule="row-incomplete"]', { hasText: "Ligne 14" }).waitFor();
   await page
     .getByRole("button", { name: "Insérer : Créer une cartographie des parcours de formations possibles" })
     .click();
@@ -156,6 +183,18 @@ test("« Préparer le bilan »: a print-ready review in the pane, what people ty
   await page.getByRole("button", { name: "Imprimer ou enregistrer en PDF" }).waitFor();
   await shot("05-report");
   await page.getByRole("button", { name: "Fermer le bilan" }).click();
+}, 60_000);
+
+test("« Vérifier la fiche » on Synthèse: says which sheet it is on and that it is not a fiche", async () => {
+  await page.getByRole("tab", { name: "Synthèse" }).click();
+  await page.getByRole("button", { name: "Vérifier la fiche" }).click();
+  await page
+    .getByText(
+      "« Synthèse » n'est pas une fiche critère : rien n'y a été vérifié. Activez une fiche (C1 … C8) ou Paramètres, ou lancez « Vérifier tout le classeur ».",
+    )
+    .waitFor();
+  expect(await page.getByText("la fiche est prête pour le comité de pilotage").count()).toBe(0);
+  await shot("06-not-a-fiche");
 }, 60_000);
 
 test("no request leaves localhost", () => {

@@ -42,8 +42,16 @@ test("the shipped list is the CSV of shared data, and the generated module agree
 
 test("lookup, search and the UAI at the start of a school cell", () => {
   expect(findEstablishment("0040007l")?.town).toBe("DIGNE LES BAINS");
-  expect(searchEstablishments("beau de rochas digne").map((e) => e.uai)).toEqual(["0040007L"]);
-  expect(searchEstablishments("Sévigné gap").map((e) => e.uai)).toContain("0050009H");
+  expect(searchEstablishments("beau de rochas digne").results.map((e) => e.uai)).toEqual(["0040007L"]);
+  expect(searchEstablishments("Sévigné gap").results.map((e) => e.uai)).toContain("0050009H");
+  // « marseille »: the schools of Marseille first, then the rest of the académie; the total says how many.
+  const marseille = searchEstablishments("marseille", 30);
+  expect(marseille.results).toHaveLength(30);
+  expect(marseille.results.every((e) => e.town.startsWith("MARSEILLE"))).toBe(true);
+  expect(marseille.total).toBeGreaterThan(30);
+  const all = searchEstablishments("marseille", 10_000).results;
+  const firstOther = all.findIndex((e) => !e.town.includes("MARSEILLE"));
+  expect(all.slice(firstOther).every((e) => !e.town.includes("MARSEILLE"))).toBe(true);
   expect(uaiOfSchoolCell("0040007L — LYCEE …")).toBe("0040007L");
   expect(uaiOfSchoolCell("Lycée Beau de Rochas")).toBeUndefined();
 });

@@ -11,6 +11,7 @@ import { LABELS, SHEET_LISTS, SHEET_PARAMETERS } from "./labels";
 import {
   AUDIT_YEAR_MAX_OFFSET,
   AUDIT_YEAR_MIN_OFFSET,
+  CRITERION_MARKER_ADDRESS,
   DEFAULT_REFERENCE_YEAR,
   LISTS,
   MARKERS,
@@ -31,6 +32,8 @@ export interface BlueprintOptions {
   /** The school cell's pre-filled value (« UAI — NOM (COMMUNE) »). */
   readonly school?: string;
   readonly headOfSchool?: string;
+  /** The referents of the criteria, in order (criterion 1 first); blanks are left to fill in Paramètres. */
+  readonly referents?: readonly string[];
   readonly criteria?: readonly Criterion[];
   readonly referentialVersion?: string;
 }
@@ -103,6 +106,11 @@ function parametersSheet(
   if (opts.school) values[PARAMS.school] = opts.school;
   if (opts.headOfSchool) values[PARAMS.headOfSchool] = opts.headOfSchool;
   const lastLead = PARAMS.firstLeadRow + criteria.length - 1;
+  const leads: Record<string, string> = {};
+  criteria.forEach((c, i) => {
+    const name = opts.referents?.[i]?.trim();
+    if (name) leads[leadAddress(c.number)] = name;
+  });
   const axesLast = PARAMS.ownAxesFirstRow + PARAMS.ownItemsCount - 1;
   const objLast = PARAMS.ownObjectivesFirstRow + PARAMS.ownItemsCount - 1;
   const dirFirst = PARAMS.directionsFirstRow;
@@ -110,7 +118,11 @@ function parametersSheet(
   const inputs: InputArea[] = [
     { range: `${PARAMS.school}:${PARAMS.headOfSchool}`, style: "paramInput", values },
     { range: `${PARAMS.referenceYear}:${PARAMS.auditYear}`, style: "inputYear" },
-    { range: `B${PARAMS.firstLeadRow}:B${lastLead}`, style: "paramInput" },
+    {
+      range: `B${PARAMS.firstLeadRow}:B${lastLead}`,
+      style: "paramInput",
+      ...(Object.keys(leads).length ? { values: leads } : {}),
+    },
     { range: `B${PARAMS.ownAxesFirstRow}:B${axesLast}`, style: "paramInput" },
     { range: `B${PARAMS.ownObjectivesFirstRow}:B${objLast}`, style: "paramInput" },
     { range: `B${dirFirst}:C${dirLast}`, style: "paramInput", anchor: `A${PARAMS.directionsTitleRow}` },
@@ -228,7 +240,7 @@ function criterionSheet(c: Criterion, referenceYear: number, auditYear: number |
     text(`${col("action")}${TABLE.hintRow}`, LABELS.hintActions, "hint"),
     text(`${col("indicator")}${TABLE.hintRow}`, LABELS.hintIndicator(referenceYear), "hint", true),
     text(`${col("outlook")}${TABLE.hintRow}`, LABELS.hintOutlook, "hint"),
-    text(`${columnLetters(TABLE.markerColumn)}1`, MARKERS.criterion(n), "marker", true),
+    text(CRITERION_MARKER_ADDRESS, MARKERS.criterion(n), "marker", true),
   ];
   const validations: ValidationBlueprint[] = [
     {
@@ -257,7 +269,7 @@ function criterionSheet(c: Criterion, referenceYear: number, auditYear: number |
     criterion: n,
     name: criterionSheetName(c),
     visibility: "visible",
-    marker: { address: `${columnLetters(TABLE.markerColumn)}1`, value: MARKERS.criterion(n) },
+    marker: { address: CRITERION_MARKER_ADDRESS, value: MARKERS.criterion(n) },
     columns: [
       { col: 1, width: 38 },
       { col: 2, width: 38 },
@@ -312,16 +324,26 @@ function listsSheet(
     text(LISTS.markerAddress, MARKERS.lists, "marker"),
     text(LISTS.versionAddress, version, "marker"),
   ];
-  const names: NameBlueprint[] = [];
-  const schools = establishments();
-  schools.forEach((e, i) =>
-    cells.push(text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem")),
-  );
-  names.push({
-    name: NAMES.schools,
-    sheetKey: SHEET_KEYS.lists,
-    ref: absoluteRange({ top: LISTS.firstItemRow, left: 1, bottom: LISTS.firstItemRow + schools.length - 1, right: 1 }),
-  });
+  // The 2,090 schools are read only when someone reads these cells or this name (a check, an update,
+  // a generation): knowing which sheet is which, as the pane's first screen does, never needs them.
+  let schoolCells: StructureCell[] | undefined;
+  const schools = (): StructureCell[] =>
+    (schoolCells ??= markDerived(
+      establishments().map((e, i) =>
+        text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem"),
+      ),
+      true,
+    ));
+  const names: NameBlueprint[] = [
+    {
+      name: NAMES.schools,
+      sheetKey: SHEET_KEYS.lists,
+      get ref() {
+        const bottom = LISTS.firstItemRow + schools().length - 1;
+        return absoluteRange({ top: LISTS.firstItemRow, left: 1, bottom, right: 1 });
+      },
+    },
+  ];
   const own = (list: string, i: number) => `IF(INDEX(${list},${i})="","",INDEX(${list},${i}))`;
   for (const c of criteria) {
     const cols = listColumns(c.number);
@@ -369,6 +391,9 @@ function listsSheet(
     }),
   });
   names.push({ name: NAMES.version, sheetKey: SHEET_KEYS.lists, ref: "$Z$2" });
+  const head = markDerived(cells.slice(0, 3), true);
+  const rest = markDerived(cells.slice(3), true);
+  let all: StructureCell[] | undefined;
   const sheet: SheetBlueprint = {
     key: SHEET_KEYS.lists,
     role: "lists",
@@ -377,7 +402,9 @@ function listsSheet(
     marker: { address: LISTS.markerAddress, value: MARKERS.lists },
     columns: [{ col: 1, width: 60 }],
     rowHeights: [],
-    cells: markDerived(cells, true),
+    get cells() {
+      return (all ??= [...head, ...schools(), ...rest]);
+    },
     inputs: [],
     merges: [],
     validations: [],
@@ -396,6 +423,7 @@ export function buildBlueprint(options: BlueprintOptions = {}): Blueprint {
     options.auditYear,
     options.school,
     options.headOfSchool,
+    options.referents,
     options.referentialVersion,
   ]);
   let bp = cache.get(key);

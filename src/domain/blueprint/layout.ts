@@ -45,6 +45,24 @@ export const TABLE = {
 
 export type TableColumn = keyof typeof TABLE.columns;
 
+/**
+ * What people may still do on a protected sheet of ours (docs/decisions.md §4): insert and delete rows,
+ * sort, filter, format. Every writer applies exactly this list: the .xlsx writers and the Office adapter.
+ */
+export const PROTECTION_ALLOWS = [
+  "formatCells",
+  "formatColumns",
+  "formatRows",
+  "insertRows",
+  "deleteRows",
+  "sort",
+  "autoFilter",
+] as const;
+export type ProtectionPermission = (typeof PROTECTION_ALLOWS)[number];
+
+/** Where every criterion sheet carries its hidden marker (column H, row 1). */
+export const CRITERION_MARKER_ADDRESS = "H1";
+
 export const LISTS = {
   schoolsColumn: 1,
   /** The two directions the « Sens des indicateurs » drop-down offers. */

@@ -1,4 +1,8 @@
-import { ESTABLISHMENT_ROWS } from "./data";
+/**
+ * The establishments of France, as a registry: the rows (src/domain/establishments/data.ts, 268 KB) are
+ * handed over by whoever needs them — `./all` for the command line and the tests, a chunk loaded on
+ * demand in the pane — so that what only identifies sheets or shows a first screen never carries them.
+ */
 
 export type EstablishmentType = "LP" | "LPO";
 
@@ -13,13 +17,29 @@ export interface Establishment {
   readonly sector: "public" | "prive";
 }
 
+export type EstablishmentRow = readonly [string, string, string, string, string, string, string];
+
+let rows: readonly EstablishmentRow[] | undefined;
 let cache: readonly Establishment[] | undefined;
 let byUai: ReadonlyMap<string, Establishment> | undefined;
 
+/** Hands the rows over (once is enough; `./all` does it on import). */
+export function provideEstablishments(data: readonly EstablishmentRow[]): void {
+  if (rows === data) return;
+  rows = data;
+  cache = undefined;
+  byUai = undefined;
+}
+
+export function establishmentsProvided(): boolean {
+  return rows !== undefined;
+}
+
 /** The 2,090 vocational and polyvalent lycées of France, in the source order (by UAI). */
 export function establishments(): readonly Establishment[] {
+  if (!rows) throw new Error("La liste des établissements n'est pas encore chargée.");
   if (!cache) {
-    cache = ESTABLISHMENT_ROWS.map(([uai, name, town, department, academy, type, sector]) => ({
+    cache = rows.map(([uai, name, town, department, academy, type, sector]) => ({
       uai,
       name,
       town,
@@ -60,17 +80,40 @@ function fold(s: string): string {
     .trim();
 }
 
-/** Establishments whose UAI, name or town contains every word of the query (accents and case ignored). */
-export function searchEstablishments(query: string, limit = 50): readonly Establishment[] {
+export interface EstablishmentSearch {
+  /** The best matches first, at most `limit`. */
+  readonly results: readonly Establishment[];
+  /** How many establishments match in all (more than `results` when the list was cut). */
+  readonly total: number;
+}
+
+/**
+ * Establishments where every word of the query is found in the UAI, the town, the name or the académie
+ * (accents and case ignored), best first: a school is ranked by the weakest field any word needed —
+ * UAI, then town, then name, then académie — so « marseille » lists the schools of Marseille before the
+ * rest of the académie d'Aix-Marseille.
+ */
+export function searchEstablishments(query: string, limit = 50): EstablishmentSearch {
   const words = fold(query).split(" ").filter(Boolean);
-  if (words.length === 0) return establishments().slice(0, limit);
-  const found: Establishment[] = [];
+  if (words.length === 0) return { results: establishments().slice(0, limit), total: establishments().length };
+  const scored: { e: Establishment; rank: number }[] = [];
   for (const e of establishments()) {
-    const hay = `${e.uai} ${fold(e.name)} ${fold(e.town)} ${e.academy}`;
-    if (words.every((w) => hay.includes(w))) {
-      found.push(e);
-      if (found.length >= limit) break;
+    const fields = [e.uai, ` ${fold(e.town)} `, ` ${fold(e.name)} `, fold(e.academy)];
+    let rank = 0;
+    for (const w of words) {
+      // A whole word of the town or name counts more than a piece of one.
+      let best = Infinity;
+      fields.forEach((f, i) => {
+        if (f.includes(` ${w} `) || (i === 0 && f.startsWith(w))) best = Math.min(best, i * 2);
+        else if (f.includes(w)) best = Math.min(best, i * 2 + 1);
+      });
+      rank = Math.max(rank, best);
+      if (rank === Infinity) break;
     }
+    if (rank !== Infinity) scored.push({ e, rank });
   }
-  return found;
+  scored.sort(
+    (a, b) => a.rank - b.rank || a.e.town.localeCompare(b.e.town, "fr") || a.e.name.localeCompare(b.e.name, "fr"),
+  );
+  return { results: scored.slice(0, limit).map((x) => x.e), total: scored.length };
 }

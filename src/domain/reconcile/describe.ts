@@ -1,4 +1,5 @@
 /** What an update changed, in the words of the people who asked for it. */
+import { SHEET_LISTS } from "../blueprint/labels";
 import { expectedLock } from "../locks";
 import type { Edit } from "./edits";
 
@@ -6,10 +7,26 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
 }
 
+/**
+ * A generation in one line, in the user's words: what the workbook now holds, not the names and
+ * formats it took to get there (the hidden Listes sheet is not news to anyone).
+ */
+function describeGeneration(edits: readonly Edit[]): string[] {
+  const created = edits.flatMap((e) => (e.op === "create-sheet" ? [e.sheet] : []));
+  const fiches = created.filter((s) => /^C[1-8](?![0-9])/.test(s)).length;
+  const others = created.filter((s) => !/^C[1-8](?![0-9])/.test(s) && s !== SHEET_LISTS);
+  if (created.length === 0) return [];
+  return [`Classeur créé : ${plural(fiches, "fiche", "fiches")}${others.map((s) => `, ${s}`).join("")}.`];
+}
+
 export function describeEdits(edits: readonly Edit[], options: { generation?: boolean } = {}): string[] {
+  if (options.generation) {
+    const generated = describeGeneration(edits);
+    if (generated.length) return generated;
+  }
   const lines: string[] = [];
   const created = new Set(edits.filter((e) => e.op === "create-sheet").map((e) => e.sheet));
-  for (const s of created) lines.push(`Feuille « ${s} » ${options.generation ? "créée" : "recréée"}.`);
+  for (const s of created) lines.push(`Feuille « ${s} » recréée.`);
   const bySheet = new Map<string, Edit[]>();
   for (const e of edits) {
     if (e.op === "set-name" || created.has(e.sheet)) continue;

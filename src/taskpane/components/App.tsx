@@ -14,11 +14,21 @@ import {
 import * as React from "react";
 import type { Finding } from "../../domain/check";
 import { ServiceError, type CheckResult, type GenerateOptions, type WorkbookService, type WorkbookStatus } from "../services/workbook-service";
+import type { CriterionNumber } from "../../domain/referential/types";
 import { TEXTS } from "../texts";
-import { FindingsList } from "./FindingsList";
-import { GenerateForm } from "./GenerateForm";
 import { GuideExamples } from "./GuideExamples";
-import { ReportView } from "./ReportView";
+
+// Screens that are not the pane's first one are chunks of their own, fetched when first shown: the
+// first-run form (with the school search), the findings, the review.
+const GenerateForm = React.lazy(() =>
+  import(/* webpackChunkName: "generate-form" */ "./GenerateForm").then((m) => ({ default: m.GenerateForm })),
+);
+const FindingsList = React.lazy(() =>
+  import(/* webpackChunkName: "findings" */ "./FindingsList").then((m) => ({ default: m.FindingsList })),
+);
+const ReportView = React.lazy(() =>
+  import(/* webpackChunkName: "report-view" */ "./ReportView").then((m) => ({ default: m.ReportView })),
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -38,6 +48,12 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   const [result, setResult] = React.useState<CheckResult | undefined>();
   const [report, setReport] = React.useState<string | undefined>();
 
+  const messageRef = React.useRef<HTMLDivElement>(null);
+  // A message appears at the top of the pane: bring it into view however far the pane was scrolled.
+  React.useEffect(() => {
+    if (message) messageRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [message]);
+
   const act = React.useCallback(async <T,>(label: string, f: () => Promise<T>, after?: (t: T) => void) => {
     setBusy(label);
     setMessage(undefined);
@@ -56,20 +72,35 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
     void act(TEXTS.reading, async () => undefined);
   }, [act]);
 
+  /**
+   * After an action that writes, findings on screen would describe the workbook as it was: they are
+   * checked again (same scope) in the same step, so a fix shows as a fix.
+   */
+  const thenRefresh = async <T,>(f: () => Promise<T>): Promise<T> => {
+    const t = await f();
+    if (result) setResult(await service.check(result.scope));
+    return t;
+  };
+
   const generate = (o: GenerateOptions) =>
     act(TEXTS.generating, () => service.generate(o), (lines) => setMessage({ intent: "success", lines }));
-  const update = () => act(TEXTS.updating, () => service.update(), (lines) => setMessage({ intent: "success", lines }));
+  const update = () =>
+    act(TEXTS.updating, () => thenRefresh(() => service.update()), (lines) => setMessage({ intent: "success", lines }));
   const check = (scope: "sheet" | "workbook") => act(TEXTS.checking, () => service.check(scope), setResult);
   const prepareReport = () => act(TEXTS.reporting, () => service.report(), setReport);
   const select = (f: Finding) => act(TEXTS.reading, () => service.selectCell(f.sheet, f.cell.split(":")[0]));
-  const insert = (column: "action" | "indicator", text: string) =>
-    act(TEXTS.reading, () => service.insertIntoSelectedRow(column, text), (cell) => setMessage({ intent: "success", lines: [TEXTS.inserted(cell)] }));
+  const insert = (criterion: CriterionNumber) => (column: "action" | "indicator", text: string) =>
+    act(
+      TEXTS.reading,
+      () => thenRefresh(() => service.insertIntoSelectedRow(column, text, criterion)),
+      (cell) => setMessage({ intent: "success", lines: [TEXTS.inserted(cell)] }),
+    );
 
   return (
     <>
       {busy && <Spinner size="tiny" label={busy} />}
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} ref={messageRef}>
           <MessageBarBody>
             {message.lines.map((l, i) => (
               <div key={i}>{l}</div>
@@ -81,7 +112,9 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
         <section aria-label={TEXTS.firstRunTitle}>
           <Title2 as="h2">{TEXTS.firstRunTitle}</Title2>
           <Text block>{TEXTS.firstRunHelp}</Text>
-          <GenerateForm busy={!!busy} onGenerate={generate} />
+          <React.Suspense fallback={<Spinner size="tiny" label={TEXTS.reading} />}>
+            <GenerateForm busy={!!busy} onGenerate={generate} />
+          </React.Suspense>
         </section>
       )}
       {status?.generated && (
@@ -100,11 +133,17 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
               {TEXTS.report}
             </Button>
           </div>
-          {report && <ReportView html={report} onClose={() => setReport(undefined)} />}
-          {result && <FindingsList result={result} onSelect={select} />}
+          <React.Suspense fallback={<Spinner size="tiny" label={TEXTS.reading} />}>
+            {report && <ReportView html={report} onClose={() => setReport(undefined)} />}
+            {result && <FindingsList result={result} onSelect={select} />}
+          </React.Suspense>
           <Divider />
           {status.activeCriterion ? (
-            <GuideExamples criterion={status.activeCriterion} busy={!!busy} onInsert={insert} />
+            <GuideExamples
+              criterion={status.activeCriterion}
+              busy={!!busy}
+              onInsert={insert(status.activeCriterion)}
+            />
           ) : (
             <Text>{TEXTS.notCriterionSheet}</Text>
           )}

@@ -24,7 +24,13 @@ function Icon(props: { f: Finding }): React.JSX.Element {
 
 export function FindingsList(props: { result: CheckResult; onSelect(f: Finding): void }): React.JSX.Element {
   const s = useStyles();
-  const { counts, findings } = props.result;
+  const { counts, findings, notAFiche, sheet, scope } = props.result;
+  if (notAFiche)
+    return (
+      <section aria-label={TEXTS.findingsTitle}>
+        <Text role="status">{TEXTS.notAFiche(sheet ?? "")}</Text>
+      </section>
+    );
   const bySheet = new Map<string, Finding[]>();
   for (const f of findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
   return (
@@ -33,7 +39,7 @@ export function FindingsList(props: { result: CheckResult; onSelect(f: Finding):
         <Badge color="danger">{counts.error}</Badge> <Badge color="warning">{counts.warning}</Badge>{" "}
         <Badge color="informative">{counts.info}</Badge> <Text>{TEXTS.counts(counts.error, counts.warning, counts.info)}</Text>
       </div>
-      {findings.length === 0 && <Text>{TEXTS.noFinding}</Text>}
+      {findings.length === 0 && <Text>{scope === "workbook" ? TEXTS.noFindingWorkbook : TEXTS.noFinding}</Text>}
       {[...bySheet].map(([sheet, list]) => (
         <div key={sheet}>
           <Text as="h3" className={s.sheet} block>

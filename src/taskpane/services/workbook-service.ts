@@ -3,10 +3,10 @@
  * (or the in-memory host's `run`, injected for tests and the preview) and costs at most two syncs.
  */
 import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/build";
-import { PARAMS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
+import { CRITERION_MARKER_ADDRESS, PARAMS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../../domain/check";
 import { makeContext } from "../../domain/check/context";
-import { identifySheets } from "../../domain/identify";
+import { checkableSheet, criterionOfMarker, identifySheets, isFichesWorkbook } from "../../domain/identify";
 import { reconcile } from "../../domain/reconcile";
 import { describeEdits } from "../../domain/reconcile/describe";
 import { synthesisCountEdits } from "../../domain/synthesis-counts";
@@ -16,6 +16,7 @@ import type { CriterionNumber } from "../../domain/referential/types";
 import { address as a1, parseRange } from "../../domain/a1";
 import { applyEdits, officeErrorMessage, readSnapshot } from "../../workbook/office/adapter";
 import { TEXTS } from "../texts";
+import { loadEstablishments } from "./establishments";
 
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -34,12 +35,16 @@ export interface CheckResult {
   readonly counts: FindingCounts;
   readonly scope: "sheet" | "workbook";
   readonly sheet?: string;
+  /** « Vérifier la fiche » on a sheet that is not a fiche (Synthèse, a sheet of the school's): nothing was checked. */
+  readonly notAFiche?: boolean;
 }
 
 export interface GenerateOptions {
   readonly school?: string;
   readonly headOfSchool?: string;
   readonly auditYear?: number;
+  /** The criteria's referents, criterion 1 first (blanks stay blank). */
+  readonly referents?: readonly string[];
 }
 
 export interface ServiceOptions {
@@ -53,7 +58,10 @@ export function createWorkbookService(options: ServiceOptions) {
   const today = options.today ?? (() => new Date());
   const pageLayout = options.pageLayout ?? (() => false);
 
-  async function guarded<T>(f: () => Promise<T>): Promise<T> {
+  /** Runs a use case; those that build the whole blueprint first fetch the establishments chunk (once). */
+  async function guarded<T>(f: () => Promise<T>, needsEstablishments = false): Promise<T> {
+    if (needsEstablishments)
+      await loadEstablishments().catch(() => Promise.reject(new ServiceError(TEXTS.establishmentsFailed)));
     try {
       return await f();
     } catch (e) {
@@ -61,6 +69,8 @@ export function createWorkbookService(options: ServiceOptions) {
       throw new ServiceError(officeErrorMessage(e));
     }
   }
+
+  const guardedFull = <T>(f: () => Promise<T>) => guarded(f, true);
 
   async function status(): Promise<WorkbookStatus> {
     return guarded(() =>
@@ -70,7 +80,7 @@ export function createWorkbookService(options: ServiceOptions) {
         const ids = identifySheets(ctx.bp, snapshot);
         const active = [...ids.values()].find((i) => i.sheet.name === activeSheet);
         return {
-          generated: ids.has(SHEET_KEYS.parameters) || [...ids.keys()].some((k) => /^c\d$/.test(k)),
+          generated: isFichesWorkbook(ctx.bp, snapshot),
           activeSheet,
           activeCriterion: active?.blueprint.criterion,
           auditYear: ctx.auditYear,
@@ -81,7 +91,7 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** Generate on an empty workbook, or update an existing one: read (1 sync), reconcile, apply (1 sync). */
   async function generateOrUpdate(bpOptions: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
-    return guarded(() =>
+    return guardedFull(() =>
       run(async (context) => {
         const { snapshot } = await readSnapshot(context);
         const ctx = makeContext(snapshot, {});
@@ -105,14 +115,23 @@ export function createWorkbookService(options: ServiceOptions) {
   }
 
   const generate = (o: GenerateOptions) =>
-    generateOrUpdate({ school: o.school, headOfSchool: o.headOfSchool, auditYear: o.auditYear });
+    generateOrUpdate({
+      school: o.school,
+      headOfSchool: o.headOfSchool,
+      auditYear: o.auditYear,
+      referents: o.referents,
+    });
   const update = (auditYear?: number) => generateOrUpdate(undefined, auditYear);
 
   /** One sync for a sheet; the whole workbook's check also writes its counts in Synthèse (one more). */
   async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
-    return guarded(() =>
+    return guardedFull(() =>
       run(async (context) => {
         const { snapshot, activeSheet } = await readSnapshot(context);
+        if (scope === "sheet" && !checkableSheet(makeContext(snapshot, {}).bp, snapshot, activeSheet ?? "")) {
+          const none = { error: 0, warning: 0, info: 0 };
+          return { findings: [], counts: none, scope, sheet: activeSheet, notAFiche: true };
+        }
         const all = checkWorkbook(snapshot, { today: today() });
         const findings = scope === "sheet" ? all.filter((f) => f.sheet === activeSheet) : all;
         if (scope === "workbook") {
@@ -136,15 +155,26 @@ export function createWorkbookService(options: ServiceOptions) {
     );
   }
 
-  /** Puts `text` in `column` of the selected row of a criterion table, only if that cell is empty. */
-  async function insertIntoSelectedRow(column: "action" | "indicator", text: string): Promise<string> {
+  /**
+   * Puts `text`, an example of criterion `criterion`, in `column` of the selected row of that criterion's
+   * table, only if that cell is empty — and only on that criterion's sheet, whatever the pane showed last.
+   */
+  async function insertIntoSelectedRow(
+    column: "action" | "indicator",
+    text: string,
+    criterion: CriterionNumber,
+  ): Promise<string> {
     return guarded(() =>
       run(async (context) => {
         const selected = context.workbook.getSelectedRange();
         selected.load("address");
         const ws = context.workbook.worksheets.getActiveWorksheet();
         ws.load("name");
+        const marker = ws.getRange(CRITERION_MARKER_ADDRESS);
+        marker.load("values");
         await context.sync();
+        const sheetCriterion = criterionOfMarker(marker.values[0][0]);
+        if (sheetCriterion !== criterion) throw new ServiceError(TEXTS.wrongSheet(ws.name, criterion, sheetCriterion));
         const ref = parseRange(selected.address.replace(/^.*!/, ""));
         if (!ref || ref.top < TABLE.firstRow) throw new ServiceError(TEXTS.selectRowFirst);
         const target = ws.getRange(a1(ref.top, TABLE.columns[column]));
@@ -163,7 +193,7 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** The annual review as a print-ready HTML document (1 sync). */
   async function report(): Promise<string> {
-    return guarded(() =>
+    return guardedFull(() =>
       run(async (context) => {
         const { snapshot } = await readSnapshot(context);
         return reportHtml(synthesize(snapshot, { today: today() }), today());

@@ -42,6 +42,8 @@ export interface MemorySheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
+  /** The options of the last `protect(options)`, as Excel received them (undefined: protected without any). */
+  protectionOptions?: Record<string, unknown>;
   cells: Map<string, MemoryCell>;
   validations: MemoryValidation[];
   merges: string[];
@@ -909,16 +911,20 @@ class MemorySheetProtection extends Proxy {
   get protected(): boolean {
     return this.get("protected");
   }
-  protect(): void {
-    this.ctx.enqueue({ protect: true }, () => {
+  /** Records the options: a sheet protected without them forbids inserting rows, sorting, filtering. */
+  protect(options?: Record<string, unknown>): void {
+    this.ctx.enqueue({ protect: options ?? true }, () => {
       const s = this.ctx.sheet(this.sheetName() as string);
       if (s.protected) throw new OfficeLikeError("InvalidOperation", `La feuille « ${s.name} » est déjà protégée.`);
       s.protected = true;
+      s.protectionOptions = options;
     });
   }
   unprotect(): void {
     this.ctx.enqueue({ unprotect: true }, () => {
-      this.ctx.sheet(this.sheetName() as string).protected = false;
+      const s = this.ctx.sheet(this.sheetName() as string);
+      s.protected = false;
+      s.protectionOptions = undefined;
     });
   }
 }

@@ -16,6 +16,7 @@ import type {
   WorkbookSnapshot,
 } from "../../domain/snapshot";
 import { applyStyle } from "./styles";
+import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
 
 /** Sheets followed through getNext in the single read batch. */
 export const MAX_SHEETS_READ = 40;
@@ -410,15 +411,22 @@ export async function applyEdits(
         break;
     }
   }
-  for (const name of reprotect) sheet(name).protection.protect();
+  for (const name of reprotect) sheet(name).protection.protect(protectionOptions());
   await context.sync();
+}
+
+/** The blueprint's permissions as Office.js spells them (« insertRows » → allowInsertRows). */
+export function protectionOptions(): Excel.WorksheetProtectionOptions {
+  const options: Record<string, boolean> = {};
+  for (const k of PROTECTION_ALLOWS) options[`allow${k[0].toUpperCase()}${k.slice(1)}`] = true;
+  return options as Excel.WorksheetProtectionOptions;
 }
 
 /** Excel's refusals, in French. Nothing of the batch is kept when it fails. */
 export function officeErrorMessage(e: unknown): string {
   const code = (e as { code?: string } | undefined)?.code ?? "";
   if (code === "AccessDenied")
-    return "Excel a refusé la modification : une feuille est protégée par mot de passe. Ôtez la protection puis réessayez.";
+    return "Excel a refusé l'écriture : une feuille est protégée par un mot de passe que Fiches LDM ne connaît pas, ou vous n'avez que la lecture de ce classeur. Ouvrez-le en modification (ou demandez à qui l'a protégée), puis relancez l'action.";
   if (code === "EditModeCannotAcquireLock" || code === "InvalidOperation" || code === "Conflict") {
     return "Un co-auteur modifie le classeur en ce moment : rien n'a été écrit. Réessayez dans un instant.";
   }

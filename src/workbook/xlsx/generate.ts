@@ -9,6 +9,7 @@ import type { Edit } from "../../domain/reconcile/edits";
 import { applyEditsToXlsx } from "./update";
 import { STYLES, type CellStyle } from "../../domain/blueprint/styles";
 import type { Blueprint, SheetBlueprint } from "../../domain/blueprint/types";
+import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
 
 function argb(rgb: string): string {
   return `FF${rgb}`;
@@ -102,13 +103,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sb: SheetBlueprint): Promise<voi
     await ws.protect("", {
       selectLockedCells: true,
       selectUnlockedCells: true,
-      formatCells: true,
-      formatColumns: true,
-      formatRows: true,
-      insertRows: true,
-      deleteRows: true,
-      sort: true,
-      autoFilter: true,
+      ...Object.fromEntries(PROTECTION_ALLOWS.map((k) => [k, true])),
     });
   }
 }

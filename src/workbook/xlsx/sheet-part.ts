@@ -10,6 +10,7 @@ import {
   type RangeRef,
 } from "../../domain/a1";
 import type { ColumnBlueprint, SheetBlueprint, ValidationBlueprint } from "../../domain/blueprint/types";
+import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
 import { REL_NS } from "./chart-part";
 import {
   childElements,
@@ -325,8 +326,7 @@ export class SheetPart {
     setAttr(sp, "objects", "1");
     setAttr(sp, "scenarios", "1");
     // In OOXML « 0 » means allowed for these.
-    for (const k of ["formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows", "sort", "autoFilter"])
-      setAttr(sp, k, "0");
+    for (const k of PROTECTION_ALLOWS) setAttr(sp, k, "0");
   }
 
   freeze(rows: number, cols: number): void {

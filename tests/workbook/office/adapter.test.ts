@@ -79,6 +79,23 @@ test("update restores what hands broke, keeps typed cells, in 2 round trips", as
     ]),
   );
   expect(host.model.sheets.find((s) => s.name === C(3))?.cells.get("A12")?.value).toBe("Texte saisi");
+  // Protected again with the permissions the files grant: people can still insert rows, sort, filter.
+  for (const name of [C(3), C(4)]) {
+    const sheet = host.model.sheets.find((s) => s.name === name);
+    expect([name, sheet?.protected, sheet?.protectionOptions]).toEqual([
+      name,
+      true,
+      {
+        allowFormatCells: true,
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowInsertRows: true,
+        allowDeleteRows: true,
+        allowSort: true,
+        allowAutoFilter: true,
+      },
+    ]);
+  }
   expect(host.model.sheets.map((s) => s.name).indexOf(C(4))).toBe(
     host.model.sheets.map((s) => s.name).indexOf(C(3)) + 1,
   );
@@ -228,19 +245,39 @@ test("a sheet protected between the read and the write: the batch fails whole, w
   expect(host.model.sheets.find((s) => s.name === C(5))?.validations).toEqual([]);
 });
 
+test("« Vérifier la fiche » on a sheet that is not a fiche says so, and names it", async () => {
+  const { service } = setup();
+  await service.generate({ auditYear: 2028 });
+  await service.selectCell("Synthèse", "A1");
+  const r = await service.check("sheet");
+  expect(r).toMatchObject({ notAFiche: true, sheet: "Synthèse", findings: [] });
+  await service.selectCell(C(3), "A10");
+  expect((await service.check("sheet")).notAFiche).toBeUndefined();
+});
+
 test("insert an example into the selected row, never over a filled cell", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
   await service.selectCell(C(1), "B12");
   expect(host.model.selection).toEqual({ sheet: C(1), address: "B12" });
   expect(
-    await service.insertIntoSelectedRow("action", "Créer une cartographie des parcours de formations possibles"),
+    await service.insertIntoSelectedRow("action", "Créer une cartographie des parcours de formations possibles", 1),
   ).toBe("C12");
-  await expect(service.insertIntoSelectedRow("action", "Autre")).rejects.toThrow(
+  await expect(service.insertIntoSelectedRow("action", "Autre", 1)).rejects.toThrow(
     "La cellule C12 n'est pas vide : rien n'a été remplacé.",
   );
   await service.selectCell(C(1), "A3");
-  await expect(service.insertIntoSelectedRow("indicator", "x")).rejects.toThrow(/Sélectionnez d'abord une ligne/);
+  await expect(service.insertIntoSelectedRow("indicator", "x", 1)).rejects.toThrow(/Sélectionnez d'abord une ligne/);
+  // An example of criterion 6 never lands in criterion 2's fiche, whatever the pane showed last.
+  await service.selectCell(C(2), "C14");
+  await expect(service.insertIntoSelectedRow("action", "Un exemple du critère 6", 6)).rejects.toThrow(
+    `« ${C(2)} » est la fiche du critère 2 : cet exemple est du critère 6. Rien n'a été inséré ; activez la fiche du critère 6.`,
+  );
+  await service.selectCell("Synthèse", "C14");
+  await expect(service.insertIntoSelectedRow("action", "Un exemple", 6)).rejects.toThrow(
+    "« Synthèse » n'est pas une fiche critère : rien n'a été inséré ; activez la fiche du critère 6.",
+  );
+  expect(host.model.sheets.find((s) => s.name === C(2))?.cells.get("C14")?.value ?? "").toBe("");
   expect(host.model.sheets.find((s) => s.name === C(1))?.cells.get("C12")?.value).toBe(
     "Créer une cartographie des parcours de formations possibles",
   );
