@@ -1,5 +1,5 @@
 /** The production build: what reaches a school's Excel. Built once into a temporary folder. */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -57,3 +57,24 @@ test("every page carries a CSP allowing scripts only from itself and the Office.
     }
   }
 });
+
+test("the build enforces the pane's gzip budget: it passes at ≤ 160 KB, and fails, in French, above a lower one", () => {
+  // The build of beforeAll passed with the real budgets; each page's initial JavaScript is within them.
+  const { pageSizes } = require(path.join(REPO, "scripts/page-sizes.js")) as {
+    pageSizes(dir: string): { pages: { page: string; initial: { gzip: number }[] }[] };
+  };
+  const taskpane = pageSizes(out).pages.find((p) => p.page === "taskpane.html");
+  const gzip = (taskpane?.initial ?? []).reduce((n, f) => n + f.gzip, 0);
+  expect(gzip).toBeGreaterThan(0);
+  expect(gzip).toBeLessThanOrEqual(160 * 1024);
+  const tight = mkdtempSync(path.join(tmpdir(), "ldm-dist-tight-"));
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", tight],
+    { cwd: REPO, encoding: "utf8", env: { ...process.env, LDM_BUDGET_KB: "100" } },
+  );
+  expect(r.status).not.toBe(0);
+  expect(`${r.stdout}${r.stderr}`).toMatch(
+    /Budget dépassé : la page « taskpane » charge \d+,?\.?\d* Ko gzip de JavaScript à l'ouverture, pour 100 Ko permis\./,
+  );
+}, 240_000);
