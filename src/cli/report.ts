@@ -11,8 +11,56 @@ import { parseArgs, stringOption } from "./args";
 import { readInputFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice"];
+/**
+ * Where Chromium, Chrome, Edge and LibreOffice live on Linux, Windows and macOS, then the PATH; the
+ * environment variable LDM_NAVIGATEUR names another one (a Chromium-based browser).
+ */
+export function pdfTools(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): { browsers: string[]; offices: string[] } {
+  const onPath = (names: string[]) =>
+    (env.PATH ?? "")
+      .split(path.delimiter)
+      .filter(Boolean)
+      .flatMap((dir) => names.map((n) => path.join(dir, n)));
+  if (platform === "win32") {
+    const roots = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA].filter((r): r is string => !!r);
+    const win = (...parts: string[]) => roots.map((r) => path.win32.join(r, ...parts));
+    return {
+      browsers: [
+        ...(env.LDM_NAVIGATEUR ? [env.LDM_NAVIGATEUR] : []),
+        ...win("Microsoft", "Edge", "Application", "msedge.exe"),
+        ...win("Google", "Chrome", "Application", "chrome.exe"),
+        ...win("Chromium", "Application", "chrome.exe"),
+      ],
+      offices: [...win("LibreOffice", "program", "soffice.exe"), ...onPath(["soffice.exe"])],
+    };
+  }
+  if (platform === "darwin") {
+    const app = (name: string, bin: string) => [`/Applications/${name}.app/Contents/MacOS/${bin}`];
+    return {
+      browsers: [
+        ...(env.LDM_NAVIGATEUR ? [env.LDM_NAVIGATEUR] : []),
+        ...app("Google Chrome", "Google Chrome"),
+        ...app("Microsoft Edge", "Microsoft Edge"),
+        ...app("Chromium", "Chromium"),
+      ],
+      offices: [...app("LibreOffice", "soffice"), ...onPath(["soffice"])],
+    };
+  }
+  return {
+    browsers: [
+      ...(env.LDM_NAVIGATEUR ? [env.LDM_NAVIGATEUR] : []),
+      "/usr/bin/chromium",
+      "/usr/bin/chromium-browser",
+      "/usr/bin/google-chrome",
+      "/usr/bin/microsoft-edge",
+      ...onPath(["chromium", "chromium-browser", "google-chrome", "microsoft-edge"]),
+    ],
+    offices: ["/usr/bin/soffice", "/usr/bin/libreoffice", ...onPath(["soffice", "libreoffice"])],
+  };
+}
 
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -27,8 +75,9 @@ async function htmlToPdf(html: string): Promise<Uint8Array> {
     const src = path.join(dir, "bilan.html");
     const pdf = path.join(dir, "bilan.pdf");
     writeFileSync(src, html);
-    const chromium = CHROMIUM.find((p) => existsSync(p));
-    const soffice = SOFFICE.find((p) => existsSync(p));
+    const tools = pdfTools();
+    const chromium = tools.browsers.find((p) => existsSync(p));
+    const soffice = tools.offices.find((p) => existsSync(p));
     if (chromium) {
       await run(chromium, [
         "--headless",
@@ -53,7 +102,8 @@ async function htmlToPdf(html: string): Promise<Uint8Array> {
       ]);
     } else {
       throw new UserError(
-        "PDF impossible ici : ni Chromium ni LibreOffice n'est installé. Utilisez --out bilan.html et imprimez-le depuis un navigateur.",
+        "PDF impossible ici : ni Edge, ni Chrome, ni Chromium, ni LibreOffice n'a été trouvé. Installez-en un (ou indiquez le chemin " +
+          "du navigateur dans LDM_NAVIGATEUR), ou utilisez --out bilan.html et imprimez-le depuis un navigateur.",
       );
     }
     if (!existsSync(pdf))

@@ -46,3 +46,18 @@ test("bad input: one French line, exit 2, nothing written", () => {
   expect(r2.stderr).toBe("Impossible de lire « absent.xlsx » : fichier ou dossier introuvable.\n");
   expect(existsSync(path.join(dir, "absent-bilan.html"))).toBe(false);
 });
+
+test("the PDF tools are looked for where Windows and macOS install them, then on the PATH", () => {
+  const { pdfTools } = require("../../src/cli/report") as typeof import("../../src/cli/report");
+  const win = pdfTools("win32", { PROGRAMFILES: "C:\\Program Files", "PROGRAMFILES(X86)": "C:\\Program Files (x86)" });
+  expect(win.browsers).toContain("C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe");
+  expect(win.browsers).toContain("C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe");
+  expect(win.offices).toContain("C:\\Program Files\\LibreOffice\\program\\soffice.exe");
+  const mac = pdfTools("darwin", { PATH: "/opt/homebrew/bin" });
+  expect(mac.browsers).toContain("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
+  expect(mac.browsers).toContain("/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge");
+  expect(mac.offices).toEqual(["/Applications/LibreOffice.app/Contents/MacOS/soffice", "/opt/homebrew/bin/soffice"]);
+  const linux = pdfTools("linux", { PATH: "/snap/bin", LDM_NAVIGATEUR: "/opt/edge/msedge" });
+  expect(linux.browsers[0]).toBe("/opt/edge/msedge");
+  expect(linux.browsers).toContain("/snap/bin/chromium");
+});
