@@ -86,7 +86,7 @@ async function benchPane() {
   }
 }
 
-module.exports = { benchPane };
+module.exports = { benchPane, serve, timeToInteractive };
 
 if (require.main === module)
   benchPane().catch((e) => {
