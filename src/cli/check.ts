@@ -50,45 +50,32 @@ export function formatReport(r: FileReport): string[] {
   return lines;
 }
 
+/** A file that was not checked, and the one line that says why. */
+function notChecked(file: string, problem: string): FileReport {
+  return { file, readable: false, problem, counts: { error: 0, warning: 0, info: 0 }, findings: [] };
+}
+
 export async function checkFile(file: string, sheetArg: string | undefined, today: Date): Promise<FileReport> {
-  const empty = { error: 0, warning: 0, info: 0 };
   try {
     const snapshot = readXlsx(await readInputFile(file));
-    const bp = makeContext(snapshot, {}).bp;
-    if (!isFichesWorkbook(bp, snapshot))
-      return {
-        file,
-        readable: false,
-        problem: `${NOT_FICHES_WORKBOOK} (utilisez generate).`,
-        counts: empty,
-        findings: [],
-      };
-    const sheet = sheetArg === undefined ? undefined : findSheet(bp, snapshot, sheetArg);
+    const { identified } = makeContext(snapshot, {});
+    if (!isFichesWorkbook(identified)) return notChecked(file, `${NOT_FICHES_WORKBOOK} (utilisez generate).`);
+    const sheet = sheetArg === undefined ? undefined : findSheet(identified, snapshot, sheetArg);
     if (sheetArg !== undefined && sheet === undefined) {
       const names = snapshot.sheets.map((s) => `« ${s.name} »`).join(", ");
-      return {
-        file,
-        readable: false,
-        problem: `Feuille « ${sheetArg} » introuvable (feuilles : ${names} ; ou un critère : C1 … C8).`,
-        counts: empty,
-        findings: [],
-      };
+      return notChecked(file, `Feuille « ${sheetArg} » introuvable (feuilles : ${names} ; ou un critère : C1 … C8).`);
     }
-    if (sheet !== undefined && !checkableSheet(bp, snapshot, sheet))
-      return {
+    if (sheet !== undefined && !checkableSheet(identified, sheet))
+      return notChecked(
         file,
-        readable: false,
-        problem: `« ${sheet} » n'est pas une fiche critère ni Paramètres : rien à y vérifier (--sheet C1 … C8, ou sans --sheet pour tout le classeur).`,
-        counts: empty,
-        findings: [],
-      };
+        `« ${sheet} » n'est pas une fiche critère ni Paramètres : rien à y vérifier (--sheet C1 … C8, ou sans --sheet pour tout le classeur).`,
+      );
     const findings = checkWorkbook(snapshot, { today, sheet });
     return { file, readable: true, counts: countFindings(findings), findings };
   } catch (e) {
-    if (e instanceof XlsxReadError || e instanceof UserError)
-      return { file, readable: false, problem: e.message, counts: empty, findings: [] };
+    if (e instanceof XlsxReadError || e instanceof UserError) return notChecked(file, e.message);
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    return { file, readable: false, problem: `Fichier illisible : ${why}`, counts: empty, findings: [] };
+    return notChecked(file, `Fichier illisible : ${why}`);
   }
 }
 

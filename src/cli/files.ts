@@ -1,6 +1,8 @@
 /** File-system helpers of the command line: writes are atomic (temporary file, then rename). */
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
+import type { WorkbookSnapshot } from "../domain/snapshot";
+import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
 
 export class UserError extends Error {}
 
@@ -64,6 +66,17 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(`Impossible de lire « ${file} » : ${describeFsError(e)}.`);
+  }
+}
+
+/** A workbook file read and parsed; what cannot be read is one French line (UserError) naming the file. */
+export async function readWorkbookFile(file: string): Promise<{ bytes: Uint8Array; snapshot: WorkbookSnapshot }> {
+  const bytes = await readInputFile(file);
+  try {
+    return { bytes, snapshot: readXlsx(bytes) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new UserError(`${file} : ${e.message}`);
+    throw e;
   }
 }
 

@@ -6,9 +6,8 @@ import { makeContext } from "../domain/check/context";
 import { isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { reportHtml } from "../domain/report/html";
 import { synthesize } from "../domain/synthesis";
-import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
 import { parseArgs, stringOption } from "./args";
-import { readInputFile, UserError, writeFileAtomic } from "./files";
+import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
 /**
@@ -19,6 +18,7 @@ export function pdfTools(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
 ): { browsers: string[]; offices: string[] } {
+  const chosen = env.LDM_NAVIGATEUR ? [env.LDM_NAVIGATEUR] : [];
   const onPath = (names: string[]) =>
     (env.PATH ?? "")
       .split(path.delimiter)
@@ -29,7 +29,7 @@ export function pdfTools(
     const win = (...parts: string[]) => roots.map((r) => path.win32.join(r, ...parts));
     return {
       browsers: [
-        ...(env.LDM_NAVIGATEUR ? [env.LDM_NAVIGATEUR] : []),
+        ...chosen,
         ...win("Microsoft", "Edge", "Application", "msedge.exe"),
         ...win("Google", "Chrome", "Application", "chrome.exe"),
         ...win("Chromium", "Application", "chrome.exe"),
@@ -41,7 +41,7 @@ export function pdfTools(
     const app = (name: string, bin: string) => [`/Applications/${name}.app/Contents/MacOS/${bin}`];
     return {
       browsers: [
-        ...(env.LDM_NAVIGATEUR ? [env.LDM_NAVIGATEUR] : []),
+        ...chosen,
         ...app("Google Chrome", "Google Chrome"),
         ...app("Microsoft Edge", "Microsoft Edge"),
         ...app("Chromium", "Chromium"),
@@ -51,7 +51,7 @@ export function pdfTools(
   }
   return {
     browsers: [
-      ...(env.LDM_NAVIGATEUR ? [env.LDM_NAVIGATEUR] : []),
+      ...chosen,
       "/usr/bin/chromium",
       "/usr/bin/chromium-browser",
       "/usr/bin/google-chrome",
@@ -129,14 +129,8 @@ export async function reportCommand(argv: readonly string[], io: Io, today = new
   const out = stringOption(args, "out") ?? file.replace(/\.xlsx$/i, "") + "-bilan.html";
   const kind = /\.pdf$/i.test(out) ? "pdf" : /\.html?$/i.test(out) ? "html" : undefined;
   if (!kind) throw new UserError(`--out : « ${out} » doit se terminer par .pdf ou .html.`);
-  let snapshot;
-  try {
-    snapshot = readXlsx(await readInputFile(file));
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw new UserError(`${file} : ${e.message}`);
-    throw e;
-  }
-  if (!isFichesWorkbook(makeContext(snapshot, {}).bp, snapshot))
+  const { snapshot } = await readWorkbookFile(file);
+  if (!isFichesWorkbook(makeContext(snapshot, {}).identified))
     throw new UserError(`${file} : ${NOT_FICHES_WORKBOOK} (utilisez generate) ; aucun bilan écrit.`);
   const synthesis = synthesize(snapshot, { today });
   const html = reportHtml(synthesis, today);

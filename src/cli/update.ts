@@ -5,10 +5,9 @@ import { isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { auditYearProblem } from "../domain/parameters";
 import { reconcile } from "../domain/reconcile";
 import { describeEdits } from "../domain/reconcile/describe";
-import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
 import { applyEditsToXlsx } from "../workbook/xlsx/update";
 import { parseArgs, stringOption, yearOption } from "./args";
-import { readInputFile, UserError, writeFileAtomic } from "./files";
+import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
 export async function updateCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -18,16 +17,9 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
   const file = args.positional[0];
   const out = stringOption(args, "out") ?? file;
   if (!/\.xlsx$/i.test(out)) throw new UserError(`--out : « ${out} » doit se terminer par .xlsx.`);
-  const bytes = await readInputFile(file);
-  let snapshot;
-  try {
-    snapshot = readXlsx(bytes);
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw new UserError(`${file} : ${e.message}`);
-    throw e;
-  }
+  const { bytes, snapshot } = await readWorkbookFile(file);
   const ctx = makeContext(snapshot, {});
-  if (!args.options.has("convert") && !isFichesWorkbook(ctx.bp, snapshot))
+  if (!args.options.has("convert") && !isFichesWorkbook(ctx.identified))
     throw new UserError(
       `${file} : ${NOT_FICHES_WORKBOOK} ; update n'y a rien écrit. Pour y ajouter les 8 fiches, Paramètres et ` +
         `Synthèse (ses feuilles restent telles quelles), relancez avec --convert ; pour un classeur neuf, utilisez generate.`,

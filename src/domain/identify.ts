@@ -26,6 +26,9 @@ function titleMatches(bp: SheetBlueprint, title: string): boolean {
   return t === bp.name.toLocaleLowerCase("fr");
 }
 
+/** Which sheet plays which part, by blueprint key: what `identifySheets` found, computed once per snapshot. */
+export type Identification = ReadonlyMap<string, Identified>;
+
 /** Maps each sheet of the blueprint to the workbook's sheet that plays its part, if any. */
 export function identifySheets(bp: Blueprint, wb: WorkbookSnapshot): Map<string, Identified> {
   const found = new Map<string, Identified>();
@@ -74,8 +77,8 @@ export function isCriterionKey(key: string): boolean {
  * else (an empty workbook, a school's own spreadsheet, a file renamed .xlsx) is not ours: checking it would
  * list missing sheets, updating it would add eleven.
  */
-export function isFichesWorkbook(bp: Blueprint, wb: WorkbookSnapshot): boolean {
-  const ids = [...identifySheets(bp, wb).values()];
+export function isFichesWorkbook(identified: Identification): boolean {
+  const ids = [...identified.values()];
   if (ids.some((i) => i.by !== "title")) return true;
   return ids.some((i) => i.blueprint.role === "parameters") && ids.some((i) => i.blueprint.role === "criterion");
 }
@@ -84,8 +87,8 @@ export function isFichesWorkbook(bp: Blueprint, wb: WorkbookSnapshot): boolean {
 export const NOT_FICHES_WORKBOOK = "ce classeur n'est pas un classeur de fiches Fiches LDM";
 
 /** The criterion sheet (or Paramètres) a check of one sheet can speak about, or undefined. */
-export function checkableSheet(bp: Blueprint, wb: WorkbookSnapshot, sheetName: string): Identified | undefined {
-  const id = [...identifySheets(bp, wb).values()].find((i) => i.sheet.name === sheetName);
+export function checkableSheet(identified: Identification, sheetName: string): Identified | undefined {
+  const id = [...identified.values()].find((i) => i.sheet.name === sheetName);
   return id && (id.blueprint.role === "criterion" || id.blueprint.role === "parameters") ? id : undefined;
 }
 
@@ -93,10 +96,10 @@ export function checkableSheet(bp: Blueprint, wb: WorkbookSnapshot, sheetName: s
  * The sheet a user means by « C3 », « 3 » or a sheet's title (case and spaces aside): a criterion is found
  * by its identity, whatever the sheet is called now.
  */
-export function findSheet(bp: Blueprint, wb: WorkbookSnapshot, arg: string): string | undefined {
+export function findSheet(identified: Identification, wb: WorkbookSnapshot, arg: string): string | undefined {
   const m = /^\s*c?\s*([1-8])\s*$/i.exec(arg);
   if (m) {
-    const id = identifySheets(bp, wb).get(SHEET_KEYS.criterion(Number(m[1]) as CriterionNumber));
+    const id = identified.get(SHEET_KEYS.criterion(Number(m[1]) as CriterionNumber));
     if (id) return id.sheet.name;
   }
   const exact = wb.sheets.find((s) => s.name === arg);

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } f
 import { tmpdir } from "os";
 import * as path from "path";
 import { REAL_WORLD_XLSX, REPO } from "../helpers/paths";
-import { openpyxlDump, SYSTEM_PYTHON } from "../helpers/python";
+import { editWithOpenpyxl, openpyxlDump, SYSTEM_PYTHON } from "../helpers/python";
 
 const BIN = path.join(REPO, "bin/ldm-fiches.js");
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-cli2-"));
@@ -18,21 +18,17 @@ beforeAll(() => {
   execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
   expect(run(["generate", "--uai", "0040007L", "--head", "Mme Dupont", "--out", "fiches.xlsx"]).code).toBe(0);
   // A school's work, typed through an independent writer (openpyxl).
-  execFileSync(SYSTEM_PYTHON, [
-    "-c",
+  editWithOpenpyxl(
+    path.join(dir, "fiches.xlsx"),
     [
-      "import sys, openpyxl",
-      "wb = openpyxl.load_workbook(sys.argv[1])",
       "c1 = wb[[n for n in wb.sheetnames if n.startswith('C1 ')][0]]",
       "c1['A10'] = 'Un axe inventé'",
       "c1['D10'] = 'Nombre de partenaires'",
       "c1['E10'] = 'beaucoup'",
       "c1['G10'] = '<img src=x onerror=alert(1)>'",
-      "wb.save(sys.argv[2])",
-    ].join("\n"),
-    path.join(dir, "fiches.xlsx"),
+    ],
     path.join(dir, "rempli.xlsx"),
-  ]);
+  );
 }, 120_000);
 
 test("check: findings grouped by sheet, a summary line, exit 1 when there are errors", () => {
@@ -77,17 +73,10 @@ test("check of a batch: an unreadable file gets one line and exit 2, the others 
 });
 
 test("update: restores what was broken, writes through a temporary file, a second update changes nothing", () => {
-  execFileSync(SYSTEM_PYTHON, [
-    "-c",
-    [
-      "import sys, openpyxl",
-      "wb = openpyxl.load_workbook(sys.argv[1])",
-      "del wb[[n for n in wb.sheetnames if n.startswith('C4 ')][0]]",
-      "c3 = wb[[n for n in wb.sheetnames if n.startswith('C3 ')][0]]",
-      "c3.data_validations.dataValidation = []",
-      "wb.save(sys.argv[1])",
-    ].join("\n"),
-    path.join(dir, "rempli.xlsx"),
+  editWithOpenpyxl(path.join(dir, "rempli.xlsx"), [
+    "del wb[[n for n in wb.sheetnames if n.startswith('C4 ')][0]]",
+    "c3 = wb[[n for n in wb.sheetnames if n.startswith('C3 ')][0]]",
+    "c3.data_validations.dataValidation = []",
   ]);
   const r = run(["update", "rempli.xlsx", "--audit-year", "2029"]);
   expect(r.err).toBe("");
@@ -157,16 +146,9 @@ test("update: a workbook of the previous version gets « Sens des indicateurs »
       .filter((f) => f.rule === "indicator-wrong-way")
       .map((f) => f.cell);
   expect(wrongWay()).toEqual([]);
-  execFileSync(SYSTEM_PYTHON, [
-    "-c",
-    [
-      "import sys, openpyxl",
-      "wb = openpyxl.load_workbook(sys.argv[1])",
-      "wb['Paramètres']['B67'] = 'Taux de retard en cours'",
-      "wb['Paramètres']['C67'] = 'Une hausse est un progrès'",
-      "wb.save(sys.argv[1])",
-    ].join("\n"),
-    path.join(dir, "ancien.xlsx"),
+  editWithOpenpyxl(path.join(dir, "ancien.xlsx"), [
+    "wb['Paramètres']['B67'] = 'Taux de retard en cours'",
+    "wb['Paramètres']['C67'] = 'Une hausse est un progrès'",
   ]);
   expect(wrongWay()).toEqual(["F10"]);
 });

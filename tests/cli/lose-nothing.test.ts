@@ -8,7 +8,7 @@ import { createHash } from "crypto";
 import { tmpdir } from "os";
 import * as path from "path";
 import { REAL_WORLD_XLSX, REPO } from "../helpers/paths";
-import { openpyxlDump, SYSTEM_PYTHON } from "../helpers/python";
+import { editWithOpenpyxl, openpyxlDump } from "../helpers/python";
 
 const BIN = path.join(REPO, "bin/ldm-fiches.js");
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-keep-"));
@@ -28,18 +28,11 @@ beforeAll(() => {
   execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
   expect(run(["generate", "--uai", "0040007L", "--audit-year", "2028", "--out", "fiches.xlsx"]).code).toBe(0);
   // The team's work, typed through an independent writer.
-  execFileSync(SYSTEM_PYTHON, [
-    "-c",
-    [
-      "import sys, openpyxl",
-      "wb = openpyxl.load_workbook(sys.argv[1])",
-      "c2 = wb[[n for n in wb.sheetnames if n.startswith('C2 ')][0]]",
-      "c2['C10'] = 'Tutorat des élèves de seconde'",
-      "c2['D10'] = 'Nombre de partenaires'",
-      "c2['E10'] = 'beaucoup'",
-      "wb.save(sys.argv[1])",
-    ].join("\n"),
-    path.join(dir, "fiches.xlsx"),
+  editWithOpenpyxl(path.join(dir, "fiches.xlsx"), [
+    "c2 = wb[[n for n in wb.sheetnames if n.startswith('C2 ')][0]]",
+    "c2['C10'] = 'Tutorat des élèves de seconde'",
+    "c2['D10'] = 'Nombre de partenaires'",
+    "c2['E10'] = 'beaucoup'",
   ]);
 }, 120_000);
 

@@ -46,3 +46,18 @@ export function openpyxlDump(file: string, cellsFor: string[] = []): OpenpyxlDum
   });
   return JSON.parse(out) as OpenpyxlDump;
 }
+
+/**
+ * Edits a workbook as another program would: openpyxl loads `file`, runs the Python `statements` (the
+ * workbook is `wb`), and saves to `saveAs` (or over `file`).
+ */
+export function editWithOpenpyxl(file: string, statements: readonly string[], saveAs: string = file): void {
+  execFileSync(SYSTEM_PYTHON, [
+    "-c",
+    ["import sys, openpyxl", "wb = openpyxl.load_workbook(sys.argv[1])", ...statements, "wb.save(sys.argv[2])"].join(
+      "\n",
+    ),
+    file,
+    saveAs,
+  ]);
+}

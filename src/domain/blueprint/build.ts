@@ -319,11 +319,16 @@ function listsSheet(
   criteria: readonly Criterion[],
   version: string,
 ): { sheet: SheetBlueprint; names: NameBlueprint[] } {
-  const cells: StructureCell[] = [
-    text(address(1, LISTS.schoolsColumn), LABELS.listsSchools, "listHeader"),
-    text(LISTS.markerAddress, MARKERS.lists, "marker"),
-    text(LISTS.versionAddress, version, "marker"),
-  ];
+  // Cell order as before the schools became lazy: the schools' header and the markers, the schools, the rest.
+  const head: StructureCell[] = markDerived(
+    [
+      text(address(1, LISTS.schoolsColumn), LABELS.listsSchools, "listHeader"),
+      text(LISTS.markerAddress, MARKERS.lists, "marker"),
+      text(LISTS.versionAddress, version, "marker"),
+    ],
+    true,
+  );
+  const cells: StructureCell[] = [];
   // The 2,090 schools are read only when someone reads these cells or this name (a check, an update,
   // a generation): knowing which sheet is which, as the pane's first screen does, never needs them.
   let schoolCells: StructureCell[] | undefined;
@@ -391,8 +396,7 @@ function listsSheet(
     }),
   });
   names.push({ name: NAMES.version, sheetKey: SHEET_KEYS.lists, ref: "$Z$2" });
-  const head = markDerived(cells.slice(0, 3), true);
-  const rest = markDerived(cells.slice(3), true);
+  const rest = markDerived(cells, true);
   let all: StructureCell[] | undefined;
   const sheet: SheetBlueprint = {
     key: SHEET_KEYS.lists,

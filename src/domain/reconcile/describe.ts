@@ -13,9 +13,10 @@ function plural(n: number, one: string, many: string): string {
  */
 function describeGeneration(edits: readonly Edit[]): string[] {
   const created = edits.flatMap((e) => (e.op === "create-sheet" ? [e.sheet] : []));
-  const fiches = created.filter((s) => /^C[1-8](?![0-9])/.test(s)).length;
-  const others = created.filter((s) => !/^C[1-8](?![0-9])/.test(s) && s !== SHEET_LISTS);
   if (created.length === 0) return [];
+  const isFiche = (s: string) => /^C[1-8](?![0-9])/.test(s);
+  const others = created.filter((s) => !isFiche(s) && s !== SHEET_LISTS);
+  const fiches = created.filter(isFiche).length;
   return [`Classeur créé : ${plural(fiches, "fiche", "fiches")}${others.map((s) => `, ${s}`).join("")}.`];
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_REFERENCE_YEAR } from "../../domain/blueprint/layout";
 import type { EstablishmentSearch } from "../../domain/establishments";
 import { auditYearBounds } from "../../domain/parameters";
 import { CRITERIA } from "../../domain/referential/criteria";
-import { loadEstablishments } from "../services/establishments";
+import { loadEstablishments, type EstablishmentsModule } from "../services/establishments";
 import type { GenerateOptions } from "../services/workbook-service";
 import { TEXTS } from "../texts";
 
@@ -17,7 +17,6 @@ const useStyles = makeStyles({
   referents: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-type EstablishmentsModule = typeof import("../../domain/establishments/all");
 const SHOWN = 8;
 
 /**

@@ -3,7 +3,7 @@
  * needs it: the school search of the first-run form, or a use case that builds the whole blueprint
  * (generate, check, update, report). The pane's first screen never waits for it.
  */
-type EstablishmentsModule = typeof import("../../domain/establishments/all");
+export type EstablishmentsModule = typeof import("../../domain/establishments/all");
 
 let loading: Promise<EstablishmentsModule> | undefined;
 

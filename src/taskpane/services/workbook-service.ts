@@ -6,7 +6,7 @@ import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/bu
 import { CRITERION_MARKER_ADDRESS, PARAMS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../../domain/check";
 import { makeContext } from "../../domain/check/context";
-import { checkableSheet, criterionOfMarker, identifySheets, isFichesWorkbook } from "../../domain/identify";
+import { checkableSheet, criterionOfMarker, isFichesWorkbook } from "../../domain/identify";
 import { reconcile } from "../../domain/reconcile";
 import { describeEdits } from "../../domain/reconcile/describe";
 import { synthesisCountEdits } from "../../domain/synthesis-counts";
@@ -77,10 +77,9 @@ export function createWorkbookService(options: ServiceOptions) {
       run(async (context) => {
         const { snapshot, activeSheet } = await readSnapshot(context);
         const ctx = makeContext(snapshot, {});
-        const ids = identifySheets(ctx.bp, snapshot);
-        const active = [...ids.values()].find((i) => i.sheet.name === activeSheet);
+        const active = [...ctx.identified.values()].find((i) => i.sheet.name === activeSheet);
         return {
-          generated: isFichesWorkbook(ctx.bp, snapshot),
+          generated: isFichesWorkbook(ctx.identified),
           activeSheet,
           activeCriterion: active?.blueprint.criterion,
           auditYear: ctx.auditYear,
@@ -128,14 +127,14 @@ export function createWorkbookService(options: ServiceOptions) {
     return guardedFull(() =>
       run(async (context) => {
         const { snapshot, activeSheet } = await readSnapshot(context);
-        if (scope === "sheet" && !checkableSheet(makeContext(snapshot, {}).bp, snapshot, activeSheet ?? "")) {
+        const ctx = makeContext(snapshot, {});
+        if (scope === "sheet" && !checkableSheet(ctx.identified, activeSheet ?? "")) {
           const none = { error: 0, warning: 0, info: 0 };
           return { findings: [], counts: none, scope, sheet: activeSheet, notAFiche: true };
         }
         const all = checkWorkbook(snapshot, { today: today() });
         const findings = scope === "sheet" ? all.filter((f) => f.sheet === activeSheet) : all;
         if (scope === "workbook") {
-          const ctx = makeContext(snapshot, {});
           const counts = synthesisCountEdits(ctx.bp, snapshot, all, today());
           await applyEdits(context, counts, snapshot, { pageLayout: pageLayout() });
         }

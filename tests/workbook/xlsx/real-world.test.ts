@@ -16,7 +16,7 @@ import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
 import { readXlsx } from "../../../src/workbook/xlsx/read";
 import { applyEditsToXlsx } from "../../../src/workbook/xlsx/update";
 import { REAL_WORLD_XLSX } from "../../helpers/paths";
-import { isFichesWorkbook } from "../../../src/domain/identify";
+import { identifySheets, isFichesWorkbook } from "../../../src/domain/identify";
 import { openpyxlDump, SYSTEM_PYTHON } from "../../helpers/python";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
@@ -157,6 +157,6 @@ test("every workbook of the real-world corpus: check reads it or says in one Fre
     const findings = checkWorkbook(snapshot);
     expect(findings.filter((x) => x.rule === "sheet-missing").length).toBe(10);
     // None of them is ours: the command line says so instead of listing ten missing sheets.
-    expect([f, isFichesWorkbook(buildBlueprint(), snapshot)]).toEqual([f, false]);
+    expect([f, isFichesWorkbook(identifySheets(buildBlueprint(), snapshot))]).toEqual([f, false]);
   }
 });
