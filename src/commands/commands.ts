@@ -4,6 +4,7 @@
  * completes the event, so Excel never waits on it.
  */
 import { createWorkbookService } from "../taskpane/services/workbook-service";
+import { officeRunner } from "../workbook/office/adapter";
 import { TEXTS } from "../taskpane/texts";
 
 function summary(counts: { error: number; warning: number; info: number }, sheet?: string): string {
@@ -16,7 +17,7 @@ function summary(counts: { error: number; warning: number; info: number }, sheet
 async function verifierFiche(event: Office.AddinCommands.Event): Promise<void> {
   let text: string;
   try {
-    const service = createWorkbookService({ run: (batch) => Excel.run(batch) });
+    const service = createWorkbookService({ run: officeRunner() });
     const result = await service.check("sheet");
     const first = result.findings.find((f) => f.severity === "error" && f.cell);
     if (first) await service.selectCell(first.sheet, first.cell.split(":")[0]);

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App, type Boot } from "./components/App";
 import { officeReady } from "./office-ready";
 import { createWorkbookService } from "./services/workbook-service";
+import { officeRunner } from "../workbook/office/adapter";
 import { OFFICE_READY_TIMEOUT_MS, TEXTS } from "./texts";
 
 const container = document.getElementById("container");
@@ -15,7 +16,7 @@ if (container) {
       if (info.host !== "Excel") return render({ kind: "error", message: TEXTS.notExcel });
       if (!Office.context.requirements.isSetSupported("ExcelApi", "1.8")) return render({ kind: "error", message: TEXTS.unsupported });
       const service = createWorkbookService({
-        run: (batch) => Excel.run(batch),
+        run: officeRunner(),
         pageLayout: () => Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
       });
       render({ kind: "ready", service });

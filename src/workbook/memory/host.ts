@@ -1,8 +1,9 @@
 /**
  * An in-memory Excel: the part of the Excel JavaScript API the Office adapter uses, with Office's
  * proxy semantics. Reading a property that was not loaded and synced throws; writes are queued and
- * applied at `sync()`, all or nothing (a failing batch leaves the workbook as it was); `sync()` calls
- * and the bytes of each batch are counted. The tests, the benchmark and the browser preview run on it.
+ * applied at `sync()`, in order, and a failing command stops the batch with what came before it applied
+ * (as in Excel); `sync()` calls, the bytes of each request and of each answer are counted. Each rule it
+ * keeps is one Microsoft documents (docs/office-api.md). The tests, the benchmark and the preview run on it.
  */
 import { address, parseAddress, parseRange, rangeAddress, type RangeRef } from "../../domain/a1";
 
@@ -97,38 +98,18 @@ export function newSheet(name: string): MemorySheet {
   };
 }
 
-function cloneModel(m: MemoryModel): MemoryModel {
-  return {
-    activeSheet: m.activeSheet,
-    selection: m.selection ? { ...m.selection } : undefined,
-    names: m.names.map((n) => ({ ...n })),
-    sheets: m.sheets.map((s) => ({
-      ...s,
-      cells: new Map([...s.cells].map(([k, v]) => [k, { ...v }])),
-      validations: s.validations.map((v) => ({ ...v })),
-      merges: [...s.merges],
-      columnWidths: new Map(s.columnWidths),
-      rowHeights: new Map(s.rowHeights),
-      charts: s.charts.map((c) => ({
-        ...c,
-        dataLabels: c.dataLabels && { ...c.dataLabels },
-        position: c.position && { ...c.position },
-        series: c.series.map((x) => ({ ...x })),
-      })),
-    })),
-  };
-}
-
 /** The request context: a model, a queue of writes and loads, and counters. */
 export class MemoryContext {
   syncCount = 0;
   readonly batchBytes: number[] = [];
+  /** The size of each sync's answer: the JSON of every property it loaded (what Excel on the web sends back). */
+  readonly responseBytes: number[] = [];
   /** Makes the next sync fail as a co-author's lock would. */
   failNextSyncWith?: OfficeLikeError;
   /** Called at the start of each sync, before the batch runs (tests simulate other users with it). */
   beforeSync?: (context: MemoryContext, syncNumber: number) => void;
   private queue: { op: Op; trace: unknown }[] = [];
-  private loads: (() => void)[] = [];
+  private loads: (() => unknown)[] = [];
   readonly workbook: MemoryWorkbook;
 
   constructor(public model: MemoryModel) {
@@ -139,7 +120,7 @@ export class MemoryContext {
     this.queue.push({ op, trace });
   }
 
-  enqueueLoad(resolve: () => void): void {
+  enqueueLoad(resolve: () => unknown): void {
     this.loads.push(resolve);
   }
 
@@ -156,14 +137,11 @@ export class MemoryContext {
       this.failNextSyncWith = undefined;
       throw e;
     }
-    const before = cloneModel(this.model);
-    try {
-      for (const b of batch) b.op();
-    } catch (e) {
-      this.model = before;
-      throw e;
-    }
-    for (const l of loads) l();
+    // As in Excel, a batch is not a transaction: the commands before a failing one stay applied.
+    for (const b of batch) b.op();
+    let bytes = 0;
+    for (const l of loads) bytes += JSON.stringify(l() ?? null).length;
+    this.responseBytes.push(bytes);
   }
 
   sheet(name: string): MemorySheet {
@@ -195,10 +173,58 @@ abstract class Proxy {
     for (const raw of list) {
       const prop = raw.trim();
       if (!prop) continue;
-      this.ctx.enqueueLoad(() => this.data.set(prop, this.compute(prop)));
+      this.ctx.enqueueLoad(() => {
+        const v = this.compute(prop);
+        this.data.set(prop, v);
+        return v;
+      });
     }
     return this;
   }
+}
+
+/**
+ * What Excel makes of a text written through `values` or `formulas`: it parses it as if typed, in the en-US
+ * locale whatever the user's (OfficeDev/office-js#1559): « 12 » is a number, « 45% » is 0.45 shown as a
+ * percentage, « 2025-01 » or « 3/12/2026 » a date, « TRUE » a boolean. Unless the cell's format is Text (« @ »).
+ */
+export function asTyped(text: string): { value: number | boolean; numberFormat?: string } | undefined {
+  const t = text.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
+  const pct = /^([+-]?(\d+\.?\d*|\.\d+))\s*%$/.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100, numberFormat: "0%" };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  const serial = (y: number, m: number, d: number) => {
+    if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+    return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+  };
+  let m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
+  if (m) {
+    const v = serial(Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
+    if (v !== undefined) return { value: v, numberFormat: m[3] ? "yyyy-mm-dd" : "mmm-yy" };
+  }
+  m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(t);
+  if (m) {
+    const year = m[3] === undefined ? new Date().getUTCFullYear() : Number(m[3]) + (m[3].length === 2 ? 2000 : 0);
+    const v = serial(year, Number(m[1]), Number(m[2]));
+    if (v !== undefined) return { value: v, numberFormat: "m/d/yyyy" };
+  }
+  return undefined;
+}
+
+/** A sheet known by name, or one a chained call (getNext…) resolves at sync time, possibly to no sheet. */
+type SheetRef = string | (() => string | undefined);
+
+/**
+ * The sheet a proxy stands for, at sync time. A property loaded or a method called through a null object (a
+ * sheet `getNextOrNullObject` did not find) fails the batch: Microsoft documents only `isNullObject` on a null
+ * object, so the in-memory Excel takes the strict reading, and the adapter never relies on the lenient one.
+ */
+function sheetNameOf(ref: SheetRef): string {
+  const name = typeof ref === "string" ? ref : ref();
+  if (name === undefined)
+    throw new OfficeLikeError("InvalidObjectPath", "Appel sur un objet nul (une feuille qui n'existe pas).");
+  return name;
 }
 
 function sheetRange(ref: string): RangeRef {
@@ -235,7 +261,7 @@ function cellAt(sheet: MemorySheet, row: number, col: number): MemoryCell {
 export class MemoryRange extends Proxy {
   constructor(
     ctx: MemoryContext,
-    private readonly sheetName: string,
+    private readonly sheetRef: SheetRef,
     readonly ref: RangeRef,
     private readonly nullObject = false,
   ) {
@@ -246,12 +272,15 @@ export class MemoryRange extends Proxy {
     return this.nullObject;
   }
 
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
+
   private get sheet(): MemorySheet {
     return this.ctx.sheet(this.sheetName);
   }
 
   protected compute(prop: string): unknown {
-    if (this.sheetName === "") return undefined; // a range of a null-object sheet
     const s = this.sheet;
     const grid = <T>(f: (c: MemoryCell | undefined) => T): T[][] => {
       const out: T[][] = [];
@@ -320,7 +349,9 @@ export class MemoryRange extends Proxy {
           } else {
             c.formula = undefined;
             c.error = undefined;
-            c.value = x as string | number | boolean;
+            const typed = typeof x === "string" && c.numberFormat !== "@" ? asTyped(x) : undefined;
+            c.value = typed ? typed.value : (x as string | number | boolean);
+            if (typed?.numberFormat) c.numberFormat = typed.numberFormat;
           }
         }
       }
@@ -337,13 +368,18 @@ export class MemoryRange extends Proxy {
     this.writeGrid("numberFormat", v);
   }
 
+  /** The part of this range that holds values (ExcelApi 1.4), or a null object when it holds none. */
+  getUsedRangeOrNullObject(): MemoryUsedRange {
+    return new MemoryUsedRange(this.ctx, () => this.sheetName, this.ref);
+  }
+
   /** format.* writes are recorded per cell (locked state is what protection checks). */
   get format(): MemoryRangeFormat {
-    return new MemoryRangeFormat(this.ctx, this.sheetName, this.ref);
+    return new MemoryRangeFormat(this.ctx, this.sheetRef, this.ref);
   }
 
   get dataValidation(): MemoryDataValidation {
-    return new MemoryDataValidation(this.ctx, this.sheetName, this.ref);
+    return new MemoryDataValidation(this.ctx, this.sheetRef, this.ref);
   }
 
   merge(): void {
@@ -384,9 +420,13 @@ export class MemoryRange extends Proxy {
 class MemoryRangeFormat {
   constructor(
     private readonly ctx: MemoryContext,
-    private readonly sheetName: string,
+    private readonly sheetRef: SheetRef,
     private readonly ref: RangeRef,
   ) {}
+
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
 
   private set(key: string, value: unknown): void {
     this.ctx.enqueue({ format: key, range: this.ref, value }, () => {
@@ -435,7 +475,7 @@ class MemoryRangeFormat {
   }
   /** `locked` can be written, or loaded: true, false, or null when the range is mixed (as in Excel). */
   get protection(): MemoryFormatProtection {
-    return new MemoryFormatProtection(this.ctx, this.sheetName, this.ref, (v) => this.set("locked", v));
+    return new MemoryFormatProtection(this.ctx, this.sheetRef, this.ref, (v) => this.set("locked", v));
   }
   get borders(): { getItem(side: string): Record<string, unknown> } {
     return { getItem: (side: string) => writeBag((k, v) => this.set(`border.${side}.${k}`, v)) };
@@ -445,16 +485,19 @@ class MemoryRangeFormat {
 class MemoryFormatProtection extends Proxy {
   constructor(
     ctx: MemoryContext,
-    private readonly sheetName: string,
+    private readonly sheetRef: SheetRef,
     private readonly ref: RangeRef,
     private readonly write: (v: boolean) => void,
   ) {
     super(ctx);
   }
 
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
+
   protected compute(prop: string): unknown {
     if (prop !== "locked") throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
-    if (this.sheetName === "") return null; // a range of a null-object sheet
     const s = this.ctx.sheet(this.sheetName);
     let locked = 0;
     let unlocked = 0;
@@ -491,14 +534,17 @@ function writeBag(setter: (k: string, v: unknown) => void): Record<string, unkno
 class MemoryDataValidation extends Proxy {
   constructor(
     ctx: MemoryContext,
-    private readonly sheetName: string,
+    private readonly sheetRef: SheetRef,
     private readonly ref: RangeRef,
   ) {
     super(ctx);
   }
 
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
+
   protected compute(prop: string): unknown {
-    if (this.sheetName === "") return undefined; // a range of a null-object sheet
     const s = this.ctx.sheet(this.sheetName);
     const covering = s.validations.filter(
       (v) =>
@@ -586,6 +632,8 @@ export class MemoryWorksheet extends Proxy {
     private readonly nullObject = false,
   ) {
     super(ctx);
+    // isNullObject is answered by every sync, with nothing to load (learn.microsoft.com, ClientObject.isNullObject).
+    if (typeof nameAtCreation !== "string") super.load("isNullObject");
   }
 
   /** The sheet's current name (a chained getNext resolves at sync time). */
@@ -601,8 +649,7 @@ export class MemoryWorksheet extends Proxy {
   protected compute(prop: string): unknown {
     const name = this.resolveName();
     if (prop === "isNullObject") return name === undefined;
-    if (name === undefined) return undefined;
-    const s = this.ctx.sheet(name);
+    const s = this.ctx.sheet(sheetNameOf(() => name));
     switch (prop) {
       case "name":
         return s.name;
@@ -613,11 +660,6 @@ export class MemoryWorksheet extends Proxy {
       default:
         throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
     }
-  }
-
-  override load(props?: string | string[] | Record<string, unknown>): this {
-    if (typeof this.nameAtCreation !== "string") super.load("isNullObject");
-    return super.load(props);
   }
 
   get name(): string {
@@ -651,7 +693,7 @@ export class MemoryWorksheet extends Proxy {
   }
 
   getRange(ref: string): MemoryRange {
-    return new MemoryRange(this.ctx, this.resolveName() ?? "", sheetRange(ref));
+    return new MemoryRange(this.ctx, this.lazy(), sheetRange(ref));
   }
 
   getUsedRangeOrNullObject(): MemoryUsedRange {
@@ -719,9 +761,7 @@ class MemoryChartCollection extends Proxy {
 
   protected compute(prop: string): unknown {
     if (prop !== "items") throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
-    const name = this.sheetName();
-    if (name === undefined) return [];
-    return this.ctx.sheet(name).charts.map((c) => ({ name: c.name, title: { text: c.title } }));
+    return this.ctx.sheet(sheetNameOf(this.sheetName)).charts.map((c) => ({ name: c.name, title: { text: c.title } }));
   }
 
   /** « items/name », « items/title/text »: everything Fiches LDM reads of a chart comes with `items`. */
@@ -739,8 +779,7 @@ class MemoryChartCollection extends Proxy {
     const handle: { chart?: MemoryChart } = {};
     const sheetName = this.sheetName;
     this.ctx.enqueue({ addChart: type, source: source.ref, seriesBy }, () => {
-      const name = sheetName();
-      const s = this.ctx.sheet(name as string);
+      const s = this.ctx.sheet(sheetNameOf(sheetName));
       if (s.protected)
         throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée : graphique impossible.`);
       const r = source.ref;
@@ -838,14 +877,15 @@ class MemoryUsedRange extends Proxy {
   constructor(
     ctx: MemoryContext,
     private readonly sheetName: () => string | undefined,
+    private readonly within?: RangeRef,
   ) {
     super(ctx);
   }
 
   private bounds(): { name: string; ref: RangeRef } | undefined {
-    const name = this.sheetName();
-    if (name === undefined) return undefined;
-    const s = this.ctx.sheet(name);
+    const s = this.ctx.sheet(sheetNameOf(this.sheetName));
+    const name = s.name;
+    const w = this.within;
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
@@ -855,6 +895,7 @@ class MemoryUsedRange extends Proxy {
       if (c.value === "" && c.formula === undefined) continue;
       const r = parseAddress(a);
       if (!r) continue;
+      if (w && (r.row < w.top || r.row > w.bottom || r.col < w.left || r.col > w.right)) continue;
       top = Math.min(top, r.row);
       left = Math.min(left, r.col);
       bottom = Math.max(bottom, r.row);
@@ -904,8 +945,7 @@ class MemorySheetProtection extends Proxy {
     super(ctx);
   }
   protected compute(prop: string): unknown {
-    const n = this.sheetName();
-    if (prop === "protected") return n === undefined ? false : this.ctx.sheet(n).protected;
+    if (prop === "protected") return this.ctx.sheet(sheetNameOf(this.sheetName)).protected;
     throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
   }
   get protected(): boolean {
@@ -914,7 +954,7 @@ class MemorySheetProtection extends Proxy {
   /** Records the options: a sheet protected without them forbids inserting rows, sorting, filtering. */
   protect(options?: Record<string, unknown>): void {
     this.ctx.enqueue({ protect: options ?? true }, () => {
-      const s = this.ctx.sheet(this.sheetName() as string);
+      const s = this.ctx.sheet(sheetNameOf(this.sheetName));
       if (s.protected) throw new OfficeLikeError("InvalidOperation", `La feuille « ${s.name} » est déjà protégée.`);
       s.protected = true;
       s.protectionOptions = options;
@@ -922,7 +962,7 @@ class MemorySheetProtection extends Proxy {
   }
   unprotect(): void {
     this.ctx.enqueue({ unprotect: true }, () => {
-      const s = this.ctx.sheet(this.sheetName() as string);
+      const s = this.ctx.sheet(sheetNameOf(this.sheetName));
       s.protected = false;
       s.protectionOptions = undefined;
     });

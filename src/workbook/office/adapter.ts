@@ -3,13 +3,18 @@
  * ONE more. It translates; it decides nothing. No sync in a loop.
  */
 import { parseRange, quoteSheetName, address as a1, columnLetters, rangeAddress, type RangeRef } from "../../domain/a1";
-import { inputAreas, validationAreas } from "../../domain/blueprint/build";
+import { buildBlueprint } from "../../domain/blueprint/build";
+import {
+  planFromListing,
+  sheetsStillToRead,
+  type ReadBand,
+  type SheetReadPlan,
+} from "../../domain/blueprint/read-plan";
 import { STYLES } from "../../domain/blueprint/styles";
-import type { ChartBlueprint, StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
+import type { Blueprint, ChartBlueprint, StructureCell, ValidationBlueprint } from "../../domain/blueprint/types";
 import type { Edit } from "../../domain/reconcile/edits";
 import type {
   CellSnapshot,
-  InputLock,
   SheetSnapshot,
   ValidationSnapshot,
   Visibility,
@@ -17,13 +22,6 @@ import type {
 } from "../../domain/snapshot";
 import { applyStyle } from "./styles";
 import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
-
-/** Sheets followed through getNext in the single read batch. */
-export const MAX_SHEETS_READ = 40;
-/** The ranges whose drop-downs the snapshot reads: every area the blueprint puts one on, on any sheet. */
-const VALIDATION_RANGES = validationAreas();
-/** The input areas whose lock state the snapshot reads (a paste may have locked them). */
-const INPUT_AREAS = inputAreas();
 
 const VIS_IN: Record<string, Visibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 const VIS_OUT: Record<Visibility, Excel.SheetVisibility> = {
@@ -39,21 +37,47 @@ export interface ReadResult {
 }
 
 interface SheetProbe {
-  ws: Excel.Worksheet;
+  name: string;
+  visibility: Visibility;
+  plan: SheetReadPlan;
   protection: Excel.WorksheetProtection;
-  used: Excel.Range;
+  bands: { band: ReadBand; range: Excel.Range }[];
   validations: { ref: string; dv: Excel.DataValidation }[];
   locks: { range: string; protection: Excel.FormatProtection }[];
-  charts: Excel.ChartCollection;
+  charts?: Excel.ChartCollection;
 }
 
-function cellFrom(value: unknown, formula: unknown, format: unknown, type: string): CellSnapshot | undefined {
+/**
+ * Excel's error values, as `range.values` returns them. Typing one of these in Excel makes the error itself
+ * (not a text), so a value among them is an error whatever `valueTypes` would say — which is not read.
+ */
+const ERROR_VALUES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+]);
+
+function cellFrom(value: unknown, formula: unknown, format: unknown): CellSnapshot | undefined {
   const f = typeof formula === "string" && formula.startsWith("=") ? formula.slice(1) : undefined;
   const nf = typeof format === "string" && format !== "General" ? format : undefined;
   let cell: CellSnapshot | undefined;
-  if (type === "Error") cell = { t: "e", v: String(value) };
-  else if (type === "Double" && typeof value === "number") cell = { t: "n", v: value };
-  else if (type === "Boolean") cell = { t: "b", v: !!value };
+  if (typeof value === "number") cell = { t: "n", v: value };
+  else if (typeof value === "boolean") cell = { t: "b", v: value };
+  else if (typeof value === "string" && ERROR_VALUES.has(value)) cell = { t: "e", v: value };
   else if (value !== "" && value !== null && value !== undefined) cell = { t: "s", v: String(value) };
   else if (f !== undefined) cell = { t: "s", v: "" };
   if (!cell) return undefined;
@@ -130,97 +154,145 @@ function sameRule(a: ValidationSnapshot, b: ValidationSnapshot): boolean {
   return a.type === b.type && a.formula1 === b.formula1 && a.formula2 === b.formula2 && a.operator === b.operator;
 }
 
+/** Queues the read of one sheet as its plan says (nothing here is read before the sync). */
+function queueSheet(wb: Excel.Workbook, name: string, visibility: Visibility, plan: SheetReadPlan): SheetProbe {
+  const ws = wb.worksheets.getItem(name);
+  // Navigation properties (protection, dataValidation) are proxies, not values: nothing to load first.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  const protection = ws.protection;
+  protection.load("protected");
+  const bands = plan.bands.map((band) => {
+    const range = band.used ? ws.getRange(band.range).getUsedRangeOrNullObject(true) : ws.getRange(band.range);
+    range.load([
+      "address",
+      "values",
+      ...(band.formulas ? ["formulas"] : []),
+      ...(band.formats ? ["numberFormat"] : []),
+    ]);
+    return { band, range };
+  });
+  const validations = plan.validations.map((ref) => {
+    // eslint-disable-next-line office-addins/load-object-before-read
+    const dv = ws.getRange(ref).dataValidation;
+    dv.load("type,rule");
+    return { ref, dv };
+  });
+  const locks = plan.inputs.map((range) => {
+    // eslint-disable-next-line office-addins/load-object-before-read
+    const p = ws.getRange(range).format.protection;
+    p.load("locked");
+    return { range, protection: p };
+  });
+  let charts: Excel.ChartCollection | undefined;
+  if (plan.charts) {
+    // eslint-disable-next-line office-addins/call-sync-before-read
+    charts = ws.charts;
+    charts.load("items/name,items/title/text");
+  }
+  return { name, visibility, plan, protection, bands, validations, locks, charts };
+}
+
+/** A probed sheet as plain data; drop-down areas Excel calls « mixed » are handed back for a cell-by-cell read. */
+function sheetFrom(wb: Excel.Workbook, p: SheetProbe): { sheet: SheetSnapshot; partial: CellProbe[] } {
+  const cells: Record<string, CellSnapshot> = {};
+  for (const { band, range } of p.bands) {
+    if (range.isNullObject) continue;
+    const origin = parseRange(range.address.replace(/^.*!/, ""));
+    if (!origin) continue;
+    const formulas = band.formulas ? range.formulas : undefined;
+    const formats = band.formats ? range.numberFormat : undefined;
+    range.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const c = cellFrom(v, formulas?.[i][j], formats?.[i][j]);
+        if (c) cells[a1(origin.top + i, origin.left + j)] = c;
+      }),
+    );
+  }
+  const validations = p.validations.map((v) => validationFrom(v.ref, v.dv)).filter((v): v is ValidationSnapshot => !!v);
+  const ws = wb.worksheets.getItem(p.name);
+  const partial = p.validations.filter((v) => PARTIAL.has(String(v.dv.type))).map((v) => cellProbes(ws, v.ref));
+  const sheet: SheetSnapshot = {
+    name: p.name,
+    visibility: p.visibility,
+    protected: p.protection.protected,
+    cells,
+    validations,
+    ...(p.plan.full
+      ? {
+          inputLocks: p.locks.map((l) => ({
+            range: l.range,
+            state: l.protection.locked === null ? "mixed" : l.protection.locked ? "locked" : "unlocked",
+          })),
+          charts: (p.charts?.items ?? []).map((c) =>
+            c.title?.text ? { name: c.name, title: c.title.text } : { name: c.name },
+          ),
+        }
+      : {}),
+  };
+  return { sheet, partial };
+}
+
 /**
- * One sync: every sheet (followed by getNext), its used range, protection, the drop-downs and lock state
- * of the input areas, its charts, the names. A second one only when a drop-down area is partly pasted over.
+ * The workbook as the domain needs it, in two round trips (Excel on the web caps a request and a response
+ * at 5 MB each): first the list of sheets and the defined names; then, of each sheet of ours, only what its
+ * blueprint covers, and of any other sheet its marker row. Never a call on a sheet that may not exist.
+ * One more round trip only for the rare: a sheet found by its marker alone, a drop-down pasted over in part.
  */
-export async function readSnapshot(context: Excel.RequestContext): Promise<ReadResult> {
+export async function readSnapshot(
+  context: Excel.RequestContext,
+  bp: Blueprint = buildBlueprint(),
+): Promise<ReadResult> {
   const wb = context.workbook;
+  const list = wb.worksheets;
+  list.load("items/name,items/visibility");
   const names = wb.names;
   names.load("items/name,items/formula");
   const active = wb.worksheets.getActiveWorksheet();
   active.load("name");
-  const probes: SheetProbe[] = [];
-  let ws = wb.worksheets.getFirst();
-  for (let i = 0; i < MAX_SHEETS_READ; i++) {
-    ws.load("name,visibility");
-    // Navigation properties (protection, dataValidation) are proxies, not values: nothing to load first.
-    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-    const protection = ws.protection;
-    protection.load("protected");
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,values,formulas,numberFormat,valueTypes");
-    const validations = VALIDATION_RANGES.map((ref) => {
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const dv = ws.getRange(ref).dataValidation;
-      dv.load("type,rule");
-      return { ref, dv };
-    });
-    const locks = INPUT_AREAS.map((range) => {
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const p = ws.getRange(range).format.protection;
-      p.load("locked");
-      return { range, protection: p };
-    });
-    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-    const charts = ws.charts;
-    charts.load("items/name,items/title/text");
-    probes.push({ ws, protection, used, validations, locks, charts });
-    ws = ws.getNextOrNullObject();
-  }
   await context.sync();
-  const sheets: SheetSnapshot[] = [];
-  const followUps: { ws: Excel.Worksheet; validations: ValidationSnapshot[]; partial: CellProbe[] }[] = [];
-  for (const p of probes) {
-    if (p.ws.isNullObject) break;
-    const cells: Record<string, CellSnapshot> = {};
-    if (!p.used.isNullObject) {
-      const origin = parseRange(p.used.address.replace(/^.*!/, ""));
-      const values = p.used.values;
-      const formulas = p.used.formulas;
-      const formats = p.used.numberFormat;
-      const types = p.used.valueTypes;
-      if (origin) {
-        values.forEach((line, i) =>
-          line.forEach((v, j) => {
-            const c = cellFrom(v, formulas[i][j], formats[i][j], String(types[i][j]));
-            if (c) cells[a1(origin.top + i, origin.left + j)] = c;
-          }),
-        );
-      }
-    }
-    const validations = p.validations
-      .map((v) => validationFrom(v.ref, v.dv))
-      .filter((v): v is ValidationSnapshot => !!v);
-    const partial = p.validations.filter((v) => PARTIAL.has(String(v.dv.type)));
-    if (partial.length) followUps.push({ ws: p.ws, validations, partial: partial.map((v) => cellProbes(p.ws, v.ref)) });
-    const inputLocks: InputLock[] = p.locks.map((l) => ({
-      range: l.range,
-      state: l.protection.locked === null ? "mixed" : l.protection.locked ? "locked" : "unlocked",
-    }));
-    sheets.push({
-      name: p.ws.name,
-      visibility: VIS_IN[p.ws.visibility] ?? "visible",
-      protected: p.protection.protected,
-      cells,
-      validations,
-      inputLocks,
-      charts: p.charts.items.map((c) => (c.title?.text ? { name: c.name, title: c.title.text } : { name: c.name })),
-    });
-  }
-  // A drop-down pasted over in part of an area: Excel says « mixed » for the area; one more round trip,
-  // only then, reads it cell by cell so the findings name the cells that lost it.
-  if (followUps.length) {
+  const listing = list.items.map((ws) => ({ name: ws.name, visibility: VIS_IN[ws.visibility] ?? "visible" }));
+  const nameList = names.items.map((n) => ({ name: n.name, formula: String(n.formula).replace(/^=/, "") }));
+  const plans = planFromListing(bp, listing, nameList);
+  const probes = listing.map((s) => queueSheet(wb, s.name, s.visibility, plans.get(s.name) as SheetReadPlan));
+  await context.sync();
+  const read = new Map(probes.map((p) => [p.name, sheetFrom(wb, p)]));
+  const snapshotOf = (): WorkbookSnapshot => ({
+    sheets: listing.map((s) => (read.get(s.name) as { sheet: SheetSnapshot }).sheet),
+    names: nameList,
+  });
+  // A sheet renamed after its defined name was lost is known by its marker only now: read it in full.
+  const more = sheetsStillToRead(bp, snapshotOf(), plans);
+  const again = [...more].map(([name, plan]) =>
+    queueSheet(wb, name, listing.find((s) => s.name === name)?.visibility ?? "visible", plan),
+  );
+  const partial = [...read.values()].flatMap((r) => r.partial);
+  if (again.length || partial.length) {
+    // A drop-down pasted over in part of an area: Excel says « mixed » for the area; this round trip, only
+    // then, reads it cell by cell so the findings name the cells that lost it.
     await context.sync();
-    for (const f of followUps) for (const probe of f.partial) f.validations.push(...cellRuns(probe));
+    for (const p of again) read.set(p.name, sheetFrom(wb, p));
+    const more2 = [...read.values()].flatMap((r) => (again.some((p) => p.name === r.sheet.name) ? r.partial : []));
+    if (more2.length) await context.sync();
+    for (const r of read.values()) {
+      const v = r.sheet.validations as ValidationSnapshot[];
+      for (const probe of r.partial) v.push(...cellRuns(probe));
+    }
   }
-  return {
-    snapshot: {
-      sheets,
-      names: names.items.map((n) => ({ name: n.name, formula: String(n.formula).replace(/^=/, "") })),
-    },
-    activeSheet: active.name,
-  };
+  return { snapshot: snapshotOf(), activeSheet: active.name };
+}
+
+/**
+ * Excel parses a text written through the API as if it were typed, in en-US (« 2025-01 » becomes a date,
+ * « 12 » a number): such a text goes into a cell formatted as Text first, so it stays what we wrote.
+ */
+function looksTyped(value: unknown): boolean {
+  return typeof value === "string" && (/^\s*[-+.\d]/.test(value) || /^\s*(true|false)\s*$/i.test(value));
+}
+
+function writeValue(ws: Excel.Worksheet, address: string, value: string | number): void {
+  const range = ws.getRange(address);
+  if (looksTyped(value)) range.numberFormat = [["@"]];
+  range.values = [[value]];
 }
 
 function writeCellRuns(ws: Excel.Worksheet, cells: readonly StructureCell[]): void {
@@ -234,6 +306,8 @@ function writeCellRuns(ws: Excel.Worksheet, cells: readonly StructureCell[]): vo
   const flush = () => {
     if (!run) return;
     const first = run.rows[0];
+    for (const c of run.rows)
+      if (c.formula === undefined && looksTyped(c.text)) ws.getRange(c.address).numberFormat = [["@"]];
     const range = ws.getRange(
       `${columnLetters(run.col)}${run.top}:${columnLetters(run.col)}${run.top + run.rows.length - 1}`,
     );
@@ -314,7 +388,7 @@ export interface ApplyOptions {
   readonly pageLayout?: boolean;
 }
 
-/** One sync: protected sheets that are edited are unprotected first and protected again at the end. */
+/** One sync: the edits in their order, each protected sheet unprotected only around its own edits. */
 export async function applyEdits(
   context: Excel.RequestContext,
   edits: readonly Edit[],
@@ -325,18 +399,33 @@ export async function applyEdits(
   const wb = context.workbook;
   wb.application.suspendApiCalculationUntilNextSync();
   const sheet = (name: string) => wb.worksheets.getItem(name);
-  const existing = new Map(before.sheets.map((s) => [s.name, s]));
-  const touched = new Set(edits.filter((e) => e.op !== "set-name").map((e) => (e as { sheet: string }).sheet));
+  // A batch is not a transaction: each sheet is unprotected just before its edits and protected again just
+  // after them, so that a refusal half-way leaves every sheet already done whole and protected.
+  const isProtected = new Map(before.sheets.map((s) => [s.name, s.protected]));
   const reprotect = new Set<string>();
-  for (const name of touched) {
-    if (existing.get(name)?.protected) {
+  let open: string | undefined;
+  const close = () => {
+    if (open !== undefined && reprotect.has(open)) {
+      sheet(open).protection.protect(protectionOptions());
+      isProtected.set(open, true);
+      reprotect.delete(open);
+    }
+    open = undefined;
+  };
+  const enter = (name: string) => {
+    if (name === open) return;
+    close();
+    open = name;
+    if (isProtected.get(name)) {
       sheet(name).protection.unprotect();
+      isProtected.set(name, false);
       reprotect.add(name);
     }
-  }
+  };
   const order = before.sheets.map((s) => s.name);
   const names = new Set(before.names.map((n) => n.name.toLowerCase()));
   for (const e of edits) {
+    if (e.op !== "set-name") enter(e.sheet);
     switch (e.op) {
       case "create-sheet": {
         const ws = wb.worksheets.add(e.sheet);
@@ -357,8 +446,7 @@ export async function applyEdits(
         const range = sheet(e.sheet).getRange(e.area.range);
         applyStyle(range, STYLES[e.area.style]);
         if (STYLES[e.area.style].numberFormat) range.numberFormat = [[STYLES[e.area.style].numberFormat as string]];
-        for (const [addr, value] of Object.entries(e.area.values ?? {}))
-          sheet(e.sheet).getRange(addr).values = [[value]];
+        for (const [addr, value] of Object.entries(e.area.values ?? {})) writeValue(sheet(e.sheet), addr, value);
         break;
       }
       case "set-columns":
@@ -404,15 +492,15 @@ export async function applyEdits(
             .clear("Contents" as Excel.ClearApplyTo);
         break;
       case "set-value":
-        sheet(e.sheet).getRange(e.address).values = [[e.value]];
+        writeValue(sheet(e.sheet), e.address, e.value);
         break;
       case "add-chart":
         addChart(sheet(e.sheet), e.chart);
         break;
     }
   }
-  for (const name of reprotect) sheet(name).protection.protect(protectionOptions());
-  await context.sync();
+  close();
+  await context.sync().catch((e: unknown) => Promise.reject(markWrite(e)));
 }
 
 /** The blueprint's permissions as Office.js spells them (« insertRows » → allowInsertRows). */
@@ -422,15 +510,52 @@ export function protectionOptions(): Excel.WorksheetProtectionOptions {
   return options as Excel.WorksheetProtectionOptions;
 }
 
-/** Excel's refusals, in French. Nothing of the batch is kept when it fails. */
+/**
+ * How every surface runs a batch in Excel: `delayForCellEdit` makes Excel wait until the user leaves the
+ * cell being typed in, instead of failing (ExcelApi 1.2; `Excel.RunOptions`).
+ */
+export function officeRunner(excel: Pick<typeof Excel, "run"> = Excel) {
+  return <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    excel.run({ delayForCellEdit: true }, batch);
+}
+
+/** An Excel refusal met while writing: part of the batch may already be in the workbook. */
+const DURING_WRITE = Symbol("duringWrite");
+
+function markWrite(e: unknown): unknown {
+  if (e && typeof e === "object") (e as Record<symbol, boolean>)[DURING_WRITE] = true;
+  return e;
+}
+
+const RETRY_AFTER_WRITE =
+  " Une partie des changements a pu être écrite avant le refus : relancez « Mettre à jour », qui termine le travail sans rien dupliquer.";
+
+/**
+ * Excel's refusals, in French, one per documented code (learn.microsoft.com, « Error handling with the
+ * application-specific JavaScript APIs »). A batch is not a transaction: when the refusal came while writing,
+ * the message says that part may be written and how to finish; a refused read changed nothing.
+ */
 export function officeErrorMessage(e: unknown): string {
   const code = (e as { code?: string } | undefined)?.code ?? "";
-  if (code === "AccessDenied")
-    return "Excel a refusé l'écriture : une feuille est protégée par un mot de passe que Fiches LDM ne connaît pas, ou vous n'avez que la lecture de ce classeur. Ouvrez-le en modification (ou demandez à qui l'a protégée), puis relancez l'action.";
-  if (code === "EditModeCannotAcquireLock" || code === "InvalidOperation" || code === "Conflict") {
-    return "Un co-auteur modifie le classeur en ce moment : rien n'a été écrit. Réessayez dans un instant.";
+  const written = !!(e && typeof e === "object" && (e as Record<symbol, boolean>)[DURING_WRITE]);
+  const tail = written ? RETRY_AFTER_WRITE : " Rien n'a été modifié.";
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return `Une cellule est en cours de saisie dans Excel : validez-la (Entrée) ou cliquez sur une autre cellule, puis relancez l'action.${tail}`;
+    case "Conflict":
+      return `Excel n'a pas pu appliquer la demande : un co-auteur modifie le classeur au même moment. Relancez l'action dans un instant.${tail}`;
+    case "AccessDenied":
+      return `Excel a refusé l'écriture : le classeur est ouvert en lecture seule, ou une feuille est protégée par un mot de passe que Fiches LDM ne connaît pas. Ouvrez le classeur en modification (ou demandez à qui l'a protégée), puis relancez l'action.${tail}`;
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return `Excel pour le web limite chaque échange à 5 Mo et ce classeur le dépasse. Ouvrez-le dans Excel sur le bureau, ou vérifiez une copie avec la ligne de commande (ldm-fiches check).${tail}`;
+    case "ItemNotFound":
+      return `Une feuille ou un nom a disparu pendant l'opération (un co-auteur l'a peut-être supprimé ou renommé) : relancez l'action.${tail}`;
+    case "ItemAlreadyExists":
+      return `Une feuille ou un nom du même titre existe déjà : renommez celui qui n'est pas une fiche, puis relancez l'action.${tail}`;
+    default: {
+      const why = code || (e instanceof Error ? e.message : String(e));
+      return `Excel a refusé l'opération (${why}).${tail}`;
+    }
   }
-  if (code === "ItemAlreadyExists") return "Une feuille ou un nom du même titre existe déjà : rien n'a été écrit.";
-  const why = e instanceof Error ? e.message : String(e);
-  return `Excel a refusé l'opération (${code || why}) : rien n'a été écrit.`;
 }

@@ -1,8 +1,8 @@
 /** The Office.js adapter and the service, on the in-memory Excel: round trips, payloads, failures. */
 import { buildBlueprint } from "../../../src/domain/blueprint/build";
 import { checkWorkbook } from "../../../src/domain/check";
-import { emptyModel, MemoryHost, OfficeLikeError } from "../../../src/workbook/memory/host";
-import { readSnapshot } from "../../../src/workbook/office/adapter";
+import { emptyModel, MemoryHost, newSheet, OfficeLikeError } from "../../../src/workbook/memory/host";
+import { officeRunner, readSnapshot } from "../../../src/workbook/office/adapter";
 import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
 import { C, SHEET_ORDER } from "../../helpers/workbooks";
 
@@ -19,38 +19,39 @@ async function snapshotOf(host: MemoryHost) {
   return host.run(async (ctx) => (await readSnapshot(ctx)).snapshot);
 }
 
-test("generate costs 2 round trips, check 1, update of an intact workbook 1; the payload stays far under 5 MB", async () => {
+test("generate costs 3 round trips, check 2, update of an intact workbook 2; the payload stays far under 5 MB", async () => {
   const { host, service } = setup();
   await service.generate({ school: "0040007L — LYCEE", headOfSchool: "Mme Dupont", auditYear: 2028 });
-  expect(host.syncCount).toBe(2);
+  // The list of sheets, then the sheets of ours (here: none), then the write.
+  expect(host.syncCount).toBe(3);
   const generateBatch = Math.max(...host.contexts[0].batchBytes);
   expect(generateBatch).toBeLessThan(4 * 1024 * 1024);
   const before = host.syncCount;
   const result = await service.check("workbook");
   // The whole workbook's check also writes its counts and date in Synthèse: one more sync.
-  expect(host.syncCount - before).toBe(2);
+  expect(host.syncCount - before).toBe(3);
   expect(host.model.sheets.find((s) => s.name === "Synthèse")?.cells.get("B14")?.value).toBe("vérifié le 12/03/2026");
   const oneSheet = host.syncCount;
   await service.check("sheet");
-  expect(host.syncCount - oneSheet).toBe(1);
+  expect(host.syncCount - oneSheet).toBe(2);
   expect(result.findings.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(result.findings.some((f) => f.rule === "header-missing" && f.cell === "B10")).toBe(true);
   const again = host.syncCount;
   expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
-  expect(host.syncCount - again).toBe(1);
+  expect(host.syncCount - again).toBe(2);
   expect(host.model.sheets.map((s) => s.name)).toEqual(["Feuil1", ...SHEET_ORDER]);
   expect(host.model.sheets.find((s) => s.name === "Listes")?.visibility).toBe("VeryHidden");
   expect(host.model.sheets.find((s) => s.name === C(1))?.protected).toBe(true);
 });
 
-test("the read is one sync whatever the number of rows, and what it reads matches the blueprint", async () => {
+test("the read is two syncs whatever the number of rows, and what it reads matches the blueprint", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
   const c2 = host.model.sheets.find((s) => s.name === C(2));
   for (let r = 10; r <= 109; r++) c2?.cells.set(`C${r}`, { value: `Action ${r}`, locked: false });
   const syncs = host.syncCount;
   const snapshot = await snapshotOf(host);
-  expect(host.syncCount - syncs).toBe(1);
+  expect(host.syncCount - syncs).toBe(2);
   const fs = checkWorkbook(snapshot, { today: TODAY() });
   expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(fs.filter((f) => f.rule === "row-incomplete" && f.sheet === C(2))).toHaveLength(100);
@@ -58,7 +59,7 @@ test("the read is one sync whatever the number of rows, and what it reads matche
   for (const n of buildBlueprint().names) expect(names.has(n.name)).toBe(true);
 });
 
-test("update restores what hands broke, keeps typed cells, in 2 round trips", async () => {
+test("update restores what hands broke, keeps typed cells, in 3 round trips", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
   const m = host.model;
@@ -70,7 +71,7 @@ test("update restores what hands broke, keeps typed cells, in 2 round trips", as
   m.sheets.find((s) => s.name === "Listes")!.visibility = "Visible";
   const syncs = host.syncCount;
   const lines = await service.update(2029);
-  expect(host.syncCount - syncs).toBe(2);
+  expect(host.syncCount - syncs).toBe(3);
   expect(lines).toEqual(
     expect.arrayContaining([
       `Feuille « ${C(4)} » recréée.`,
@@ -167,7 +168,7 @@ test("the Synthèse chart: drawn by generate in the same batch, redrawn by updat
   synth().charts = [{ name: "Notre suivi", type: "Line", title: "Notre suivi", series: [] }];
   const syncs = host.syncCount;
   const lines = await service.update();
-  expect(host.syncCount - syncs).toBe(2);
+  expect(host.syncCount - syncs).toBe(3);
   expect(lines).toContain(
     "Synthèse : graphique « Lignes remplies et constats de la dernière vérification, par critère » redessiné.",
   );
@@ -183,7 +184,7 @@ test("input cells locked by a paste: the check (one read) says so, the update un
   for (const a of ["C20", "C21"]) c6.cells.set(a, { value: "collé", locked: true });
   const syncs = host.syncCount;
   const all = checkWorkbook(await snapshotOf(host), { today: TODAY() });
-  expect(host.syncCount - syncs).toBe(1);
+  expect(host.syncCount - syncs).toBe(2);
   expect(all.filter((f) => f.rule === "input-locked").map((f) => [f.sheet, f.cell])).toEqual([[C(6), "A10:G109"]]);
   const lines = await service.update();
   expect(lines).toContain(`1 zone de saisie remise en forme et déverrouillée sur ${C(6)} (A10:G109).`);
@@ -204,45 +205,73 @@ test("a drop-down pasted over in part of a column: one more read names the cells
   ];
   const syncs = host.syncCount;
   const snapshot = await snapshotOf(host);
-  expect(host.syncCount - syncs).toBe(2);
+  expect(host.syncCount - syncs).toBe(3);
   const missing = checkWorkbook(snapshot, { today: TODAY() }).filter((f) => f.rule === "validation-missing");
   expect(missing.map((f) => [f.sheet, f.cell])).toEqual([[C(3), "A12:A15"]]);
   expect(await service.update()).toEqual([`1 liste déroulante restaurée sur ${C(3)} (A10:A109).`]);
   const again = host.syncCount;
   expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
-  expect(host.syncCount - again).toBe(1);
+  expect(host.syncCount - again).toBe(2);
 });
 
-test("a co-author's lock: a French message, and nothing half-written", async () => {
+test("a co-author's conflict on the write: its own French message, and a second « Mettre à jour » finishes", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
   host.model.sheets = host.model.sheets.filter((s) => s.name !== C(6));
-  const before = JSON.stringify(host.model.sheets.map((s) => [s.name, s.cells.size]));
+  // Syncs 1 and 2 read; the 3rd writes and Excel answers « Conflict ».
   host.beforeSync = (ctx, n) => {
-    if (n === 2) ctx.failNextSyncWith = new OfficeLikeError("EditModeCannotAcquireLock", "locked");
+    if (n === 3) ctx.failNextSyncWith = new OfficeLikeError("Conflict", "conflict");
   };
   const service2 = createWorkbookService({ run: host.run, today: TODAY });
   await expect(service2.update()).rejects.toThrow(
-    new ServiceError("Un co-auteur modifie le classeur en ce moment : rien n'a été écrit. Réessayez dans un instant."),
+    new ServiceError(
+      "Excel n'a pas pu appliquer la demande : un co-auteur modifie le classeur au même moment. Relancez l'action dans un instant. Une partie des changements a pu être écrite avant le refus : relancez « Mettre à jour », qui termine le travail sans rien dupliquer.",
+    ),
   );
-  expect(JSON.stringify(host.model.sheets.map((s) => [s.name, s.cells.size]))).toBe(before);
-  void service;
+  host.beforeSync = undefined;
+  expect(await service.update()).toContain(`Feuille « ${C(6)} » recréée.`);
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
 });
 
-test("a sheet protected between the read and the write: the batch fails whole, with a French message", async () => {
+test("a refused read says nothing was changed; a cell being typed in has its own message", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  host.beforeSync = (ctx, n) => {
+    if (n === 1) ctx.failNextSyncWith = new OfficeLikeError("InvalidOperationInCellEditMode", "edit mode");
+  };
+  await expect(service.check("workbook")).rejects.toThrow(
+    "Une cellule est en cours de saisie dans Excel : validez-la (Entrée) ou cliquez sur une autre cellule, puis relancez l'action. Rien n'a été modifié.",
+  );
+  host.beforeSync = (ctx, n) => {
+    if (n === 2) ctx.failNextSyncWith = new OfficeLikeError("ResponsePayloadSizeLimitExceeded", "too big");
+  };
+  await expect(service.check("sheet")).rejects.toThrow(/Excel pour le web limite chaque échange à 5 Mo/);
+});
+
+test("a sheet protected between the read and the write: Excel stops the batch there, what came before stays, a second update finishes", async () => {
   const { host, service } = setup();
   await service.generate({ auditYear: 2028 });
   const c5 = host.model.sheets.find((s) => s.name === C(5));
-  if (!c5) throw new Error("no C5");
+  const c2 = host.model.sheets.find((s) => s.name === C(2));
+  if (!c5 || !c2) throw new Error("no C5");
   c5.validations = [];
   c5.protected = false;
+  c2.validations = [];
   // Someone protects C5 between our read and our write: the adapter's plan is stale.
   host.beforeSync = (ctx, n) => {
-    if (n === 2) ctx.model.sheets.find((s) => s.name === C(5))!.protected = true;
+    if (n === 3) ctx.model.sheets.find((s) => s.name === C(5))!.protected = true;
   };
   const s2 = createWorkbookService({ run: host.run, today: TODAY });
-  await expect(s2.update()).rejects.toThrow(/protégée/);
-  expect(host.model.sheets.find((s) => s.name === C(5))?.validations).toEqual([]);
+  await expect(s2.update()).rejects.toThrow(/protégée.*relancez « Mettre à jour »/);
+  const sheet = (name: string) => host.model.sheets.find((s) => s.name === name);
+  // As in Excel, a batch is not a transaction: C2 (written before C5 in the batch) got its drop-downs back,
+  // and is protected again — each sheet is unprotected only around its own edits.
+  expect(sheet(C(2))?.validations.length).toBeGreaterThan(0);
+  expect(sheet(C(2))?.protected).toBe(true);
+  expect(sheet(C(5))?.validations).toEqual([]);
+  host.beforeSync = undefined;
+  expect(await service.update()).toEqual([`2 listes déroulantes restaurées sur ${C(5)} (A10:A109, B10:B109).`]);
+  expect(sheet(C(5))?.protected).toBe(true);
 });
 
 test("« Vérifier la fiche » on a sheet that is not a fiche says so, and names it", async () => {
@@ -281,4 +310,73 @@ test("insert an example into the selected row, never over a filled cell", async 
   expect(host.model.sheets.find((s) => s.name === C(1))?.cells.get("C12")?.value).toBe(
     "Créer une cartographie des parcours de formations possibles",
   );
+});
+
+/** Every input row of every fiche filled with long texts, and a school's own 3,000 × 12 sheet beside them. */
+function fillEverything(host: MemoryHost): void {
+  const long = (r: number, c: number) => `Texte saisi par l'équipe, ligne ${r}, colonne ${c} — assez long pour peser.`;
+  for (const s of host.model.sheets.filter((x) => /^C\d/.test(x.name))) {
+    for (let r = 10; r <= 109; r++) {
+      for (let c = 1; c <= 7; c++) s.cells.set(`${"ABCDEFG"[c - 1]}${r}`, { value: long(r, c), locked: false });
+    }
+  }
+  const data = newSheet("Données élèves");
+  for (let r = 1; r <= 3000; r++) {
+    for (let c = 0; c < 12; c++) {
+      data.cells.set(`${"ABCDEFGHIJKL"[c]}${r}`, { value: c % 2 ? r * 1.5 : `Élève ${r} — donnée ${c}`, locked: true });
+    }
+  }
+  host.model.sheets.push(data);
+}
+
+test("the read of a filled workbook beside a school's 3,000 × 12 sheet answers ≤ 1 MB per round trip (Excel on the web: 5 MB)", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  fillEverything(host);
+  const c0 = host.contexts.length;
+  const snapshot = await snapshotOf(host);
+  const answers = host.contexts.slice(c0).flatMap((c) => c.responseBytes);
+  expect(answers).toHaveLength(2);
+  expect(Math.max(...answers)).toBeLessThanOrEqual(1024 * 1024);
+  // The school's sheet is listed, not read: its marker row only.
+  const data = snapshot.sheets.find((s) => s.name === "Données élèves");
+  expect(Object.keys(data?.cells ?? {}).every((a) => /^[A-Z]1$/.test(a))).toBe(true);
+  // Yet everything of ours is there: every typed row is seen by the check.
+  const fs = checkWorkbook(snapshot, { today: TODAY() });
+  expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(snapshot.sheets.find((s) => s.name === C(8))?.cells.G109).toMatchObject({ t: "s" });
+});
+
+test("a fiche renamed after its hidden name was deleted is still found by its marker: one more round trip", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const c7 = host.model.sheets.find((s) => s.name === C(7))!;
+  // Renaming a sheet in Excel rewrites the defined names that point at it; then someone deletes ours.
+  c7.name = "Notre fiche 7";
+  for (const n of host.model.names) n.formula = n.formula.split(`'${C(7)}'!`).join("'Notre fiche 7'!");
+  host.model.names = host.model.names.filter((n) => n.name !== "LDM_Feuille_c7");
+  c7.cells.set("C12", { value: "Action de la fiche renommée", locked: false });
+  const syncs = host.syncCount;
+  const snapshot = await snapshotOf(host);
+  expect(host.syncCount - syncs).toBe(3);
+  const fs = checkWorkbook(snapshot, { today: TODAY() });
+  expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(fs.some((f) => f.sheet === "Notre fiche 7" && f.rule === "row-incomplete" && f.cell.includes("12"))).toBe(
+    true,
+  );
+});
+
+test("the Office runner asks Excel to wait for a cell being typed in (delayForCellEdit)", async () => {
+  const calls: unknown[] = [];
+  const fake = { run: (options: unknown, batch: unknown) => (calls.push(options), Promise.resolve(batch)) };
+  await officeRunner(fake as unknown as Pick<typeof Excel, "run">)(async () => 1);
+  expect(calls).toEqual([{ delayForCellEdit: true }]);
+});
+
+test("texts Excel would take for a date or a number are written as text: Listes!Z2 stays « 2025-01 »", async () => {
+  const { host, service } = setup();
+  await service.generate({ auditYear: 2028 });
+  const z2 = host.model.sheets.find((s) => s.name === "Listes")?.cells.get("Z2");
+  expect(z2).toMatchObject({ value: "2025-01", numberFormat: "@" });
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
 });
