@@ -1,10 +1,11 @@
 /**
  * Ribbon command « Vérifier la fiche » (ExecuteFunction): checks the active criterion sheet without
- * opening the pane, selects the first error's cell, and tells the result in a small dialog. It always
- * completes the event, so Excel never waits on it.
+ * opening the pane, selects the first error's cell, and tells the result in a small dialog that stays until
+ * closed. The event completes then (or after a few minutes, or at once if the dialog cannot open).
  */
 import { createWorkbookService } from "../taskpane/services/workbook-service";
 import { officeRunner } from "../workbook/office/adapter";
+import { showResultDialog } from "./result-dialog";
 import { TEXTS } from "../taskpane/texts";
 
 function summary(counts: { error: number; warning: number; info: number }, sheet?: string): string {
@@ -25,9 +26,10 @@ async function verifierFiche(event: Office.AddinCommands.Event): Promise<void> {
   } catch (e) {
     text = e instanceof Error ? e.message : String(e);
   }
-  // The dialog page shows the text with textContent (never as HTML).
+  // The dialog page shows the text with textContent (never as HTML). The event completes when it closes.
   const url = `${window.location.origin}/dialog.html?m=${encodeURIComponent(text)}`;
-  Office.context.ui.displayDialogAsync(url, { height: 20, width: 30, displayInIframe: true }, () => event.completed());
+  const events = { closed: Office.EventType.DialogEventReceived, message: Office.EventType.DialogMessageReceived };
+  showResultDialog(Office.context.ui, events, url, () => event.completed());
 }
 
 Office.onReady(() => {
