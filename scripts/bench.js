@@ -17,7 +17,9 @@ const out = path.join(root, ".bench-out");
 // The command line and the bench hand the establishments to the domain up front (the pane loads them on demand).
 require(path.join(out, "src/domain/establishments/all.js"));
 const { MemoryHost, emptyModel } = require(path.join(out, "src/workbook/memory/host.js"));
-const { readSnapshot } = require(path.join(out, "src/workbook/office/adapter.js"));
+const { readSnapshot, queueSheet } = require(path.join(out, "src/workbook/office/adapter.js"));
+const { planFromListing } = require(path.join(out, "src/domain/blueprint/read-plan.js"));
+const { newSheet } = require(path.join(out, "src/workbook/memory/host.js"));
 const { createWorkbookService } = require(path.join(out, "src/taskpane/services/workbook-service.js"));
 const { checkWorkbook } = require(path.join(out, "src/domain/check/index.js"));
 const { reconcile } = require(path.join(out, "src/domain/reconcile/index.js"));
@@ -37,7 +39,8 @@ async function roundTrips() {
     const c0 = host.contexts.length;
     await f();
     const batches = host.contexts.slice(c0).flatMap((c) => c.batchBytes);
-    rows.push([label, host.syncCount - s0, kb(Math.max(0, ...batches))]);
+    const answers = host.contexts.slice(c0).flatMap((c) => c.responseBytes);
+    rows.push([label, host.syncCount - s0, kb(Math.max(0, ...batches)), kb(Math.max(0, ...answers))]);
   };
   await measure("générer", () => service.generate({ school: "0040007L — LYCEE", auditYear: 2028 }));
   await measure("vérifier (classeur vide)", () => service.check("workbook"));
@@ -57,6 +60,86 @@ async function roundTrips() {
   return rows;
 }
 
+/** What the read before the bounded one asked: every used range of every sheet, four properties each. */
+async function wholeRead(ctx) {
+  const list = ctx.workbook.worksheets;
+  list.load("items/name");
+  await ctx.sync();
+  for (const ws of list.items) {
+    ctx.workbook.worksheets
+      .getItem(ws.name)
+      .getUsedRangeOrNullObject(true)
+      .load("address,values,formulas,numberFormat,valueTypes");
+  }
+  await ctx.sync();
+}
+
+/** Each scenario's largest answer, before (whole used ranges) and now (bounded), and the request Office.js builds. */
+async function readSizes() {
+  const host = new MemoryHost(emptyModel());
+  const service = createWorkbookService({ run: host.run, pageLayout: () => true });
+  await service.generate({ school: "0040007L — LYCEE", auditYear: 2028 });
+  const long = (r, c) => `Texte saisi par l'équipe, ligne ${r}, colonne ${c} — assez long pour peser.`;
+  const scenarios = [
+    ["classeur généré", () => undefined],
+    [
+      "8 fiches × 100 lignes remplies",
+      () => {
+        for (const s of host.model.sheets.filter((x) => /^C\d /.test(x.name)))
+          for (let r = 10; r <= 109; r++)
+            for (let c = 1; c <= 7; c++) s.cells.set(`${"ABCDEFG"[c - 1]}${r}`, { value: long(r, c), locked: false });
+      },
+    ],
+    [
+      "… + une feuille de l'établissement 3 000 × 12",
+      () => {
+        const data = newSheet("Données élèves");
+        for (let r = 1; r <= 3000; r++)
+          for (let c = 0; c < 12; c++)
+            data.cells.set(`${"ABCDEFGHIJKL"[c]}${r}`, {
+              value: c % 2 ? r * 1.5 : `Élève ${r} — donnée ${c}`,
+              locked: true,
+            });
+        host.model.sheets.push(data);
+      },
+    ],
+  ];
+  let office;
+  try {
+    office = require("./office-request-size");
+  } catch {
+    office = undefined;
+  }
+  const rows = [];
+  for (const [label, change] of scenarios) {
+    change();
+    const answers = async (read) => {
+      const c0 = host.contexts.length;
+      await host.run(read);
+      return Math.max(...host.contexts.slice(c0).flatMap((c) => c.responseBytes));
+    };
+    const before = await answers(wholeRead);
+    const now = await answers((ctx) => readSnapshot(ctx));
+    let request = "—";
+    if (office) {
+      const snapshot = (await host.run((ctx) => readSnapshot(ctx))).snapshot;
+      const listing = snapshot.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
+      const plans = planFromListing(buildBlueprint(), listing, snapshot.names);
+      const measured = await office.requestSize((ctx) => {
+        for (const s of listing) queueSheet(ctx.workbook, s.name, s.visibility, plans.get(s.name));
+      });
+      request = kb(measured.bytes);
+    }
+    rows.push({
+      classeur: label,
+      "réponse avant": kb(before),
+      "réponse maintenant": kb(now),
+      "requête (Office.js)": request,
+    });
+  }
+  return rows;
+}
+
 function timeIt(label, iterations, f) {
   f();
   const t0 = process.hrtime.bigint();
@@ -70,7 +153,17 @@ async function main() {
   await require("./bench-pane").benchPane();
   console.log("");
   console.log("Allers-retours Excel (context.sync) sur l'Excel en mémoire");
-  console.table((await roundTrips()).map(([opération, syncs, lot]) => ({ opération, syncs, "plus gros lot": lot })));
+  console.table(
+    (await roundTrips()).map(([opération, syncs, lot, réponse]) => ({
+      opération,
+      syncs,
+      "plus gros lot": lot,
+      "plus grosse réponse": réponse,
+    })),
+  );
+  console.log("");
+  console.log("Lecture du classeur : taille des échanges (Excel pour le web refuse au-delà de 5 Mo ; budget 1 Mo)");
+  console.table(await readSizes());
 
   const wb = fillParameters(freshWorkbook({ auditYear: 2028 }));
   for (let n = 1; n <= 8; n++) for (let r = 10; r <= 109; r++) fillRow(wb, n, r);

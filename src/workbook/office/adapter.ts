@@ -155,7 +155,7 @@ function sameRule(a: ValidationSnapshot, b: ValidationSnapshot): boolean {
 }
 
 /** Queues the read of one sheet as its plan says (nothing here is read before the sync). */
-function queueSheet(wb: Excel.Workbook, name: string, visibility: Visibility, plan: SheetReadPlan): SheetProbe {
+export function queueSheet(wb: Excel.Workbook, name: string, visibility: Visibility, plan: SheetReadPlan): SheetProbe {
   const ws = wb.worksheets.getItem(name);
   // Navigation properties (protection, dataValidation) are proxies, not values: nothing to load first.
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
