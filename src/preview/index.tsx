@@ -18,6 +18,9 @@ const useStyles = makeStyles({
   cell: { border: "1px solid #d0d0d0", padding: "2px 4px", width: "140px", height: "18px", overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", cursor: "cell" },
   head: { background: "#f3f3f3", textAlign: "center", color: "#555" },
   selected: { outline: "2px solid #107c41", outlineOffset: "-2px" },
+  bar: { display: "flex", gap: "6px", alignItems: "center", margin: "6px 0" },
+  barName: { width: "60px", fontSize: "12px", color: "#555" },
+  barInput: { flexGrow: 1, fontSize: "12px", padding: "2px 4px" },
 });
 
 const host = new MemoryHost(emptyModel());
@@ -52,9 +55,21 @@ function Grid(): React.JSX.Element {
   const active = model.sheets[model.activeSheet] ?? visible[0];
   const rows = 30;
   const cols = 8;
+  const [draft, setDraft] = React.useState<string | undefined>();
   const select = (sheet: string, addr: string) => {
     host.model.selection = { sheet, address: addr };
-    host.model.activeSheet = host.model.sheets.findIndex((x) => x.name === sheet);
+    host.activate(sheet);
+    setDraft(undefined);
+    notify();
+  };
+  const selected = model.selection?.sheet === active?.name ? model.selection?.address : undefined;
+  const current = selected ? active?.cells.get(selected) : undefined;
+  // Typing in the bar and pressing Entrée is what a person does in Excel: the cell changes, the sheet's
+  // onChanged handlers are called (the pane's live check follows); a locked cell of a protected sheet refuses.
+  const commit = () => {
+    if (!active || !selected || draft === undefined) return;
+    host.edit(active.name, selected, draft);
+    setDraft(undefined);
     notify();
   };
   return (
@@ -62,7 +77,7 @@ function Grid(): React.JSX.Element {
       <TabList
         selectedValue={active?.name}
         onTabSelect={(_, d) => {
-          host.model.activeSheet = host.model.sheets.findIndex((x) => x.name === d.value);
+          host.activate(String(d.value));
           notify();
         }}
       >
@@ -72,6 +87,22 @@ function Grid(): React.JSX.Element {
           </Tab>
         ))}
       </TabList>
+      {active && (
+        <div className={s.bar}>
+          <span className={s.barName}>{selected ?? ""}</span>
+          <input
+            className={s.barInput}
+            aria-label="Contenu de la cellule"
+            disabled={!selected}
+            value={draft ?? String(current?.value ?? (current?.formula ? `=${current.formula}` : ""))}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") commit();
+              if (e.key === "Escape") setDraft(undefined);
+            }}
+          />
+        </div>
+      )}
       {active && (
         <table className={s.table} aria-label={`Feuille ${active.name}`}>
           <tbody>

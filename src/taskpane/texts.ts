@@ -68,3 +68,5 @@ export const TEXTS = {
 } as const;
 
 export const OFFICE_READY_TIMEOUT_MS = 10_000;
+/** Quiet time after the last change before the live check runs (typing, a paste's many cells: one check). */
+export const LIVE_CHECK_QUIET_MS = 700;

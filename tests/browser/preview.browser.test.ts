@@ -197,6 +197,27 @@ test("« Vérifier la fiche » on Synthèse: says which sheet it is on and that 
   await shot("06-not-a-fiche");
 }, 60_000);
 
+test("live: a value typed in a fiche is checked without a click; the pane follows the active sheet", async () => {
+  await page.getByRole("tab", { name: "C2 Publics différents" }).click();
+  // The examples of the guide follow the sheet (from the event, no click on the pane).
+  await page.getByRole("region", { name: "Exemples du guide — critère 2" }).waitFor();
+  await page.locator('td[data-cell="A12"]').click();
+  const bar = page.getByLabel("Contenu de la cellule");
+  await bar.fill("Un axe qui n'est pas dans le guide");
+  await bar.press("Enter");
+  const finding = page.locator('button[data-rule="axis-unknown"]', { hasText: "A12" });
+  await finding.waitFor();
+  await shot("07-live");
+  // A co-author fixes it (a remote change): the finding goes away, still without a click.
+  await page.evaluate(() => {
+    const h = (
+      window as unknown as { ldmPreview: { host: { edit(s: string, a: string, v: string, src: string): boolean } } }
+    ).ldmPreview.host;
+    h.edit("C2 Publics différents", "A12", "", "Remote");
+  });
+  await finding.waitFor({ state: "detached" });
+}, 60_000);
+
 test("no request leaves localhost", () => {
   expect(requests.length).toBeGreaterThan(0);
   const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:"));

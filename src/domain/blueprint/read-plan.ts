@@ -142,3 +142,9 @@ export function sheetsStillToRead(
   }
   return out;
 }
+
+/** The full-read plan of a sheet of ours in a workbook read before, or undefined if it is not ours. */
+export function planOfSheet(bp: Blueprint, wb: WorkbookSnapshot, name: string): SheetReadPlan | undefined {
+  const id = [...identifySheets(bp, wb).values()].find((i) => i.sheet.name === name);
+  return id ? sheetReadPlan(id.blueprint) : undefined;
+}

@@ -13,9 +13,17 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { Finding } from "../../domain/check";
-import { ServiceError, type CheckResult, type GenerateOptions, type WorkbookService, type WorkbookStatus } from "../services/workbook-service";
+import {
+  mergeLive,
+  ServiceError,
+  type CheckResult,
+  type GenerateOptions,
+  type WorkbookService,
+  type WorkbookStatus,
+} from "../services/workbook-service";
+import { createBurst } from "../services/burst";
 import type { CriterionNumber } from "../../domain/referential/types";
-import { TEXTS } from "../texts";
+import { LIVE_CHECK_QUIET_MS, TEXTS } from "../texts";
 import { GuideExamples } from "./GuideExamples";
 
 // Screens that are not the pane's first one are chunks of their own, fetched when first shown: the
@@ -71,6 +79,35 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   React.useEffect(() => {
     void act(TEXTS.reading, async () => undefined);
   }, [act]);
+
+  // Live: what people (or co-authors) change is checked again once the burst of changes is over, and the
+  // findings follow without a click; the pane follows the active sheet. Our own writes are not re-checked
+  // here (each action refreshes its findings itself). Nothing here writes to the workbook.
+  const generated = !!status?.generated;
+  React.useEffect(() => {
+    if (!generated) return;
+    const burst = createBurst<string>(LIVE_CHECK_QUIET_MS, async (ids) => {
+      try {
+        const live = await service.recheck(ids);
+        setResult((shown) => mergeLive(shown, live));
+      } catch (e) {
+        setMessage({ intent: "error", lines: [e instanceof ServiceError ? e.message : String(e)] });
+      }
+    });
+    service
+      .watch({
+        changed: (c) => {
+          if (!c.byThisAddin) burst.add(c.worksheetId);
+        },
+        activated: (id) => {
+          const known = service.activated(id);
+          if (known) setStatus(known);
+          else void service.status().then(setStatus, () => undefined);
+        },
+      })
+      .catch((e: unknown) => setMessage({ intent: "error", lines: [e instanceof ServiceError ? e.message : String(e)] }));
+    return () => burst.cancel();
+  }, [service, generated]);
 
   /**
    * After an action that writes, findings on screen would describe the workbook as it was: they are

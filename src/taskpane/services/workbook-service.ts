@@ -14,7 +14,15 @@ import { reportHtml } from "../../domain/report/html";
 import { synthesize } from "../../domain/synthesis";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { address as a1, parseRange } from "../../domain/a1";
-import { applyEdits, officeErrorMessage, readSnapshot } from "../../workbook/office/adapter";
+import {
+  applyEdits,
+  officeErrorMessage,
+  readSnapshot,
+  rereadSheets,
+  watchWorkbook,
+  type ReadResult,
+  type SheetChange,
+} from "../../workbook/office/adapter";
 import { TEXTS } from "../texts";
 import { loadEstablishments } from "./establishments";
 
@@ -37,6 +45,37 @@ export interface CheckResult {
   readonly sheet?: string;
   /** « Vérifier la fiche » on a sheet that is not a fiche (Synthèse, a sheet of the school's): nothing was checked. */
   readonly notAFiche?: boolean;
+}
+
+/** What a live check found: the findings of the sheets it looked at again (the others are unchanged). */
+export interface LiveCheck {
+  readonly sheets: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly activeSheet?: string;
+  /** The sheets « Vérifier la fiche » speaks about (criterion sheets, Paramètres). */
+  readonly fiches: readonly string[];
+}
+
+/**
+ * The findings on screen after a live check: those of the re-checked sheets replaced, the others kept. When
+ * the active fiche changed, its findings are shown (a paste that kills a drop-down shows at once), whatever
+ * one sheet's findings were on screen before.
+ */
+export function mergeLive(shown: CheckResult | undefined, live: LiveCheck): CheckResult | undefined {
+  const again = new Set(live.sheets);
+  const ofSheet = (sheet: string): CheckResult => {
+    const findings = live.findings.filter((f) => f.sheet === sheet);
+    return { scope: "sheet", sheet, findings, counts: countFindings(findings) };
+  };
+  if (shown?.scope === "workbook") {
+    const findings = [...shown.findings.filter((f) => !again.has(f.sheet)), ...live.findings];
+    return { ...shown, findings, counts: countFindings(findings) };
+  }
+  // A sheet's findings follow the fiche people are working in.
+  const active = live.activeSheet;
+  if (active && again.has(active) && live.fiches.includes(active)) return ofSheet(active);
+  if (shown?.sheet && !shown.notAFiche && again.has(shown.sheet)) return ofSheet(shown.sheet);
+  return shown;
 }
 
 export interface GenerateOptions {
@@ -72,10 +111,83 @@ export function createWorkbookService(options: ServiceOptions) {
 
   const guardedFull = <T>(f: () => Promise<T>) => guarded(f, true);
 
+  /** The last read, kept so that a live check re-reads only the sheets people changed. */
+  let last: ReadResult | undefined;
+  async function read(context: Excel.RequestContext): Promise<ReadResult> {
+    last = await readSnapshot(context);
+    return last;
+  }
+
+  /** Status of the sheet that just became active, from the last read (no round trip); undefined if unknown. */
+  function activated(worksheetId: string): WorkbookStatus | undefined {
+    if (!last) return undefined;
+    const name = Object.entries(last.sheetIds ?? {}).find(([, id]) => id === worksheetId)?.[0];
+    if (name === undefined) return undefined;
+    const ctx = makeContext(last.snapshot, {});
+    const id = [...ctx.identified.values()].find((i) => i.sheet.name === name);
+    return {
+      generated: isFichesWorkbook(ctx.identified),
+      activeSheet: name,
+      activeCriterion: id?.blueprint.criterion,
+      auditYear: ctx.auditYear,
+    };
+  }
+
+  type Listener = { changed(c: SheetChange): void; activated(worksheetId: string): void };
+  let listener: Listener | undefined;
+  let watching = false;
+  /**
+   * Tells `on` when people change cells or sheets. Excel's handlers are registered once and call the latest
+   * listener (the pane may re-render); they never write to the workbook.
+   */
+  async function watch(on: Listener): Promise<void> {
+    listener = on;
+    if (watching) return;
+    watching = true;
+    const relay: Listener = {
+      changed: (c) => listener?.changed(c),
+      activated: (id) => listener?.activated(id),
+    };
+    return guarded(() => run((context) => watchWorkbook(context, relay))).catch((e: unknown) => {
+      watching = false;
+      throw e;
+    });
+  }
+
+  /**
+   * The live check after a burst of changes: the changed sheets read again with the list of sheets (one
+   * round trip; a whole read when sheets were added, removed or renamed since), and their findings. A change
+   * in Paramètres (years, the school's own lists) concerns every fiche.
+   */
+  async function recheck(worksheetIds: readonly string[]): Promise<LiveCheck> {
+    return guardedFull(() =>
+      run(async (context) => {
+        const names = worksheetIds
+          .map((id) => Object.entries(last?.sheetIds ?? {}).find(([, x]) => x === id)?.[0])
+          .filter((n): n is string => n !== undefined);
+        const again =
+          last && names.length === worksheetIds.length ? await rereadSheets(context, last, names) : undefined;
+        const result = again ?? (await readSnapshot(context));
+        last = result;
+        const ctx = makeContext(result.snapshot, {});
+        const params = ctx.identified.get(SHEET_KEYS.parameters)?.sheet.name;
+        const all = checkWorkbook(result.snapshot, { today: today() });
+        const sheets = again && !names.includes(params ?? "\u0000") ? names : result.snapshot.sheets.map((x) => x.name);
+        const fiches = result.snapshot.sheets.map((x) => x.name).filter((n) => checkableSheet(ctx.identified, n));
+        return {
+          sheets,
+          findings: all.filter((f) => sheets.includes(f.sheet)),
+          activeSheet: result.activeSheet,
+          fiches,
+        };
+      }),
+    );
+  }
+
   async function status(): Promise<WorkbookStatus> {
     return guarded(() =>
       run(async (context) => {
-        const { snapshot, activeSheet } = await readSnapshot(context);
+        const { snapshot, activeSheet } = await read(context);
         const ctx = makeContext(snapshot, {});
         const active = [...ctx.identified.values()].find((i) => i.sheet.name === activeSheet);
         return {
@@ -92,7 +204,7 @@ export function createWorkbookService(options: ServiceOptions) {
   async function generateOrUpdate(bpOptions: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
     return guardedFull(() =>
       run(async (context) => {
-        const { snapshot } = await readSnapshot(context);
+        const { snapshot } = await read(context);
         const ctx = makeContext(snapshot, {});
         const bp = buildBlueprint(
           bpOptions ?? { referenceYear: ctx.referenceYear, auditYear: auditYear ?? ctx.auditYear },
@@ -126,7 +238,7 @@ export function createWorkbookService(options: ServiceOptions) {
   async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
     return guardedFull(() =>
       run(async (context) => {
-        const { snapshot, activeSheet } = await readSnapshot(context);
+        const { snapshot, activeSheet } = await read(context);
         const ctx = makeContext(snapshot, {});
         if (scope === "sheet" && !checkableSheet(ctx.identified, activeSheet ?? "")) {
           const none = { error: 0, warning: 0, info: 0 };
@@ -194,13 +306,24 @@ export function createWorkbookService(options: ServiceOptions) {
   async function report(): Promise<string> {
     return guardedFull(() =>
       run(async (context) => {
-        const { snapshot } = await readSnapshot(context);
+        const { snapshot } = await read(context);
         return reportHtml(synthesize(snapshot, { today: today() }), today());
       }),
     );
   }
 
-  return { status, generate, update, check, selectCell, insertIntoSelectedRow, report };
+  return {
+    status,
+    generate,
+    update,
+    check,
+    selectCell,
+    insertIntoSelectedRow,
+    report,
+    watch,
+    recheck,
+    activated,
+  };
 }
 
 export type WorkbookService = ReturnType<typeof createWorkbookService>;

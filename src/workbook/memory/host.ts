@@ -40,6 +40,8 @@ export interface MemoryChart {
 }
 
 export interface MemorySheet {
+  /** Excel's stable id of the sheet (what events name it by); a rename keeps it. */
+  id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
@@ -83,8 +85,12 @@ export function emptyModel(): MemoryModel {
   return { sheets: [newSheet("Feuil1")], names: [], activeSheet: 0 };
 }
 
+let sheetCounter = 0;
+
 export function newSheet(name: string): MemorySheet {
+  sheetCounter++;
   return {
+    id: `{00000000-0000-4000-8000-${String(sheetCounter).padStart(12, "0")}}`,
     name,
     visibility: "Visible",
     protected: false,
@@ -108,12 +114,20 @@ export class MemoryContext {
   failNextSyncWith?: OfficeLikeError;
   /** Called at the start of each sync, before the batch runs (tests simulate other users with it). */
   beforeSync?: (context: MemoryContext, syncNumber: number) => void;
+  /** The host's event registrations: they outlive the run that made them, as in Excel. */
+  events: MemoryEvents = new MemoryEvents();
+  private touched = new Map<string, RangeRef[]>();
   private queue: { op: Op; trace: unknown }[] = [];
   private loads: (() => unknown)[] = [];
   readonly workbook: MemoryWorkbook;
 
   constructor(public model: MemoryModel) {
     this.workbook = new MemoryWorkbook(this);
+  }
+
+  /** A batch command changed cells of `sheet`: Excel raises onChanged for it, from this add-in. */
+  touch(sheet: string, ref: RangeRef): void {
+    this.touched.set(sheet, [...(this.touched.get(sheet) ?? []), ref]);
   }
 
   enqueue(trace: unknown, op: Op): void {
@@ -138,10 +152,32 @@ export class MemoryContext {
       throw e;
     }
     // As in Excel, a batch is not a transaction: the commands before a failing one stay applied.
-    for (const b of batch) b.op();
+    const activeBefore = this.model.sheets[this.model.activeSheet]?.id;
+    this.touched = new Map();
+    try {
+      for (const b of batch) b.op();
+    } finally {
+      this.raiseEvents(activeBefore);
+    }
     let bytes = 0;
     for (const l of loads) bytes += JSON.stringify(l() ?? null).length;
     this.responseBytes.push(bytes);
+  }
+
+  private raiseEvents(activeBefore: string | undefined): void {
+    for (const [name, refs] of this.touched) {
+      const sheet = this.model.sheets.find((x) => x.name === name);
+      if (!sheet) continue;
+      const box = refs.reduce((a, r) => ({
+        top: Math.min(a.top, r.top),
+        left: Math.min(a.left, r.left),
+        bottom: Math.max(a.bottom, r.bottom),
+        right: Math.max(a.right, r.right),
+      }));
+      this.events.changed(sheet, rangeAddress(box), "Local", "ThisLocalAddin");
+    }
+    const active = this.model.sheets[this.model.activeSheet];
+    if (active && active.id !== activeBefore) this.events.activated(active);
   }
 
   sheet(name: string): MemorySheet {
@@ -336,7 +372,10 @@ export class MemoryRange extends Proxy {
   private writeGrid(kind: "values" | "formulas" | "numberFormat", v: unknown[][]): void {
     this.ctx.enqueue({ set: kind, range: this.ref, v }, () => {
       const s = this.sheet;
-      if (kind !== "numberFormat") assertEditable(s, this.ref, "écriture");
+      if (kind !== "numberFormat") {
+        assertEditable(s, this.ref, "écriture");
+        this.ctx.touch(s.name, this.ref);
+      }
       for (let i = 0; i <= this.ref.bottom - this.ref.top; i++) {
         for (let j = 0; j <= this.ref.right - this.ref.left; j++) {
           const x = v[i]?.[j] ?? v[0]?.[0];
@@ -393,6 +432,7 @@ export class MemoryRange extends Proxy {
     this.ctx.enqueue({ clear: this.ref, what }, () => {
       const s = this.sheet;
       assertEditable(s, this.ref, "effacement");
+      this.ctx.touch(s.name, this.ref);
       for (let row = this.ref.top; row <= this.ref.bottom; row++) {
         for (let col = this.ref.left; col <= this.ref.right; col++) {
           const c = s.cells.get(address(row, col));
@@ -653,6 +693,8 @@ export class MemoryWorksheet extends Proxy {
     switch (prop) {
       case "name":
         return s.name;
+      case "id":
+        return s.id;
       case "visibility":
         return s.visibility;
       case "position":
@@ -662,6 +704,9 @@ export class MemoryWorksheet extends Proxy {
     }
   }
 
+  get id(): string {
+    return this.get("id");
+  }
   get name(): string {
     return this.get("name");
   }
@@ -970,30 +1015,36 @@ class MemorySheetProtection extends Proxy {
 }
 
 class MemoryWorksheets extends Proxy {
+  /** « items/… »: the sheets as they are at sync time (id, name, visibility). */
   protected compute(prop: string): unknown {
-    if (prop.startsWith("items")) return this.ctx.model.sheets.map((s) => s.name);
+    if (prop.startsWith("items"))
+      return this.ctx.model.sheets.map((s) => ({ id: s.id, name: s.name, visibility: s.visibility }));
     throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
   }
   get items(): MemoryWorksheet[] {
-    const names = [
-      ...new Set(
-        [...this.data.keys()].filter((k) => k.startsWith("items")).flatMap((k) => this.data.get(k) as string[]),
-      ),
-    ];
-    if (!this.data.size) this.get("items");
-    return names.map((n) => {
-      const ws = new MemoryWorksheet(this.ctx, n);
-      const s = this.ctx.model.sheets.find((x) => x.name === n);
+    const key = [...this.data.keys()].find((k) => k.startsWith("items"));
+    const list = (key ? this.data.get(key) : this.get("items")) as { id: string; name: string; visibility: string }[];
+    return list.map((x) => {
+      const ws = new MemoryWorksheet(this.ctx, x.name);
       const d = (ws as unknown as { data: Map<string, unknown> }).data;
-      if (s) {
-        d.set("name", s.name);
-        d.set("visibility", s.visibility);
-      }
+      d.set("id", x.id);
+      d.set("name", x.name);
+      d.set("visibility", x.visibility);
       return ws;
     });
   }
-  getItem(name: string): MemoryWorksheet {
-    return new MemoryWorksheet(this.ctx, name);
+  /** ExcelApi 1.7: any sheet's cells changed (by a person, a co-author, or an add-in). */
+  get onChanged(): MemoryEventSource {
+    return new MemoryEventSource(this.ctx, "changed");
+  }
+  /** ExcelApi 1.7: another sheet became the active one. */
+  get onActivated(): MemoryEventSource {
+    return new MemoryEventSource(this.ctx, "activated");
+  }
+  /** By name or by id, as Excel takes either. */
+  getItem(key: string): MemoryWorksheet {
+    const byId = this.ctx.model.sheets.find((s) => s.id === key);
+    return new MemoryWorksheet(this.ctx, byId ? byId.name : key);
   }
   getFirst(): MemoryWorksheet {
     return new MemoryWorksheet(this.ctx, () => this.ctx.model.sheets[0]?.name);
@@ -1039,6 +1090,48 @@ class MemoryNames extends Proxy {
   }
 }
 
+type Handler = (args: Record<string, unknown>) => Promise<unknown> | unknown;
+
+/**
+ * Event registrations of a host, with the shapes Excel gives its handlers (WorksheetChangedEventArgs,
+ * WorksheetActivatedEventArgs). Handlers are called after the change, asynchronously, as in Excel.
+ */
+export class MemoryEvents {
+  readonly handlers = { changed: new Set<Handler>(), activated: new Set<Handler>() };
+
+  changed(sheet: MemorySheet, address: string, source: "Local" | "Remote", triggerSource?: string): void {
+    const args = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source,
+      worksheetId: sheet.id,
+      address,
+      ...(triggerSource ? { triggerSource } : {}),
+    };
+    for (const h of this.handlers.changed) setTimeout(() => void h(args), 0);
+  }
+
+  activated(sheet: MemorySheet): void {
+    const args = { type: "WorksheetActivated", worksheetId: sheet.id };
+    for (const h of this.handlers.activated) setTimeout(() => void h(args), 0);
+  }
+}
+
+/** `onChanged` / `onActivated`: `add` registers at the next sync and returns what removes it. */
+class MemoryEventSource {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly kind: "changed" | "activated",
+  ) {}
+  add(handler: Handler): { remove(): void } {
+    this.ctx.enqueue({ addHandler: this.kind }, () => this.ctx.events.handlers[this.kind].add(handler));
+    return {
+      remove: () =>
+        this.ctx.enqueue({ removeHandler: this.kind }, () => this.ctx.events.handlers[this.kind].delete(handler)),
+    };
+  }
+}
+
 class MemoryApplication {
   constructor(private readonly ctx: MemoryContext) {}
   suspendApiCalculationUntilNextSync(): void {
@@ -1069,7 +1162,34 @@ export class MemoryHost {
   contexts: MemoryContext[] = [];
   /** Passed to every new context (see MemoryContext.beforeSync). */
   beforeSync?: (context: MemoryContext, syncNumber: number) => void;
+  readonly events = new MemoryEvents();
   constructor(public model: MemoryModel = emptyModel()) {}
+
+  /**
+   * A person types `value` into a cell (or a co-author does, `source: "Remote"`): refused on a locked cell of
+   * a protected sheet, as Excel does; then the sheet's onChanged handlers are called.
+   */
+  edit(sheetName: string, addr: string, value: string | number, source: "Local" | "Remote" = "Local"): boolean {
+    const sheet = this.model.sheets.find((s) => s.name === sheetName);
+    const ref = parseAddress(addr);
+    if (!sheet || !ref) return false;
+    const cell = cellAt(sheet, ref.row, ref.col);
+    if (sheet.protected && cell.locked) return false;
+    cell.formula = undefined;
+    cell.error = undefined;
+    const typed = typeof value === "string" && cell.numberFormat !== "@" ? asTyped(value) : undefined;
+    cell.value = value === "" ? undefined : typed ? typed.value : value;
+    this.events.changed(sheet, address(ref.row, ref.col), source);
+    return true;
+  }
+
+  /** A person clicks another sheet's tab. */
+  activate(sheetName: string): void {
+    const i = this.model.sheets.findIndex((s) => s.name === sheetName);
+    if (i < 0 || i === this.model.activeSheet) return;
+    this.model.activeSheet = i;
+    this.events.activated(this.model.sheets[i]);
+  }
 
   get syncCount(): number {
     return this.contexts.reduce((n, c) => n + c.syncCount, 0);
@@ -1078,6 +1198,7 @@ export class MemoryHost {
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = new MemoryContext(this.model);
     ctx.beforeSync = this.beforeSync;
+    ctx.events = this.events;
     this.contexts.push(ctx);
     try {
       return await batch(ctx as unknown as Excel.RequestContext);

@@ -6,6 +6,7 @@ import { parseRange, quoteSheetName, address as a1, columnLetters, rangeAddress,
 import { buildBlueprint } from "../../domain/blueprint/build";
 import {
   planFromListing,
+  planOfSheet,
   sheetsStillToRead,
   type ReadBand,
   type SheetReadPlan,
@@ -15,6 +16,7 @@ import type { Blueprint, ChartBlueprint, StructureCell, ValidationBlueprint } fr
 import type { Edit } from "../../domain/reconcile/edits";
 import type {
   CellSnapshot,
+  NameSnapshot,
   SheetSnapshot,
   ValidationSnapshot,
   Visibility,
@@ -33,7 +35,8 @@ const VIS_OUT: Record<Visibility, Excel.SheetVisibility> = {
 export interface ReadResult {
   readonly snapshot: WorkbookSnapshot;
   readonly activeSheet?: string;
-  readonly selection?: { sheet: string; address: string };
+  /** Excel's id of each sheet, by name (events name sheets by id). */
+  readonly sheetIds?: Readonly<Record<string, string>>;
 }
 
 interface SheetProbe {
@@ -232,6 +235,70 @@ function sheetFrom(wb: Excel.Workbook, p: SheetProbe): { sheet: SheetSnapshot; p
   return { sheet, partial };
 }
 
+interface Listing {
+  readonly sheets: { name: string; visibility: Visibility }[];
+  readonly ids: Record<string, string>;
+  readonly names: NameSnapshot[];
+  readonly activeSheet: string;
+}
+
+/** The cheap first read: the sheets (id, name, visibility), the defined names, the active sheet. */
+function queueListing(wb: Excel.Workbook): () => Listing {
+  const list = wb.worksheets;
+  list.load("items/id,items/name,items/visibility");
+  const names = wb.names;
+  names.load("items/name,items/formula");
+  const active = wb.worksheets.getActiveWorksheet();
+  active.load("name");
+  // Read only after the caller's sync (the returned function is called then).
+  /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
+  return () => ({
+    sheets: list.items.map((ws) => ({ name: ws.name, visibility: VIS_IN[ws.visibility] ?? "visible" })),
+    ids: Object.fromEntries(list.items.map((ws) => [ws.name, ws.id])),
+    names: names.items.map((n) => ({ name: n.name, formula: String(n.formula).replace(/^=/, "") })),
+    activeSheet: active.name,
+  });
+  /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
+}
+
+/**
+ * Reads the probed sheets into `read`; then, in one more round trip and only when needed, the sheets found by
+ * their marker alone and the drop-down areas Excel calls « mixed » (pasted over in part), cell by cell.
+ */
+async function finishRead(
+  context: Excel.RequestContext,
+  bp: Blueprint,
+  listing: Listing,
+  probes: SheetProbe[],
+  read: Map<string, { sheet: SheetSnapshot; partial: CellProbe[] }>,
+  plans: ReadonlyMap<string, SheetReadPlan>,
+): Promise<WorkbookSnapshot> {
+  const wb = context.workbook;
+  const fresh = probes.map((p) => [p.name, sheetFrom(wb, p)] as const);
+  for (const [name, r] of fresh) read.set(name, r);
+  const snapshotOf = (): WorkbookSnapshot => ({
+    sheets: listing.sheets.map((s) => (read.get(s.name) as { sheet: SheetSnapshot }).sheet),
+    names: listing.names,
+  });
+  // A sheet renamed after its defined name was lost is known by its marker only now: read it in full.
+  const again = [...sheetsStillToRead(bp, snapshotOf(), plans)].map(([name, plan]) =>
+    queueSheet(wb, name, listing.sheets.find((s) => s.name === name)?.visibility ?? "visible", plan),
+  );
+  const partial = fresh.flatMap(([, r]) => r.partial);
+  if (again.length || partial.length) {
+    await context.sync();
+    const found = again.map((p) => [p.name, sheetFrom(wb, p)] as const);
+    for (const [name, r] of found) read.set(name, r);
+    const later = found.flatMap(([, r]) => r.partial);
+    if (later.length) await context.sync();
+    for (const [, r] of [...fresh, ...found]) {
+      const v = r.sheet.validations as ValidationSnapshot[];
+      for (const probe of r.partial) v.push(...cellRuns(probe));
+    }
+  }
+  return snapshotOf();
+}
+
 /**
  * The workbook as the domain needs it, in two round trips (Excel on the web caps a request and a response
  * at 5 MB each): first the list of sheets and the defined names; then, of each sheet of ours, only what its
@@ -243,42 +310,83 @@ export async function readSnapshot(
   bp: Blueprint = buildBlueprint(),
 ): Promise<ReadResult> {
   const wb = context.workbook;
-  const list = wb.worksheets;
-  list.load("items/name,items/visibility");
-  const names = wb.names;
-  names.load("items/name,items/formula");
-  const active = wb.worksheets.getActiveWorksheet();
-  active.load("name");
+  const listed = queueListing(wb);
   await context.sync();
-  const listing = list.items.map((ws) => ({ name: ws.name, visibility: VIS_IN[ws.visibility] ?? "visible" }));
-  const nameList = names.items.map((n) => ({ name: n.name, formula: String(n.formula).replace(/^=/, "") }));
-  const plans = planFromListing(bp, listing, nameList);
-  const probes = listing.map((s) => queueSheet(wb, s.name, s.visibility, plans.get(s.name) as SheetReadPlan));
+  const listing = listed();
+  const plans = planFromListing(bp, listing.sheets, listing.names);
+  const probes = listing.sheets.map((s) => queueSheet(wb, s.name, s.visibility, plans.get(s.name) as SheetReadPlan));
   await context.sync();
-  const read = new Map(probes.map((p) => [p.name, sheetFrom(wb, p)]));
-  const snapshotOf = (): WorkbookSnapshot => ({
-    sheets: listing.map((s) => (read.get(s.name) as { sheet: SheetSnapshot }).sheet),
-    names: nameList,
-  });
-  // A sheet renamed after its defined name was lost is known by its marker only now: read it in full.
-  const more = sheetsStillToRead(bp, snapshotOf(), plans);
-  const again = [...more].map(([name, plan]) =>
-    queueSheet(wb, name, listing.find((s) => s.name === name)?.visibility ?? "visible", plan),
-  );
-  const partial = [...read.values()].flatMap((r) => r.partial);
-  if (again.length || partial.length) {
-    // A drop-down pasted over in part of an area: Excel says « mixed » for the area; this round trip, only
-    // then, reads it cell by cell so the findings name the cells that lost it.
-    await context.sync();
-    for (const p of again) read.set(p.name, sheetFrom(wb, p));
-    const more2 = [...read.values()].flatMap((r) => (again.some((p) => p.name === r.sheet.name) ? r.partial : []));
-    if (more2.length) await context.sync();
-    for (const r of read.values()) {
-      const v = r.sheet.validations as ValidationSnapshot[];
-      for (const probe of r.partial) v.push(...cellRuns(probe));
-    }
+  const snapshot = await finishRead(context, bp, listing, probes, new Map(), plans);
+  return { snapshot, activeSheet: listing.activeSheet, sheetIds: listing.ids };
+}
+
+/**
+ * After people typed in a few sheets: those sheets read again (by the plan the previous read found for them)
+ * together with the list of sheets, in one round trip. Undefined when the workbook's sheets changed since (a
+ * sheet added, removed, renamed): the caller reads it whole.
+ */
+export async function rereadSheets(
+  context: Excel.RequestContext,
+  before: ReadResult,
+  changed: readonly string[],
+  bp: Blueprint = buildBlueprint(),
+): Promise<ReadResult | undefined> {
+  const wb = context.workbook;
+  const plans = new Map<string, SheetReadPlan>();
+  for (const name of changed) {
+    const plan = planOfSheet(bp, before.snapshot, name);
+    if (plan) plans.set(name, plan);
   }
-  return { snapshot: snapshotOf(), activeSheet: active.name };
+  const listed = queueListing(wb);
+  const order = before.snapshot.sheets.map((s) => s.name);
+  const probes = [...plans].map(([name, plan]) =>
+    queueSheet(wb, name, before.snapshot.sheets[order.indexOf(name)]?.visibility ?? "visible", plan),
+  );
+  try {
+    await context.sync();
+  } catch (e) {
+    if ((e as { code?: string }).code === "ItemNotFound") return undefined;
+    throw e;
+  }
+  const listing = listed();
+  const same =
+    listing.sheets.length === order.length &&
+    listing.sheets.every((s, i) => s.name === order[i] && before.sheetIds?.[s.name] === listing.ids[s.name]);
+  if (!same) return undefined;
+  const read = new Map(before.snapshot.sheets.map((s) => [s.name, { sheet: s, partial: [] as CellProbe[] }]));
+  const all = planFromListing(bp, listing.sheets, listing.names);
+  for (const [name, plan] of plans) all.set(name, plan);
+  const snapshot = await finishRead(context, bp, listing, probes, read, all);
+  return { snapshot, activeSheet: listing.activeSheet, sheetIds: listing.ids };
+}
+
+/** A change seen by Excel: which sheet, which cells, and whether this add-in made it. */
+export interface SheetChange {
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly remote: boolean;
+  readonly byThisAddin: boolean;
+}
+
+/**
+ * Registers, once, handlers for changes in any sheet and for the active sheet changing (ExcelApi 1.7,
+ * WorksheetCollection.onChanged / onActivated). The handlers only tell: they never write to the workbook.
+ */
+export async function watchWorkbook(
+  context: Excel.RequestContext,
+  on: { changed(change: SheetChange): void; activated(worksheetId: string): void },
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+    on.changed({
+      worksheetId: e.worksheetId,
+      address: e.address,
+      remote: String(e.source) === "Remote",
+      byThisAddin: String(e.triggerSource) === "ThisLocalAddin",
+    });
+  });
+  sheets.onActivated.add(async (e: Excel.WorksheetActivatedEventArgs) => on.activated(e.worksheetId));
+  await context.sync();
 }
 
 /**
