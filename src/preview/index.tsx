@@ -9,6 +9,7 @@ import { address } from "../domain/a1";
 import { emptyModel, MemoryHost, type MemoryModel } from "../workbook/memory/host";
 import { App } from "../taskpane/components/App";
 import { createWorkbookService } from "../taskpane/services/workbook-service";
+import { memoryDocumentSettings } from "../workbook/office/settings";
 
 const useStyles = makeStyles({
   layout: { display: "grid", gridTemplateColumns: "1fr 380px", height: "100vh" },
@@ -33,8 +34,12 @@ const run: typeof host.run = async (batch) => {
     notify();
   }
 };
-const service = createWorkbookService({ run, pageLayout: () => true });
-(window as unknown as { ldmPreview: { host: MemoryHost } }).ldmPreview = { host };
+const settings = memoryDocumentSettings();
+const service = createWorkbookService({ run, pageLayout: () => true, settings });
+(window as unknown as { ldmPreview: { host: MemoryHost; settings: Map<string, unknown> } }).ldmPreview = {
+  host,
+  settings: settings.saved,
+};
 
 function useModel(): MemoryModel {
   const [, setTick] = React.useState(0);

@@ -4,6 +4,7 @@ import { App, type Boot } from "./components/App";
 import { officeReady } from "./office-ready";
 import { createWorkbookService } from "./services/workbook-service";
 import { officeRunner } from "../workbook/office/adapter";
+import { officeDocumentSettings } from "../workbook/office/settings";
 import { OFFICE_READY_TIMEOUT_MS, TEXTS } from "./texts";
 
 const container = document.getElementById("container");
@@ -17,6 +18,7 @@ if (container) {
       if (!Office.context.requirements.isSetSupported("ExcelApi", "1.8")) return render({ kind: "error", message: TEXTS.unsupported });
       const service = createWorkbookService({
         run: officeRunner(),
+        settings: officeDocumentSettings(),
         pageLayout: () => Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
       });
       render({ kind: "ready", service });

@@ -58,6 +58,9 @@ export const TEXTS = {
   selectRowFirst: "Sélectionnez d'abord une ligne du tableau de la fiche (à partir de la ligne 10).",
   cellNotEmpty: (cell: string) => `La cellule ${cell} n'est pas vide : rien n'a été remplacé.`,
   nothingToUpdate: "Rien à mettre à jour : le classeur est conforme.",
+  autoOpenSet: "Le volet Fiches LDM s'ouvrira désormais avec ce classeur, pour chaque collègue qui a le complément.",
+  autoOpenFailed:
+    "Excel n'a pas enregistré l'ouverture automatique du volet : relancez « Mettre à jour le classeur » pour réessayer.",
   notCriterionSheet: "Activez une fiche critère (C1 … C8) pour voir les exemples du guide.",
   ready: "Prêt.",
   report: "Préparer le bilan",

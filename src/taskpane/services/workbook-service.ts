@@ -24,6 +24,7 @@ import {
   type SheetChange,
 } from "../../workbook/office/adapter";
 import { TEXTS } from "../texts";
+import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../workbook/office/settings";
 import { loadEstablishments } from "./establishments";
 
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -88,6 +89,8 @@ export interface GenerateOptions {
 
 export interface ServiceOptions {
   readonly run: Runner;
+  /** The document's settings, where generate and update ask Excel to open the pane with the workbook. */
+  readonly settings?: DocumentSettings;
   readonly today?: () => Date;
   readonly pageLayout?: () => boolean;
 }
@@ -220,9 +223,23 @@ export function createWorkbookService(options: ServiceOptions) {
         return [
           ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
           ...findings.map((f) => `${f.sheet}!${f.cell} : ${f.message}`),
+          ...(await openWithWorkbook()),
         ];
       }),
     );
+  }
+
+  /** Once per workbook: the pane opens by itself for every colleague who opens it and has the add-in. */
+  async function openWithWorkbook(): Promise<string[]> {
+    const settings = options.settings;
+    if (!settings || settings.get(AUTO_OPEN_SETTING) === true) return [];
+    settings.set(AUTO_OPEN_SETTING, true);
+    try {
+      await settings.save();
+      return [TEXTS.autoOpenSet];
+    } catch {
+      return [TEXTS.autoOpenFailed];
+    }
   }
 
   const generate = (o: GenerateOptions) =>

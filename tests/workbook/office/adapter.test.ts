@@ -5,6 +5,10 @@ import { emptyModel, MemoryHost, newSheet, OfficeLikeError } from "../../../src/
 import { officeRunner, readSnapshot } from "../../../src/workbook/office/adapter";
 import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
 import { C, SHEET_ORDER } from "../../helpers/workbooks";
+import { memoryDocumentSettings } from "../../../src/workbook/office/settings";
+import { readFileSync } from "fs";
+import * as path from "path";
+import { REPO } from "../../helpers/paths";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
 const TODAY = () => new Date("2026-03-12T10:00:00Z");
@@ -379,4 +383,34 @@ test("texts Excel would take for a date or a number are written as text: Listes!
   const z2 = host.model.sheets.find((s) => s.name === "Listes")?.cells.get("Z2");
   expect(z2).toMatchObject({ value: "2025-01", numberFormat: "@" });
   expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+});
+
+test("generate asks Excel to open the pane with the workbook, once; an older workbook gets it at its next update", async () => {
+  const host = new MemoryHost(emptyModel());
+  const settings = memoryDocumentSettings();
+  const service = createWorkbookService({ run: host.run, today: TODAY, settings });
+  const lines = await service.generate({ auditYear: 2028 });
+  expect(lines).toContain(
+    "Le volet Fiches LDM s'ouvrira désormais avec ce classeur, pour chaque collègue qui a le complément.",
+  );
+  expect(settings.saved.get("Office.AutoShowTaskpaneWithDocument")).toBe(true);
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  // A workbook made before: no setting yet; the update sets it and says so.
+  const older = memoryDocumentSettings();
+  const s2 = createWorkbookService({ run: host.run, today: TODAY, settings: older });
+  expect(await s2.update()).toEqual([
+    "Rien à mettre à jour : le classeur est conforme.",
+    "Le volet Fiches LDM s'ouvrira désormais avec ce classeur, pour chaque collègue qui a le complément.",
+  ]);
+  // Excel refusing to save the setting is said, not hidden.
+  const failing = { ...memoryDocumentSettings(), save: () => Promise.reject(new Error("no")) };
+  const s3 = createWorkbookService({ run: host.run, today: TODAY, settings: failing });
+  expect((await s3.update()).at(-1)).toMatch(/n'a pas enregistré l'ouverture automatique du volet/);
+});
+
+test("the manifest's task pane id follows Microsoft's convention for opening with the document", () => {
+  const manifest = readFileSync(path.join(REPO, "manifest.xml"), "utf8");
+  expect(manifest).toMatch(
+    /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>Office\.AutoShowTaskpaneWithDocument<\/TaskpaneId>/,
+  );
 });
