@@ -3,7 +3,7 @@
  * the pane beside an in-memory workbook. Every request is recorded: none may leave localhost.
  */
 import { execFileSync } from "child_process";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync } from "fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync } from "fs";
 import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
@@ -25,6 +25,8 @@ beforeAll(async () => {
     [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", out],
     { cwd: REPO, stdio: "pipe" },
   );
+  // axe-core served beside the pages, as a file of the same origin (no inline script under the CSP).
+  copyFileSync(require.resolve("axe-core/axe.min.js"), path.join(out, "axe.min.js"));
   server = createServer((req, res) => {
     const file = path.join(
       out,
@@ -70,10 +72,35 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
 
+/**
+ * axe-core (the RGAA's automated part) on the pane: any serious or critical violation fails, named. The grid
+ * beside it is the preview's stand-in for Excel, not the product: only the pane is audited.
+ */
+async function accessible(screen: string): Promise<void> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: `${base}/axe.min.js` }); // same origin: the pages' CSP allows 'self' only
+  const { violations, passed } = await page.evaluate(async () => {
+    type Result = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (
+      window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Result[]; passes: Result[] }> } }
+    ).axe;
+    const r = await axe.run({ include: [["main"]] }, { resultTypes: ["violations", "passes"] });
+    return {
+      passed: r.passes.length,
+      violations: r.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    };
+  });
+  // axe ran its rules on the pane (a run that checked nothing would pass too).
+  expect(passed).toBeGreaterThan(5);
+  expect({ screen, violations }).toEqual({ screen, violations: [] });
+}
+
 test("first run: choose the school and the audit year, generate the 8 sheets", async () => {
   await page.goto(`${base}/preview.html`);
   await page.getByRole("heading", { name: "Créer les fiches d'amélioration" }).waitFor();
   await shot("01-first-run");
+  await accessible("premier lancement");
   // No school: the form refuses, says why, and nothing is generated.
   await page.getByRole("button", { name: "Générer les fiches" }).click();
   await page.getByRole("alert").filter({ hasText: "Choisissez l'établissement dans la liste" }).waitFor();
@@ -87,6 +114,7 @@ test("first run: choose the school and the audit year, generate the 8 sheets", a
   expect(names.every((n) => /\(MARSEILLE/.test(n))).toBe(true);
   await found.getByText(/^\d+ autres résultats : précisez/).waitFor();
   await shot("01b-search");
+  await accessible("recherche d'établissement");
   await search.fill("beau de rochas");
   await found.getByRole("button", { name: /0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS/ }).click();
   await page.getByText(/^Établissement choisi : 0040007L/).waitFor();
@@ -146,6 +174,7 @@ test("check the active sheet, click a finding: its cell is selected", async () =
         .model.selection?.address === "A12",
   );
   await shot("03-findings");
+  await accessible("constats");
 }, 60_000);
 
 test("insert an example action of the guide in the selected row, never over a filled cell", async () => {
@@ -166,6 +195,7 @@ test("insert an example action of the guide in the selected row, never over a fi
     .click();
   await page.getByText("La cellule C14 n'est pas vide : rien n'a été remplacé.").waitFor();
   await shot("04-examples");
+  await accessible("exemples du guide");
 }, 60_000);
 
 test("« Préparer le bilan »: a print-ready review in the pane, what people typed shown as text", async () => {
@@ -182,6 +212,7 @@ test("« Préparer le bilan »: a print-ready review in the pane, what people ty
   expect(await frame.locator("img").count()).toBe(0);
   await page.getByRole("button", { name: "Imprimer ou enregistrer en PDF" }).waitFor();
   await shot("05-report");
+  await accessible("bilan");
   await page.getByRole("button", { name: "Fermer le bilan" }).click();
 }, 60_000);
 
@@ -216,6 +247,45 @@ test("live: a value typed in a fiche is checked without a click; the pane follow
     h.edit("C2 Publics différents", "A12", "", "Remote");
   });
   await finding.waitFor({ state: "detached" });
+}, 60_000);
+
+test("every control of the pane is reached and used with the keyboard alone", async () => {
+  await page.getByRole("tab", { name: "C3 Réponses pédagogiques" }).click();
+  await page.locator("main").getByRole("button", { name: "Vérifier la fiche" }).focus();
+  const reached: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    reached.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.closest("main") ? (el.getAttribute("aria-label") ?? el.textContent ?? "").trim() : "";
+      }),
+    );
+    await page.keyboard.press("Tab");
+  }
+  for (const name of [
+    "Vérifier la fiche",
+    "Vérifier tout le classeur",
+    "Mettre à jour le classeur",
+    "Préparer le bilan",
+  ])
+    expect(reached).toContain(name);
+  expect(reached.some((r) => r.startsWith("Insérer : "))).toBe(true);
+  // Entrée on a focused button acts: « Vérifier tout le classeur » by keyboard.
+  await page.locator("main").getByRole("button", { name: "Vérifier tout le classeur" }).focus();
+  await page.keyboard.press("Enter");
+  await page
+    .getByText(/^\d+ erreurs?, \d+ avertissements?, \d+ informations?$/)
+    .first()
+    .waitFor();
+  // The findings are buttons too: reached by Tab, Entrée selects the cell.
+  const first = page.locator("main button[data-rule]").first();
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(
+    () =>
+      !!(window as unknown as { ldmPreview: { host: { model: { selection?: { address: string } } } } }).ldmPreview.host
+        .model.selection,
+  );
 }, 60_000);
 
 test("no request leaves localhost", () => {
