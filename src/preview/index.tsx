@@ -10,6 +10,7 @@ import { emptyModel, MemoryHost, type MemoryModel } from "../workbook/memory/hos
 import { App } from "../taskpane/components/App";
 import { createWorkbookService } from "../taskpane/services/workbook-service";
 import { memoryDocumentSettings } from "../workbook/office/settings";
+import { themeFor } from "../taskpane/theme";
 
 const useStyles = makeStyles({
   layout: { display: "grid", gridTemplateColumns: "1fr 380px", height: "100vh" },
@@ -141,14 +142,19 @@ function Grid(): React.JSX.Element {
   );
 }
 
+// « ?theme=dark » shows the pane as Office's dark theme makes it (the same choice as in Excel).
+const officeTheme =
+  new URLSearchParams(window.location.search).get("theme") === "dark" ? { bodyBackgroundColor: "#1f1f1f" } : undefined;
+const paneTheme = themeFor(officeTheme);
+
 function Preview(): React.JSX.Element {
   const s = useStyles();
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={s.layout}>
         <Grid />
-        <div className={s.pane}>
-          <App boot={{ kind: "ready", service }} />
+        <div className={s.pane} style={{ background: paneTheme.colorNeutralBackground1 }}>
+          <App boot={{ kind: "ready", service }} theme={paneTheme} />
         </div>
       </div>
     </FluentProvider>

@@ -288,6 +288,26 @@ test("every control of the pane is reached and used with the keyboard alone", as
   );
 }, 60_000);
 
+test("Office's dark theme: the pane is dark, and still passes axe (contrast included)", async () => {
+  const light = page;
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on("request", (r) => requests.push(r.url()));
+  try {
+    await page.goto(`${base}/preview.html?theme=dark`);
+    await page.getByRole("searchbox", { name: "Établissement" }).waitFor();
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector("main")!.parentElement!).backgroundColor,
+    );
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    await shot("08-dark");
+    await accessible("thème sombre");
+  } finally {
+    await page.close();
+    page = light;
+  }
+}, 60_000);
+
 test("no request leaves localhost", () => {
   expect(requests.length).toBeGreaterThan(0);
   const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:"));

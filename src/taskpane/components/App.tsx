@@ -10,6 +10,7 @@ import {
   makeStyles,
   tokens,
   webLightTheme,
+  type Theme,
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { Finding } from "../../domain/check";
@@ -190,11 +191,11 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   );
 }
 
-export function App(props: { boot: Boot }): React.JSX.Element {
+export function App(props: { boot: Boot; theme?: Theme }): React.JSX.Element {
   const styles = useStyles();
   const { boot } = props;
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={props.theme ?? webLightTheme}>
       <main className={styles.root}>
         <Title2 as="h1">{TEXTS.appTitle}</Title2>
         <Text>{TEXTS.subtitle}</Text>

@@ -1,0 +1,25 @@
+/**
+ * The pane follows Office's theme (`Office.context.officeTheme`, Office common API): dark when Office's
+ * body background is dark, as in Excel's « Noir » theme; light otherwise, and where Office does not say.
+ */
+import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+
+/** Relative luminance of a « #RRGGBB » colour (WCAG), or undefined if it is not one. */
+export function luminance(hex: string | undefined): number | undefined {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? "");
+  if (!m) return undefined;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => {
+    const c = parseInt(x, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function isDark(officeTheme: { bodyBackgroundColor?: string } | undefined): boolean {
+  const l = luminance(officeTheme?.bodyBackgroundColor);
+  return l !== undefined && l < 0.2;
+}
+
+export function themeFor(officeTheme: { bodyBackgroundColor?: string } | undefined): Theme {
+  return isDark(officeTheme) ? webDarkTheme : webLightTheme;
+}
