@@ -29,6 +29,13 @@ test("the manifest points at the production address only and still asks for Read
   expect(manifest).not.toMatch(/<AppDomain>/);
 });
 
+test("the production manifest validates offline against Microsoft's schema, with the production address", () => {
+  const xsd = path.join(REPO, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd");
+  const r = spawnSync("xmllint", ["--noout", "--schema", xsd, path.join(out, "manifest.xml")], { encoding: "utf8" });
+  expect(r.stderr.trim()).toMatch(/manifest\.xml validates$/);
+  expect(r.status).toBe(0);
+});
+
 test("no source maps and no local paths in the bundles", () => {
   expect(files().filter((f) => f.endsWith(".map"))).toEqual([]);
   for (const f of files().filter((x) => x.endsWith(".js"))) {
