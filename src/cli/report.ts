@@ -6,6 +6,7 @@ import { makeContext } from "../domain/check/context";
 import { isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { reportHtml } from "../domain/report/html";
 import { synthesize } from "../domain/synthesis";
+import { STATUS } from "../domain/readiness";
 import { parseArgs, stringOption } from "./args";
 import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
@@ -136,7 +137,7 @@ export async function reportCommand(argv: readonly string[], io: Io, today = new
   const html = reportHtml(synthesis, today);
   const bytes = kind === "pdf" ? await htmlToPdf(html) : new TextEncoder().encode(html);
   await writeFileAtomic(out, bytes);
-  const ready = synthesis.criteria.filter((c) => c.status === "prêt pour le COPIL").length;
+  const ready = synthesis.criteria.filter((c) => c.status === STATUS.ready).length;
   io.out(`Bilan écrit : ${out} (${ready} critère(s) sur 8 prêts pour le COPIL).`);
   return 0;
 }

@@ -3,6 +3,7 @@
  * (and of the school) are worked on, which indicators have their values, what the check found, and the
  * indicators whose audit-year target goes the wrong way from the reference value.
  */
+import { readiness, type Readiness } from "./readiness";
 import { address } from "./a1";
 import { NAMES, PARAMS, TABLE } from "./blueprint/layout";
 import { makeContext, cellOfName, locateTable, type CheckOptions } from "./check/context";
@@ -50,7 +51,7 @@ export interface CriterionSynthesis {
   readonly withReference: number;
   readonly withAudit: number;
   readonly counts: FindingCounts;
-  readonly status: "à compléter" | "prêt pour le COPIL";
+  readonly status: Readiness;
   readonly flagged: readonly IndicatorRow[];
   readonly rows: readonly RowView[];
 }
@@ -138,7 +139,6 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
         }
       }
     }
-    const ready = rows.length > 0 && counts.error === 0 && indicators > 0 && withReference === indicators;
     return {
       criterion: c,
       sheet: id?.sheet.name,
@@ -152,7 +152,7 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
       withReference,
       withAudit,
       counts,
-      status: ready ? "prêt pour le COPIL" : "à compléter",
+      status: readiness({ filledRows: rows.length, errors: counts.error, indicators, withReference }),
       flagged,
       rows,
     };

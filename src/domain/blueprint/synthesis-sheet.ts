@@ -7,6 +7,7 @@ import { absoluteRange, address, columnLetters } from "../a1";
 import type { Criterion, CriterionNumber } from "../referential/types";
 import { LISTS, MARKERS, NAMES, TABLE, listColumns } from "./layout";
 import type { NameBlueprint, SheetBlueprint, StructureCell } from "./types";
+import { readinessFormula, STATUS } from "../readiness";
 
 export const SHEET_SYNTHESIS = "Synthèse";
 export const SYNTHESIS_KEY = "synthese";
@@ -122,8 +123,13 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     f(9, `SUMPRODUCT((LEN(${N.indicators(n)})>0)*(LEN(${N.audit(n)})>0))`);
     f(
       12,
-      `IF(C${r}=0,"à compléter",IF(J${r}="","à vérifier",IF(AND(J${r}=0,H${r}>=SUMPRODUCT(--(LEN(${N.indicators(n)})>0))),"prêt pour le COPIL","à compléter")))`,
-      "à compléter",
+      readinessFormula({
+        filledRows: `C${r}`,
+        errors: `J${r}`,
+        indicators: `SUMPRODUCT(--(LEN(${N.indicators(n)})>0))`,
+        withReference: `H${r}`,
+      }),
+      STATUS.todo,
     );
   });
   const last = SYNTHESIS.firstRow + criteria.length - 1;

@@ -4,6 +4,7 @@
  */
 import { DIRECTION_LABELS } from "../indicators";
 import type { CriterionSynthesis, Synthesis } from "../synthesis";
+import { STATUS } from "../readiness";
 
 export function escapeHtml(s: string): string {
   return s
@@ -42,7 +43,7 @@ figcaption { color: #595959; font-size: 9pt; text-align: center; }
 `;
 
 function statusCell(c: CriterionSynthesis): string {
-  return `<td class="${c.status === "prêt pour le COPIL" ? "ready" : "todo"}">${escapeHtml(c.status)}</td>`;
+  return `<td class="${c.status === STATUS.ready ? "ready" : "todo"}">${escapeHtml(c.status)}</td>`;
 }
 
 function synthesisTable(s: Synthesis): string {
@@ -142,7 +143,7 @@ ${c.rows
 </tbody></table>`;
   return `<section class="criterion">
 <h2>Critère ${c.criterion.number} — ${escapeHtml(c.criterion.title)}</h2>
-<p>Référent : ${escapeHtml(c.lead) || '<span class="muted">à désigner</span>'} · ${c.filledRows} ligne(s) · ${c.counts.error} erreur(s), ${c.counts.warning} avertissement(s) · <span class="${c.status === "prêt pour le COPIL" ? "ready" : "todo"}">${escapeHtml(c.status)}</span></p>
+<p>Référent : ${escapeHtml(c.lead) || '<span class="muted">à désigner</span>'} · ${c.filledRows} ligne(s) · ${c.counts.error} erreur(s), ${c.counts.warning} avertissement(s) · <span class="${c.status === STATUS.ready ? "ready" : "todo"}">${escapeHtml(c.status)}</span></p>
 ${body}
 </section>`;
 }

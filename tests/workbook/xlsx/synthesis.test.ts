@@ -19,7 +19,10 @@ import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 n = {x[:2]: x for x in wb.sheetnames}
 p = wb["Paramètres"]
+p["B4"] = "0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)"
+p["B5"] = "Mme Dupont"
 p["B10"] = "Mme Leroy"
+p["B11"] = "M. Martin"
 p["B20"] = "Axe du projet : réussite de tous"
 c1 = wb[n["C1"]]
 rows = [
@@ -33,6 +36,21 @@ for i, (a, b, c, d, e, f) in enumerate(rows):
     if v is not None: c1[f"{col}{r}"] = v
 c7 = wb[n["C7"]]
 c7["A10"] = "PREVENTION"; c7["B10"] = "Faire vivre les dispositifs existants"; c7["C10"] = "Repérer"; c7["D10"] = "Taux d’absentéisme"; c7["E10"] = 0.1
+# C2: a filled row, no error, and no indicator: not ready, on the sheet as in the review.
+c2 = wb[n["C2"]]
+c2["A10"] = "DEVELOPPEMENT de la mission d’accueil et de formation des publics de statuts différents"
+c2["B10"] = "Accueillir des publics de statuts différents"
+c2["C10"] = "Inscrire cet axe de travail dans le projet d’établissement"
+wb.save(sys.argv[2])
+`;
+
+/** What « Vérifier tout le classeur » writes in Synthèse J:K: the check's counts, per criterion. */
+const COUNTS = `
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+s = wb["Synthèse"]
+for i, (e, w) in enumerate(json.loads(sys.argv[3])):
+  s.cell(row=5 + i, column=10, value=e); s.cell(row=5 + i, column=11, value=w)
 wb.save(sys.argv[2])
 `;
 
@@ -46,8 +64,13 @@ print(json.dumps([[s.cell(row=r, column=c).value for c in range(1, 13)] for r in
 test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   const generated = path.join(dir, "gen.xlsx");
   writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ auditYear: 2028 })));
+  const typed = path.join(dir, "saisi.xlsx");
+  execFileSync(SYSTEM_PYTHON, ["-c", FILL, generated, typed]);
+  // The check's counts, as « Vérifier tout le classeur » writes them, then LibreOffice recalculates.
+  const domain = synthesize(readXlsx(new Uint8Array(readFileSync(typed))), { today: new Date("2026-03-12") });
+  const counts = JSON.stringify(domain.criteria.map((c) => [c.counts.error, c.counts.warning]));
   const filled = path.join(dir, "rempli.xlsx");
-  execFileSync(SYSTEM_PYTHON, ["-c", FILL, generated, filled]);
+  execFileSync(SYSTEM_PYTHON, ["-c", COUNTS, typed, filled, counts]);
   execFileSync(
     "soffice",
     [
@@ -68,11 +91,16 @@ test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   const rows = JSON.parse(execFileSync(SYSTEM_PYTHON, ["-c", DUMP, recalculated], { encoding: "utf8" })) as (
     string | number | null
   )[][];
-  const domain = synthesize(readXlsx(new Uint8Array(readFileSync(filled))), { today: new Date("2026-03-12") });
+  // A criterion with nothing filled is « à compléter », whatever the counts.
+  expect(rows.filter((r) => r[2] === 0).every((r) => r[11] === "à compléter")).toBe(true);
   // Criterion 1: 3 rows; 1 guide axis (two spellings of it), 1 own axis; 2 guide objectives; 2 indicators with 2025, 1 with the audit year.
   expect(rows[0].slice(0, 9)).toEqual(["C1 Offre de formations", "Mme Leroy", 3, 1, 1, 2, 0, 2, 1]);
   expect(rows[6].slice(0, 9)).toEqual(["C7 Décrochage scolaire", null, 1, 1, 0, 1, 0, 1, 0]);
-  expect(rows[0][11]).toBe("à vérifier");
+  // One rule for « prêt pour le COPIL »: the sheet's status is the review's, criterion by criterion — C2 (a
+  // filled row, no error, no indicator) is « à compléter » in both.
+  expect(rows.map((r) => r[11])).toEqual(domain.criteria.map((c) => c.status));
+  expect(rows[1][11]).toBe("à compléter");
+  expect(domain.criteria[1]).toMatchObject({ filledRows: 1, indicators: 0, counts: { error: 0 } });
   domain.criteria.forEach((c, i) => {
     expect([rows[i][2], rows[i][3], rows[i][4], rows[i][5], rows[i][6], rows[i][7], rows[i][8]]).toEqual([
       c.filledRows,
