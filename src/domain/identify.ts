@@ -3,6 +3,7 @@
  * LDM_Feuille_<key> that points at it), and only as a last resort by its title. A renamed sheet is
  * still found; a sheet merely titled « C1 … » by a user without a marker is found by title.
  */
+import { findName } from "./names";
 import { splitReference } from "./a1";
 import { MARKERS, NAMES, SHEET_KEYS } from "./blueprint/layout";
 import type { CriterionNumber } from "./referential/types";
@@ -37,7 +38,7 @@ export function identifySheets(bp: Blueprint, wb: WorkbookSnapshot): Map<string,
   const passes: ((sb: SheetBlueprint) => [SheetSnapshot | undefined, Identified["by"]])[] = [
     (sb) => [wb.sheets.find((s) => !taken.has(s) && markerOf(s, sb.marker.address) === sb.marker.value), "marker"],
     (sb) => {
-      const name = wb.names.find((n) => n.name === NAMES.sheet(sb.key) && n.scope === undefined);
+      const name = findName(wb, NAMES.sheet(sb.key));
       const ref = name ? splitReference(name.formula) : undefined;
       const s = ref ? byName.get(ref.sheet) : undefined;
       return [s && !taken.has(s) ? s : undefined, "name"];

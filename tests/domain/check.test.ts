@@ -238,3 +238,22 @@ test("every rule has a severity, a French label and a row in docs/rules.md with 
   for (const id of Object.keys(RULES) as (keyof typeof RULES)[])
     expect(doc).toContain(`| \`${id}\` | ${RULE_LABELS[id]} |`);
 });
+
+test("defined names are found whatever their case, as Excel does: a tool that rewrote them lower-case changes nothing", () => {
+  const wb = filledWorkbook();
+  const before = check(wb);
+  // Our sheet names, the school's own axes, the years: all their defined names, lower-cased, and one sheet
+  // renamed (only its LDM_Feuille name still says which criterion it is).
+  for (const n of wb.names) n.name = n.name.toLowerCase();
+  const c4 = sheetOf(wb, C(4));
+  delete c4.cells.H1;
+  c4.name = "Nos partenaires";
+  for (const n of wb.names) n.formula = n.formula.split(`'${C(4)}'!`).join("'Nos partenaires'!");
+  const renamed = (fs: Finding[]) => fs.map((f) => ({ ...f, sheet: f.sheet === C(4) ? "Nos partenaires" : f.sheet }));
+  expect(check(wb)).toEqual(renamed(before));
+  const own = sheetOf(wb, "Paramètres");
+  own.cells.B20 = text("Notre axe à nous");
+  fillRow(wb, 5, 30);
+  sheetOf(wb, C(5)).cells.A30 = text("Notre axe à nous");
+  expect(only(check(wb), "axis-unknown").filter((f) => f.sheet === C(5))).toEqual([]);
+});

@@ -1,4 +1,5 @@
 /** What every rule needs to know about the workbook under check, computed once. */
+import { findName } from "../names";
 import { columnLetters, parseRange, splitReference, type RangeRef } from "../a1";
 import { buildBlueprint } from "../blueprint/build";
 import { NAMES, PARAMS, TABLE } from "../blueprint/layout";
@@ -38,7 +39,7 @@ export function cellOfName(
   wb: WorkbookSnapshot,
   name: string,
 ): { sheet: SheetSnapshot; address: string; cell?: CellSnapshot } | undefined {
-  const n = wb.names.find((x) => x.name.toLowerCase() === name.toLowerCase() && x.scope === undefined);
+  const n = findName(wb, name);
   const ref = n ? splitReference(n.formula) : undefined;
   const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : undefined;
   const range = ref ? parseRange(ref.ref) : undefined;
@@ -70,7 +71,7 @@ function namedArea(
   fallback: RangeRef,
   params: SheetSnapshot | undefined,
 ): { sheet: SheetSnapshot; range: RangeRef } | undefined {
-  const n = wb.names.find((x) => x.name === name && x.scope === undefined);
+  const n = findName(wb, name);
   const ref = n ? splitReference(n.formula) : undefined;
   const sheet = ref ? wb.sheets.find((s) => s.name === ref.sheet) : params;
   const range = ref ? parseRange(ref.ref) : fallback;

@@ -1,4 +1,5 @@
 /** Structural rules: sheets, the lists sheet, defined names, drop-downs, the owned labels. */
+import { findName } from "../names";
 import { address, parseRange, parseSqref, rangeContains, splitReference } from "../a1";
 import { SHEET_LISTS } from "../blueprint/labels";
 import { TABLE } from "../blueprint/layout";
@@ -86,7 +87,7 @@ export function checkLists(ctx: CheckContext): Finding[] {
   for (const n of ctx.bp.names) {
     if (n.name.startsWith("LDM_Feuille_")) continue;
     const target = expectedNameTarget(ctx, n.sheetKey);
-    const actual = ctx.wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase() && x.scope === undefined);
+    const actual = findName(ctx.wb, n.name);
     if (!actual) {
       missing.push(n.name);
     } else if (target !== undefined && !sameReference(actual.formula, target, n.ref)) {

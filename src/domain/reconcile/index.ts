@@ -4,6 +4,7 @@
  * for explicitly), never deletes a sheet or a row, keeps a renamed sheet's title and the school's own
  * axes and objectives. What it cannot restore without touching someone's text becomes a finding.
  */
+import { findName } from "../names";
 import { parseRange, parseSqref, quoteSheetName, rangeContains, rangesOverlap, splitReference } from "../a1";
 import { finding, type Finding } from "../check/findings";
 import type { Blueprint, SheetBlueprint, StructureCell, ValidationBlueprint } from "../blueprint/types";
@@ -182,7 +183,7 @@ export function reconcile(bp: Blueprint, wb: WorkbookSnapshot, options: Reconcil
   for (const n of bp.names) {
     const title = titles.get(n.sheetKey);
     if (title === undefined) continue;
-    const actual = wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase() && x.scope === undefined);
+    const actual = findName(wb, n.name);
     const ref = actual ? splitReference(actual.formula) : undefined;
     const ok =
       !!ref &&
