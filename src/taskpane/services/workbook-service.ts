@@ -24,6 +24,7 @@ import {
   type SheetChange,
 } from "../../workbook/office/adapter";
 import { TEXTS } from "../texts";
+import { auditYearProblem } from "../../domain/parameters";
 import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../workbook/office/settings";
 import { loadEstablishments } from "./establishments";
 
@@ -209,6 +210,11 @@ export function createWorkbookService(options: ServiceOptions) {
       run(async (context) => {
         const { snapshot } = await read(context);
         const ctx = makeContext(snapshot, {});
+        // The same bounds as the command line's and the check's (src/domain/parameters.ts): nothing written.
+        const year = auditYear ?? bpOptions?.auditYear;
+        const problem =
+          year === undefined ? undefined : auditYearProblem(bpOptions?.referenceYear ?? ctx.referenceYear, year);
+        if (problem) throw new ServiceError(problem);
         const bp = buildBlueprint(
           bpOptions ?? { referenceYear: ctx.referenceYear, auditYear: auditYear ?? ctx.auditYear },
         );

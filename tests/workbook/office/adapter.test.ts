@@ -414,3 +414,14 @@ test("the manifest's task pane id follows Microsoft's convention for opening wit
     /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>Office\.AutoShowTaskpaneWithDocument<\/TaskpaneId>/,
   );
 });
+
+test("the pane refuses an audit year outside the label's period, as the command line does, and writes nothing", async () => {
+  const { host, service } = setup();
+  await expect(service.generate({ auditYear: 2040 })).rejects.toThrow(
+    "L'année de l'audit 2040 est hors de la période du label : entre 2026 et 2030 pour l'année de référence 2025.",
+  );
+  expect(host.model.sheets.map((s) => s.name)).toEqual(["Feuil1"]);
+  await service.generate({ auditYear: 2028 });
+  await expect(service.update(2019)).rejects.toThrow(/hors de la période du label/);
+  expect(host.model.sheets.find((s) => s.name === "Paramètres")?.cells.get("B7")?.value).toBe(2028);
+});
