@@ -1,11 +1,24 @@
 /** What an indicator's wording tells about its values. */
 import type { CellSnapshot } from "./snapshot";
 import { listKey } from "./text";
+import { GUIDE_INDICATOR_PROFILES, type IndicatorProfile } from "./referential/indicator-profiles";
 
-export type IndicatorKind = "percentage" | "count" | "amount" | "free";
+export type IndicatorKind = "percentage" | "ratio" | "count" | "countOrRate" | "amount" | "free";
 
-/** « Taux … » and « Pourcentage … » want a percentage, « Nombre … » a whole number, « Montant / Budget … » an amount. */
+let profiles: Map<string, IndicatorProfile> | undefined;
+/** The reviewed profile of one of the guide's own example indicators (by its list key), if it is one. */
+export function guideProfile(wording: string): IndicatorProfile | undefined {
+  profiles ??= new Map(Object.entries(GUIDE_INDICATOR_PROFILES).map(([text, p]) => [listKey(text), p]));
+  return profiles.get(listKey(wording));
+}
+
+/**
+ * The guide's own indicators: their reviewed kind. A school's own: from the words — « Taux … » and
+ * « Pourcentage … » want a percentage, « Nombre … » a whole number, « Montant / Budget … » an amount.
+ */
 export function indicatorKind(wording: string): IndicatorKind {
+  const known = guideProfile(wording);
+  if (known) return known.kind;
   const k = listKey(wording);
   if (/^(taux|pourcentage|part|proportion)\b/.test(k) || k.includes("%")) return "percentage";
   if (/^(nombre|nb)\b/.test(k)) return "count";
@@ -15,7 +28,9 @@ export function indicatorKind(wording: string): IndicatorKind {
 
 const KIND_WORDS: Record<Exclude<IndicatorKind, "free">, string> = {
   percentage: "un pourcentage entre 0 et 100 %",
+  ratio: "un taux positif ou nul (il peut dépasser 100 %)",
   count: "un nombre entier positif ou nul",
+  countOrRate: "un nombre entier ou un taux, positif ou nul",
   amount: "un montant positif ou nul",
 };
 
@@ -32,8 +47,11 @@ export function valueFits(kind: IndicatorKind, value: string | number | boolean,
       return numberFormat?.includes("%") ? value >= 0 && value <= 1 + 1e-9 : value >= 0 && value <= 100;
     case "count":
       return value >= 0 && Number.isInteger(value);
+    case "ratio":
     case "amount":
       return value >= 0;
+    case "countOrRate":
+      return numberFormat?.includes("%") ? value >= 0 && value <= 1 + 1e-9 : value >= 0;
   }
 }
 
@@ -54,7 +72,7 @@ export function directionOfLabel(text: string): Direction | undefined {
   return undefined;
 }
 
-/** Words that make a lower value the better one (« Taux d'absentéisme », « Nombre d'exclusions »…). */
+/** Words that make a lower value the better one, for a school's own indicators (« Taux d'absentéisme », « Nombre d'exclusions »…). */
 const LOWER_IS_BETTER = [
   "absentéisme",
   "absence",
@@ -84,6 +102,8 @@ export function indicatorDirection(wording: string, overrides?: DirectionOverrid
   const k = listKey(wording);
   const said = overrides?.get(k);
   if (said) return said;
+  const known = guideProfile(wording);
+  if (known) return known.direction;
   return LOWER_IS_BETTER.some((w) => k.includes(w)) ? "lower" : "higher";
 }
 
@@ -92,7 +112,8 @@ export function indicatorDirection(wording: string, overrides?: DirectionOverrid
  * a « % » format) and one typed « 8 » (0–100) are 12 and 8.
  */
 function comparableValue(kind: IndicatorKind, c: CellSnapshot): number {
-  return kind === "percentage" && c.nf?.includes("%") ? (c.v as number) * 100 : (c.v as number);
+  const share = kind === "percentage" || kind === "ratio" || kind === "countOrRate";
+  return share && c.nf?.includes("%") ? (c.v as number) * 100 : (c.v as number);
 }
 
 /**
