@@ -6,7 +6,7 @@
 import { readiness, type Readiness } from "./readiness";
 import { address } from "./a1";
 import { NAMES, PARAMS, TABLE } from "./blueprint/layout";
-import { makeContext, cellOfName, locateTable, type CheckOptions } from "./check/context";
+import { makeContext, cellOfName, tableOf, type CheckOptions } from "./check/context";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
 import type { Criterion, CriterionNumber } from "./referential/types";
 import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -94,14 +94,7 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
     let withReference = 0;
     let withAudit = 0;
     if (id) {
-      const { firstRow } = locateTable(id.sheet);
-      const maxRow = Math.max(
-        firstRow - 1,
-        ...Object.keys(id.sheet.cells)
-          .map((a) => /^([A-G])(\d+)$/.exec(a))
-          .filter((m): m is RegExpExecArray => !!m)
-          .map((m) => Number(m[2])),
-      );
+      const { firstRow, lastRow: maxRow } = tableOf(ctx, id.sheet);
       for (let r = firstRow; r <= maxRow; r++) {
         const cell = (k: keyof typeof TABLE.columns) => id.sheet.cells[address(r, TABLE.columns[k])];
         const view: RowView = {

@@ -1,6 +1,15 @@
 /** Random user content and random damage, as hands do to a shared workbook (for property tests). */
 import fc from "fast-check";
-import { quoteSheetName } from "../../src/domain/a1";
+import {
+  absoluteRange,
+  address,
+  parseAddress,
+  parseRange,
+  quoteSheetName,
+  rangeAddress,
+  splitReference,
+  type RangeRef,
+} from "../../src/domain/a1";
 import type { CellSnapshot } from "../../src/domain/snapshot";
 import { C, sheetOf, type MutableWorkbook } from "./workbooks";
 
@@ -53,7 +62,9 @@ export type Damage =
   | { kind: "rename"; n: number; title: string }
   | { kind: "delete-name"; name: string }
   | { kind: "edit-list"; row: number }
-  | { kind: "unprotect"; n: number };
+  | { kind: "unprotect"; n: number }
+  /** Rows inserted as Excel does (everything below moves down, areas spanning the row grow): above, inside or below the table. */
+  | { kind: "insert-rows"; n: number; at: number; count: number };
 
 export const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ kind: fc.constant("drop-validations" as const), n: fc.integer({ min: 1, max: 8 }) }),
@@ -85,7 +96,68 @@ export const damage: fc.Arbitrary<Damage> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("edit-list" as const), row: fc.integer({ min: 2, max: 6 }) }),
   fc.record({ kind: fc.constant("unprotect" as const), n: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({
+    kind: fc.constant("insert-rows" as const),
+    n: fc.integer({ min: 1, max: 8 }),
+    at: fc.oneof(
+      fc.integer({ min: 2, max: 10 }),
+      fc.integer({ min: 11, max: 109 }),
+      fc.integer({ min: 110, max: 115 }),
+    ),
+    count: fc.integer({ min: 1, max: 4 }),
+  }),
 );
+
+/** A row reference after `count` rows were inserted at row `at`. */
+const shiftRow = (row: number, at: number, count: number) => (row >= at ? row + count : row);
+
+/** An area after the insertion: below it, unchanged; spanning the inserted row, longer; from it on, lower. */
+function shiftArea(r: RangeRef, at: number, count: number): RangeRef {
+  return { ...r, top: shiftRow(r.top, at, count), bottom: shiftRow(r.bottom, at, count) };
+}
+
+function shiftRef(ref: string, at: number, count: number): string {
+  const r = parseRange(ref.replace(/\$/g, ""));
+  if (!r) return ref;
+  const moved = shiftArea(r, at, count);
+  return ref.includes("$") ? absoluteRange(moved) : rangeAddress(moved);
+}
+
+/**
+ * Inserts `count` rows at row `at` of a sheet as Excel does: cells, merges and drop-downs below move down,
+ * areas spanning the row grow, and the defined names that point into the sheet follow.
+ */
+export function insertRows(wb: MutableWorkbook, title: string, at: number, count: number): void {
+  const s = wb.sheets.find((x) => x.name === title);
+  if (!s) return;
+  const cells: Record<string, CellSnapshot> = {};
+  for (const [a, c] of Object.entries(s.cells)) {
+    const p = parseAddress(a);
+    cells[p ? address(shiftRow(p.row, at, count), p.col) : a] = c;
+  }
+  s.cells = cells;
+  s.merges = s.merges?.map((m) => shiftRef(m, at, count));
+  s.validations = s.validations.map((v) => ({
+    ...v,
+    sqref: v.sqref
+      .split(/\s+/)
+      .map((r) => shiftRef(r, at, count))
+      .join(" "),
+  }));
+  const q = quoteSheetName(title);
+  for (const n of wb.names) {
+    const ref = splitReference(n.formula);
+    if (ref && ref.sheet === title) n.formula = `${q}!${shiftRef(ref.ref, at, count)}`;
+  }
+}
+
+/** Where typed cells are after rows were inserted in their sheet. */
+export function followInsertion(typed: Typed[], sheetKey: string, at: number, count: number): void {
+  for (const t of typed) {
+    const p = t.sheetKey === sheetKey ? parseAddress(t.address) : undefined;
+    if (p) t.address = address(shiftRow(p.row, at, count), p.col);
+  }
+}
 
 /** Puts user content in; returns what was typed where (by sheet key, since titles may change). */
 export type UserContent = {
@@ -117,8 +189,11 @@ export function typeContent(wb: MutableWorkbook, content: UserContent): Typed[] 
   return [...typed.values()];
 }
 
-/** Applies damage as Excel would leave it (a deleted sheet's names turn to #REF!, a rename follows in names). */
-export function applyDamage(wb: MutableWorkbook, d: Damage): void {
+/**
+ * Applies damage as Excel would leave it (a deleted sheet's names turn to #REF!, a rename follows in names,
+ * inserted rows move what is below them, `typed` included).
+ */
+export function applyDamage(wb: MutableWorkbook, d: Damage, typed: Typed[] = []): void {
   const find = (title: string) => wb.sheets.find((s) => s.name === title);
   const titleOf = (n: number) => wb.sheets.find((s) => s.cells.H1?.v === `ldm:critere:${n}`)?.name;
   switch (d.kind) {
@@ -179,6 +254,13 @@ export function applyDamage(wb: MutableWorkbook, d: Damage): void {
     case "unprotect": {
       const s = find(titleOf(d.n) ?? "");
       if (s) s.protected = false;
+      break;
+    }
+    case "insert-rows": {
+      const title = titleOf(d.n);
+      if (!title) break;
+      insertRows(wb, title, d.at, d.count);
+      followInsertion(typed, `c${d.n}`, d.at, d.count);
       break;
     }
   }

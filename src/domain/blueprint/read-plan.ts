@@ -5,9 +5,10 @@
  * every sheet (a school's 3,000-row sheet beside the fiches, the 2,090 establishments of Listes) crossed it.
  */
 import { columnLetters, MAX_ROW, parseRange } from "../a1";
-import { identifySheets } from "../identify";
+import { identifySheets, type Identified } from "../identify";
 import type { NameSnapshot, Visibility, WorkbookSnapshot } from "../snapshot";
 import { LISTS } from "./layout";
+import { placeSheet, placeTable } from "./placement";
 import type { Blueprint, SheetBlueprint } from "./types";
 
 /** One block of cells to read. `used`: only the part of `range` that holds values (rows people added included). */
@@ -127,9 +128,21 @@ export function planFromListing(
   return new Map(sheets.map((s) => [s.name, ours.get(s.name) ?? marker]));
 }
 
+/** The full-read plan of a sheet of ours as its table lies in `wb` (rows inserted above or inside it). */
+function placedPlan(bp: Blueprint, id: Identified, wb: WorkbookSnapshot): SheetReadPlan {
+  if (id.blueprint.role !== "criterion") return sheetReadPlan(id.blueprint);
+  return sheetReadPlan(placeSheet(id.blueprint, placeTable(id.blueprint, id.sheet, wb, bp.names)));
+}
+
+function sameProbes(a: SheetReadPlan, b: SheetReadPlan): boolean {
+  const key = (p: SheetReadPlan) => JSON.stringify([p.bands, p.validations, p.inputs]);
+  return a === b || key(a) === key(b);
+}
+
 /**
- * After the second read: the sheets that turned out to be ours by their marker alone, read only by their
- * marker row so far (each needs its full read, one more round trip, rare).
+ * After the second read, the sheets to read again (one more round trip, rare): those that turned out to be
+ * ours by their marker alone, read only by their marker row so far; and the criterion sheets whose table
+ * moved or grew (rows inserted), whose drop-downs and input areas are probed where they lie now.
  */
 export function sheetsStillToRead(
   bp: Blueprint,
@@ -138,7 +151,12 @@ export function sheetsStillToRead(
 ): Map<string, SheetReadPlan> {
   const out = new Map<string, SheetReadPlan>();
   for (const i of identifySheets(bp, wb).values()) {
-    if (!plans.get(i.sheet.name)?.full) out.set(i.sheet.name, sheetReadPlan(i.blueprint));
+    const used = plans.get(i.sheet.name);
+    if (!used?.full) out.set(i.sheet.name, sheetReadPlan(i.blueprint));
+    else {
+      const placed = placedPlan(bp, i, wb);
+      if (!sameProbes(placed, used)) out.set(i.sheet.name, placed);
+    }
   }
   return out;
 }
@@ -146,5 +164,5 @@ export function sheetsStillToRead(
 /** The full-read plan of a sheet of ours in a workbook read before, or undefined if it is not ours. */
 export function planOfSheet(bp: Blueprint, wb: WorkbookSnapshot, name: string): SheetReadPlan | undefined {
   const id = [...identifySheets(bp, wb).values()].find((i) => i.sheet.name === name);
-  return id ? sheetReadPlan(id.blueprint) : undefined;
+  return id ? placedPlan(bp, id, wb) : undefined;
 }

@@ -5,6 +5,7 @@ import { buildBlueprint } from "../blueprint/build";
 import { NAMES, PARAMS, TABLE } from "../blueprint/layout";
 import type { Blueprint, SheetBlueprint } from "../blueprint/types";
 import { identifySheets, type Identified } from "../identify";
+import { lastFilledRow, placeBlueprint, type Placement } from "../blueprint/placement";
 import { CRITERIA } from "../referential/criteria";
 import type { Criterion } from "../referential/types";
 import { directionOfLabel, type Direction, type DirectionOverrides } from "../indicators";
@@ -21,7 +22,10 @@ export interface CheckOptions {
 
 export interface CheckContext {
   readonly wb: WorkbookSnapshot;
+  /** The blueprint placed on the workbook: criterion tables where they are now (rows inserted above or inside). */
   readonly bp: Blueprint;
+  /** By sheet name: where each criterion table lies now. */
+  readonly placements: ReadonlyMap<string, Placement>;
   readonly criteria: readonly Criterion[];
   readonly identified: Map<string, Identified>;
   readonly today: Date;
@@ -126,10 +130,11 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
   const auditCell = cellOfName(wb, NAMES.auditYear)?.cell ?? params?.cells[PARAMS.auditYear];
   const referenceYear = yearOf(refCell) ?? probe.referenceYear;
   const auditYear = yearOf(auditCell);
-  const bp = buildBlueprint({ criteria, referenceYear, auditYear });
+  const { bp, placements } = placeBlueprint(buildBlueprint({ criteria, referenceYear, auditYear }), wb, identified);
   return {
     wb,
     bp,
+    placements,
     criteria,
     identified,
     today: options.today ?? new Date(),
@@ -141,17 +146,12 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
   };
 }
 
-/** Where a criterion sheet's table starts: found by its header « Intitulé de l'indicateur », else the blueprint's row. */
-export function locateTable(sheet: SheetSnapshot): { headerRow: number; firstRow: number; shifted: boolean } {
-  const col = columnLetters(TABLE.columns.indicator);
-  for (let row = 1; row <= 40; row++) {
-    const c = sheet.cells[`${col}${row}`];
-    if (c && c.t === "s" && /intitul[ée] de l.indicateur/i.test(String(c.v))) {
-      return { headerRow: row, firstRow: row + (TABLE.firstRow - TABLE.headerRow), shifted: row !== TABLE.headerRow };
-    }
-  }
-  return { headerRow: TABLE.headerRow, firstRow: TABLE.firstRow, shifted: false };
+/** Where a criterion sheet's table lies now (its placement, decided once in makeContext). */
+export function tableOf(ctx: CheckContext, sheet: SheetSnapshot): Placement {
+  return ctx.placements.get(sheet.name) ?? { ...UNPLACED, lastRow: lastFilledRow(sheet, TABLE.firstRow) };
 }
+
+const UNPLACED = { offset: 0, movedFrom: TABLE.headerRow, headerRow: TABLE.headerRow, firstRow: TABLE.firstRow };
 
 export function sheetBlueprint(ctx: CheckContext, key: string): SheetBlueprint | undefined {
   return ctx.bp.sheets.find((s) => s.key === key);

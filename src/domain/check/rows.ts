@@ -1,12 +1,12 @@
 /** Rules on the rows of each criterion's table. */
-import { address, columnLetters } from "../a1";
+import { address } from "../a1";
 import { guideAxes, guideObjectives } from "../blueprint/build";
 import { TABLE, type TableColumn } from "../blueprint/layout";
 import { DIRECTION_LABELS, indicatorKind, kindWords, valueFits, wrongWay } from "../indicators";
 import type { Criterion } from "../referential/types";
-import type { CellSnapshot, SheetSnapshot } from "../snapshot";
+import type { CellSnapshot } from "../snapshot";
 import { listKey, shownValue } from "../text";
-import { locateTable, type CheckContext } from "./context";
+import { tableOf, type CheckContext } from "./context";
 import { finding, type Finding } from "./findings";
 
 /** Past this length a cell no longer shows its whole text. */
@@ -28,17 +28,6 @@ type Row = Partial<Record<TableColumn, CellSnapshot>>;
 
 function isFilled(c: CellSnapshot | undefined): c is CellSnapshot {
   return !!c && !(c.t === "s" && String(c.v).trim() === "");
-}
-
-function lastRow(sheet: SheetSnapshot, firstRow: number): number {
-  let last = firstRow - 1;
-  for (const a of Object.keys(sheet.cells)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(a);
-    if (!m || m[1].length > 1 || m[1] > columnLetters(TABLE.lastColumn)) continue;
-    const r = Number(m[2]);
-    if (r > last && isFilled(sheet.cells[a])) last = r;
-  }
-  return last;
 }
 
 function show(c: CellSnapshot): string {
@@ -79,8 +68,7 @@ export function checkRows(ctx: CheckContext): Finding[] {
       message: string,
       severity?: Parameters<typeof finding>[5],
     ) => out.push(finding(rule, sheet.name, cell, message, n, severity));
-    const { firstRow } = locateTable(sheet);
-    const last = lastRow(sheet, firstRow);
+    const { firstRow, lastRow: last } = ctx.placements.get(sheet.name) ?? tableOf(ctx, sheet);
     const seen = new Map<string, number>();
     let filledRows = 0;
     for (let r = firstRow; r <= last; r++) {

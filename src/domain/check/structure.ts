@@ -1,13 +1,12 @@
 /** Structural rules: sheets, the lists sheet, defined names, drop-downs, the owned labels. */
 import { findName } from "../names";
-import { address, parseRange, parseSqref, rangeContains, splitReference } from "../a1";
+import { address, parseRange, splitReference } from "../a1";
 import { SHEET_LISTS } from "../blueprint/labels";
-import { TABLE } from "../blueprint/layout";
 import type { SheetBlueprint, ValidationBlueprint } from "../blueprint/types";
 import { expectedLock, lockDiffers } from "../locks";
-import type { SheetSnapshot } from "../snapshot";
 import { listKey } from "../text";
-import { locateTable, type CheckContext } from "./context";
+import { type CheckContext } from "./context";
+import { cellsWithoutValidation } from "../blueprint/match";
 import { finding, type Finding } from "./findings";
 
 export function checkSheetsPresent(ctx: CheckContext): Finding[] {
@@ -126,15 +125,6 @@ function runs(col: number, rows: number[]): string[] {
   return out;
 }
 
-function validationCovers(sheet: SheetSnapshot, v: ValidationBlueprint, row: number, col: number): boolean {
-  return sheet.validations.some(
-    (sv) =>
-      sv.type === v.type &&
-      listKey(sv.formula1 ?? "").replace(/^=/, "") === listKey(v.formula1) &&
-      parseSqref(sv.sqref).some((r) => rangeContains(r, { row, col })),
-  );
-}
-
 const PURPOSE_WORDS: Record<ValidationBlueprint["purpose"], string> = {
   axis: "des axes",
   objective: "des objectifs",
@@ -149,15 +139,12 @@ export function checkValidations(ctx: CheckContext): Finding[] {
   for (const sb of ctx.bp.sheets) {
     const id = ctx.identified.get(sb.key);
     if (!id) continue;
-    const shift = sb.role === "criterion" ? locateTable(id.sheet).firstRow - TABLE.firstRow : 0;
     for (const v of sb.validations) {
       const area = parseRange(v.sqref);
       if (!area) continue;
+      const without = cellsWithoutValidation(id.sheet, v);
       for (let col = area.left; col <= area.right; col++) {
-        const missing: number[] = [];
-        for (let row = area.top + shift; row <= area.bottom + shift; row++) {
-          if (!validationCovers(id.sheet, v, row, col)) missing.push(row);
-        }
+        const missing = without.filter((c) => c.col === col).map((c) => c.row);
         for (const cells of runs(col, missing)) {
           out.push(
             finding(
@@ -182,12 +169,10 @@ export function checkStructureLabels(ctx: CheckContext): Finding[] {
     if (sb.role !== "criterion") continue;
     const id = ctx.identified.get(sb.key);
     if (!id) continue;
-    const shift = locateTable(id.sheet).headerRow - TABLE.headerRow;
+    // The blueprint is placed: its header is where the table lies now.
     for (const c of sb.cells) {
       if (c.style !== "tableHeader" || c.text === undefined) continue;
-      const m = /^([A-Z]+)(\d+)$/.exec(c.address);
-      if (!m) continue;
-      const addr = `${m[1]}${Number(m[2]) + shift}`;
+      const addr = c.address;
       const actual = id.sheet.cells[addr];
       if (!actual || listKey(String(actual.v)) !== listKey(c.text)) {
         out.push(
@@ -211,8 +196,7 @@ export function checkInputLocks(ctx: CheckContext): Finding[] {
   for (const sb of ctx.bp.sheets) {
     const id = ctx.identified.get(sb.key);
     if (!id) continue;
-    // The probe reads the blueprint's rows: after rows were inserted above the table, it would read others.
-    if (sb.role === "criterion" && locateTable(id.sheet).shifted) continue;
+    // Only the areas an adapter probed are compared (lockDiffers): a moved or stretched table's are not.
     for (const area of sb.inputs) {
       if (expectedLock(area) !== "unlocked" || !lockDiffers(id.sheet, area)) continue;
       const partly = id.sheet.inputLocks?.find((l) => l.range === area.range)?.state === "mixed";

@@ -5,12 +5,14 @@
  * axes and objectives. What it cannot restore without touching someone's text becomes a finding.
  */
 import { findName } from "../names";
-import { parseRange, parseSqref, quoteSheetName, rangeContains, rangesOverlap, splitReference } from "../a1";
+import { quoteSheetName, splitReference } from "../a1";
 import { finding, type Finding } from "../check/findings";
-import type { Blueprint, SheetBlueprint, StructureCell, ValidationBlueprint } from "../blueprint/types";
+import type { Blueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
 import { lockDiffers } from "../locks";
 import { identifySheets } from "../identify";
-import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { cellMatches, cellsWithoutValidation, isEmptyCell } from "../blueprint/match";
+import { placeBlueprint } from "../blueprint/placement";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { listKey } from "../text";
 import type { Edit } from "./edits";
 
@@ -29,44 +31,6 @@ export interface ReconcileOptions {
     readonly address: string;
     readonly value: string | number;
   }[];
-}
-
-function normFormula(f: string | undefined): string {
-  return (f ?? "").replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
-}
-
-function isEmptyCell(c: CellSnapshot | undefined): boolean {
-  return !c || (c.f === undefined && c.t === "s" && String(c.v) === "");
-}
-
-/** Whether the cell already is what the blueprint wants. */
-function cellMatches(actual: CellSnapshot | undefined, want: StructureCell): boolean {
-  if (want.formula !== undefined) return !!actual && normFormula(actual.f) === normFormula(want.formula);
-  if (!actual || actual.f !== undefined) return false;
-  if (want.number !== undefined) return actual.t === "n" && actual.v === want.number;
-  return actual.t === "s" && String(actual.v) === (want.text ?? "");
-}
-
-function validationCovers(sheet: SheetSnapshot, v: ValidationBlueprint): boolean {
-  const area = parseRange(v.sqref);
-  if (!area) return true;
-  const same = sheet.validations.filter(
-    (sv) =>
-      sv.type === v.type &&
-      normFormula(sv.formula1) === normFormula(v.formula1) &&
-      normFormula(sv.formula2) === normFormula(v.formula2),
-  );
-  const areas = same.flatMap((sv) => parseSqref(sv.sqref));
-  for (let row = area.top; row <= area.bottom; row++) {
-    for (let col = area.left; col <= area.right; col++) {
-      if (!areas.some((a) => rangeContains(a, { row, col }))) return false;
-    }
-  }
-  // A foreign validation laid over part of the area (another list pasted in) must go too.
-  const foreign = sheet.validations.some(
-    (sv) => !same.includes(sv) && parseSqref(sv.sqref).some((r) => rangesOverlap(r, area)),
-  );
-  return !foreign;
 }
 
 /** Every edit that builds a sheet from nothing. */
@@ -142,7 +106,7 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
     if (missingMerges.length) edits.push({ op: "merge", sheet: title, ranges: missingMerges });
   }
   for (const v of sb.validations) {
-    if (!validationCovers(sheet, v)) edits.push({ op: "set-validation", sheet: title, validation: v });
+    if (cellsWithoutValidation(sheet, v).length) edits.push({ op: "set-validation", sheet: title, validation: v });
   }
   // A chart someone deleted comes back; one they changed (colours, type, size) is theirs and stays.
   // A chart is ours by its name, or by its title when another program (openpyxl…) renamed it on saving.
@@ -160,8 +124,10 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
   return edits;
 }
 
-export function reconcile(bp: Blueprint, wb: WorkbookSnapshot, options: ReconcileOptions = {}): Reconciliation {
-  const identified = identifySheets(bp, wb);
+export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: ReconcileOptions = {}): Reconciliation {
+  const identified = identifySheets(wanted, wb);
+  // Rows people inserted above or inside a criterion table moved or stretched it: compare with it as it lies.
+  const { bp } = placeBlueprint(wanted, wb, identified);
   const edits: Edit[] = [];
   const findings: Finding[] = [];
   const used = new Set(wb.sheets.map((s) => s.name.toLowerCase()));

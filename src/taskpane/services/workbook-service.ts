@@ -13,7 +13,8 @@ import { synthesisCountEdits } from "../../domain/synthesis-counts";
 import { reportHtml } from "../../domain/report/html";
 import { synthesize } from "../../domain/synthesis";
 import type { CriterionNumber } from "../../domain/referential/types";
-import { address as a1, parseRange } from "../../domain/a1";
+import { address as a1, columnLetters, parseRange } from "../../domain/a1";
+import { findHeaderRow, HEADER_SEARCH_ROWS } from "../../domain/blueprint/placement";
 import {
   applyEdits,
   officeErrorMessage,
@@ -94,12 +95,18 @@ export interface ServiceOptions {
   readonly settings?: DocumentSettings;
   readonly today?: () => Date;
   readonly pageLayout?: () => boolean;
+  /**
+   * Whether the host raises the workbook's change events the live check listens to
+   * (WorksheetCollection.onChanged / onActivated: ExcelApi 1.9). Without them the pane checks on click only.
+   */
+  readonly liveEvents?: () => boolean;
 }
 
 export function createWorkbookService(options: ServiceOptions) {
   const { run } = options;
   const today = options.today ?? (() => new Date());
   const pageLayout = options.pageLayout ?? (() => false);
+  const liveEvents = options.liveEvents ?? (() => true);
 
   /** Runs a use case; those that build the whole blueprint first fetch the establishments chunk (once). */
   async function guarded<T>(f: () => Promise<T>, needsEstablishments = false): Promise<T> {
@@ -146,7 +153,7 @@ export function createWorkbookService(options: ServiceOptions) {
    */
   async function watch(on: Listener): Promise<void> {
     listener = on;
-    if (watching) return;
+    if (watching || !liveEvents()) return;
     watching = true;
     const relay: Listener = {
       changed: (c) => listener?.changed(c),
@@ -306,11 +313,20 @@ export function createWorkbookService(options: ServiceOptions) {
         ws.load("name");
         const marker = ws.getRange(CRITERION_MARKER_ADDRESS);
         marker.load("values");
+        // The indicator column down to where the header may have gone (rows inserted above the table).
+        const d = columnLetters(TABLE.columns.indicator);
+        const headers = ws.getRange(`${d}1:${d}${HEADER_SEARCH_ROWS}`);
+        headers.load("values");
         await context.sync();
         const sheetCriterion = criterionOfMarker(marker.values[0][0]);
         if (sheetCriterion !== criterion) throw new ServiceError(TEXTS.wrongSheet(ws.name, criterion, sheetCriterion));
+        const cells = Object.fromEntries(
+          headers.values.map((line, i) => [`${d}${i + 1}`, { t: "s" as const, v: String(line[0] ?? "") }]),
+        );
+        const sb = buildBlueprint().sheets.find((s) => s.criterion === criterion);
+        const firstRow = (sb ? findHeaderRow(sb, { cells }) : TABLE.headerRow) + TABLE.firstRow - TABLE.headerRow;
         const ref = parseRange(selected.address.replace(/^.*!/, ""));
-        if (!ref || ref.top < TABLE.firstRow) throw new ServiceError(TEXTS.selectRowFirst);
+        if (!ref || ref.top < firstRow) throw new ServiceError(TEXTS.selectRowFirst);
         const target = ws.getRange(a1(ref.top, TABLE.columns[column]));
         target.load("values");
         await context.sync();

@@ -5,7 +5,16 @@
  * (as in Excel); `sync()` calls, the bytes of each request and of each answer are counted. Each rule it
  * keeps is one Microsoft documents (docs/office-api.md). The tests, the benchmark and the preview run on it.
  */
-import { address, parseAddress, parseRange, rangeAddress, type RangeRef } from "../../domain/a1";
+import {
+  absoluteRange,
+  address,
+  parseAddress,
+  parseRange,
+  quoteSheetName,
+  rangeAddress,
+  splitReference,
+  type RangeRef,
+} from "../../domain/a1";
 
 export interface MemoryCell {
   value?: string | number | boolean;
@@ -1180,6 +1189,49 @@ export class MemoryHost {
     const typed = typeof value === "string" && cell.numberFormat !== "@" ? asTyped(value) : undefined;
     cell.value = value === "" ? undefined : typed ? typed.value : value;
     this.events.changed(sheet, address(ref.row, ref.col), source);
+    return true;
+  }
+
+  /**
+   * A person inserts `count` whole rows at row `at`, as Excel does: refused on a protected sheet that does not
+   * allow it; what is below moves down (cells, drop-downs, merges, row heights, the names that point there),
+   * areas spanning the inserted rows grow, and the new rows take the format of the row above (Excel's
+   * default « same format as above »: locked state, number format, style).
+   */
+  insertRows(sheetName: string, at: number, count: number): boolean {
+    const sheet = this.model.sheets.find((s) => s.name === sheetName);
+    if (!sheet || at < 1 || count < 1) return false;
+    if (sheet.protected && !sheet.protectionOptions?.allowInsertRows) return false;
+    const down = (row: number) => (row >= at ? row + count : row);
+    const area = (r: RangeRef): RangeRef => ({ ...r, top: down(r.top), bottom: down(r.bottom) });
+    const cells = new Map<string, MemoryCell>();
+    for (const [a, c] of sheet.cells) {
+      const ref = parseAddress(a);
+      if (ref) cells.set(address(down(ref.row), ref.col), c);
+    }
+    if (at > 1) {
+      for (const [a, c] of sheet.cells) {
+        const ref = parseAddress(a);
+        if (!ref || ref.row !== at - 1) continue;
+        for (let row = at; row < at + count; row++)
+          cells.set(address(row, ref.col), { locked: c.locked, numberFormat: c.numberFormat, style: c.style });
+      }
+    }
+    sheet.cells = cells;
+    sheet.validations = sheet.validations.map((v) => ({ ...v, range: area(v.range) }));
+    sheet.merges = sheet.merges.map((m) => {
+      const r = parseRange(m);
+      return r ? rangeAddress(area(r)) : m;
+    });
+    sheet.rowHeights = new Map([...sheet.rowHeights].map(([row, h]) => [down(row), h]));
+    if (sheet.frozenRows >= at) sheet.frozenRows += count;
+    for (const n of this.model.names) {
+      const ref = splitReference(n.formula.replace(/^=/, ""));
+      const r = ref && ref.sheet === sheet.name ? parseRange(ref.ref.replace(/\$/g, "")) : undefined;
+      if (r)
+        n.formula = `${n.formula.startsWith("=") ? "=" : ""}${quoteSheetName(sheet.name)}!${absoluteRange(area(r))}`;
+    }
+    this.events.changed(sheet, `${at}:${at + count - 1}`, "Local");
     return true;
   }
 

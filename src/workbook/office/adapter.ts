@@ -280,18 +280,20 @@ async function finishRead(
     sheets: listing.sheets.map((s) => (read.get(s.name) as { sheet: SheetSnapshot }).sheet),
     names: listing.names,
   });
-  // A sheet renamed after its defined name was lost is known by its marker only now: read it in full.
+  // A sheet renamed after its defined name was lost is known by its marker only now, a table people moved
+  // (rows inserted) is probed where it lies now: read those again, in full.
   const again = [...sheetsStillToRead(bp, snapshotOf(), plans)].map(([name, plan]) =>
     queueSheet(wb, name, listing.sheets.find((s) => s.name === name)?.visibility ?? "visible", plan),
   );
-  const partial = fresh.flatMap(([, r]) => r.partial);
+  const rereading = new Set(again.map((p) => p.name));
+  const partial = fresh.filter(([name]) => !rereading.has(name)).flatMap(([, r]) => r.partial);
   if (again.length || partial.length) {
     await context.sync();
     const found = again.map((p) => [p.name, sheetFrom(wb, p)] as const);
     for (const [name, r] of found) read.set(name, r);
     const later = found.flatMap(([, r]) => r.partial);
     if (later.length) await context.sync();
-    for (const [, r] of [...fresh, ...found]) {
+    for (const [, r] of [...fresh.filter(([name]) => !rereading.has(name)), ...found]) {
       const v = r.sheet.validations as ValidationSnapshot[];
       for (const probe of r.partial) v.push(...cellRuns(probe));
     }
@@ -369,7 +371,7 @@ export interface SheetChange {
 }
 
 /**
- * Registers, once, handlers for changes in any sheet and for the active sheet changing (ExcelApi 1.7,
+ * Registers, once, handlers for changes in any sheet and for the active sheet changing (ExcelApi 1.9 — checked at run time by the pane,
  * WorksheetCollection.onChanged / onActivated). The handlers only tell: they never write to the workbook.
  */
 export async function watchWorkbook(

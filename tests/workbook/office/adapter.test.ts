@@ -425,3 +425,45 @@ test("the pane refuses an audit year outside the label's period, as the command 
   await expect(service.update(2019)).rejects.toThrow(/hors de la période du label/);
   expect(host.model.sheets.find((s) => s.name === "Paramètres")?.cells.get("B7")?.value).toBe(2028);
 });
+
+test("rows inserted above a fiche's table in Excel: the check says nothing false, the update writes nothing there, an example lands in the moved table", async () => {
+  const { host, service } = setup();
+  await service.generate({ school: "0040007L — LYCEE", auditYear: 2028 });
+  const title = C(2);
+  expect(host.edit(title, "C10", "Notre action")).toBe(true);
+  // The sheet is protected with « insert rows » allowed: a person inserts three rows above the header.
+  expect(host.insertRows(title, 7, 3)).toBe(true);
+  const sheet = () => host.model.sheets.find((s) => s.name === title);
+  expect(sheet()?.cells.get("D10")?.value).toMatch(/Intitulé de l'indicateur/);
+  const before = host.syncCount;
+  const { findings } = await service.check("workbook");
+  // The list, the bounded read, then the moved table read where it lies (its drop-downs, its input areas).
+  expect(host.syncCount - before).toBe(4);
+  expect(
+    findings.filter((f) => f.sheet === title && [...STRUCTURAL, "structure-altered", "input-locked"].includes(f.rule)),
+  ).toEqual([]);
+  const cellsBefore = JSON.stringify([...(sheet()?.cells ?? [])]);
+  const said = await service.update();
+  expect(said.join("\n")).not.toMatch(/saisi|C2/);
+  // No second header in the inserted rows, no merge over the moved one: the fiche is as the person left it.
+  expect(JSON.stringify([...(sheet()?.cells ?? [])])).toBe(cellsBefore);
+  expect(sheet()?.merges).not.toContain("D9:F9");
+  expect(sheet()?.cells.get("C13")?.value).toBe("Notre action");
+  // « Insérer » follows the table: row 11 is now the moved header's, row 14 the second input row.
+  await service.selectCell(title, "C11");
+  await expect(service.insertIntoSelectedRow("action", "Exemple", 2)).rejects.toThrow(/Sélectionnez d'abord une ligne/);
+  await service.selectCell(title, "C14");
+  expect(await service.insertIntoSelectedRow("action", "Exemple", 2)).toBe("C14");
+});
+
+test("rows inserted inside a fiche's table in Excel make it longer: the rows below 109 are checked", async () => {
+  const { host, service } = setup();
+  await service.generate({ school: "0040007L — LYCEE", auditYear: 2028 });
+  const title = C(3);
+  expect(host.insertRows(title, 50, 5)).toBe(true);
+  expect(host.edit(title, "A114", "Un axe hors liste")).toBe(true);
+  const { findings } = await service.check("workbook");
+  expect(findings.filter((f) => f.sheet === title && STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "axis-unknown", cell: "A114" })]));
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+});

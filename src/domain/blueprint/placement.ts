@@ -1,0 +1,174 @@
+/**
+ * Where a criterion sheet's table is now. The sheets are protected so that people may insert rows: rows
+ * inserted above the table move it down (the header is found by its own words), rows inserted inside it or
+ * typed below it make it longer (Excel stretches our defined names over inserted rows). Decided once, here;
+ * the check and the update both compare the workbook with the blueprint *placed* this way — so the update
+ * never writes a second header into inserted rows, and the Synthèse counts every row the check sees.
+ */
+import { absoluteRange, address, columnLetters, parseAddress, parseRange, rangeAddress, splitReference } from "../a1";
+import type { Identification } from "../identify";
+import { findName } from "../names";
+import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { listKey } from "../text";
+import { TABLE } from "./layout";
+import { cellMatches } from "./match";
+import type { Blueprint, NameBlueprint, SheetBlueprint } from "./types";
+
+export interface Placement {
+  /** Rows inserted (or, negative, deleted) above the table's header. */
+  readonly offset: number;
+  /** The first blueprint row that moved with the table (rows above it stayed where they were). */
+  readonly movedFrom: number;
+  readonly headerRow: number;
+  /** The table's first and last input rows, now. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+const UNMOVED: Omit<Placement, "lastRow"> = {
+  offset: 0,
+  movedFrom: TABLE.headerRow,
+  headerRow: TABLE.headerRow,
+  firstRow: TABLE.firstRow,
+};
+
+function isFilled(c: CellSnapshot | undefined): boolean {
+  return !!c && !(c.t === "s" && String(c.v).trim() === "");
+}
+
+/** The blueprint's last input row (109): what grows when the table does. */
+function blueprintLastRow(sb: SheetBlueprint): number {
+  return Math.max(TABLE.firstRow, ...sb.inputs.map((a) => parseRange(a.range)?.bottom ?? 0));
+}
+
+/** The last row, from `from` on, where someone filled a cell of the table's columns. */
+export function lastFilledRow(sheet: SheetSnapshot, from: number): number {
+  let last = from - 1;
+  const lastCol = columnLetters(TABLE.lastColumn);
+  for (const [a, c] of Object.entries(sheet.cells)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(a);
+    if (!m || m[1].length > 1 || m[1] > lastCol) continue;
+    const r = Number(m[2]);
+    if (r > last && isFilled(c)) last = r;
+  }
+  return last;
+}
+
+/** How far down the header is looked for (rows inserted above the table). */
+export const HEADER_SEARCH_ROWS = TABLE.headerRow + 300;
+
+/** The row of the table's header now: found by its own words in the indicator column, else the blueprint's. */
+export function findHeaderRow(sb: SheetBlueprint, sheet: Pick<SheetSnapshot, "cells">): number {
+  const header = sb.cells.find((c) => c.address === address(TABLE.headerRow, TABLE.columns.indicator));
+  if (header?.text === undefined) return TABLE.headerRow;
+  const key = listKey(header.text);
+  const col = columnLetters(TABLE.columns.indicator);
+  for (let row = 1; row <= HEADER_SEARCH_ROWS; row++) {
+    const c = sheet.cells[`${col}${row}`];
+    if (c?.t === "s" && listKey(String(c.v)) === key) return row;
+  }
+  return TABLE.headerRow;
+}
+
+/** Where the table of criterion sheet `sb` is in `sheet`. */
+export function placeTable(
+  sb: SheetBlueprint,
+  sheet: SheetSnapshot,
+  wb: WorkbookSnapshot,
+  names: readonly NameBlueprint[],
+): Placement {
+  const headerRow = findHeaderRow(sb, sheet);
+  const offset = headerRow - TABLE.headerRow;
+  // Above the header: the cells still at their row stayed; the first one found `offset` rows lower moved.
+  let movedFrom: number = TABLE.headerRow;
+  if (offset !== 0) {
+    for (const c of sb.cells) {
+      const at = parseAddress(c.address);
+      if (!at || at.row >= TABLE.headerRow || (c.text === undefined && c.formula === undefined)) continue;
+      if (cellMatches(sheet.cells[c.address], c)) continue;
+      if (cellMatches(sheet.cells[address(at.row + offset, at.col)], c)) movedFrom = Math.min(movedFrom, at.row);
+    }
+  }
+  const firstRow = TABLE.firstRow + offset;
+  // Excel stretches a defined name over rows inserted inside it: our input names say how long the table is.
+  const bpLast = blueprintLastRow(sb);
+  let named = 0;
+  for (const n of names) {
+    if (n.sheetKey !== sb.key || parseRange(n.ref.replace(/\$/g, ""))?.bottom !== bpLast) continue;
+    const ref = splitReference(findName(wb, n.name)?.formula ?? "");
+    const r = ref && ref.sheet === sheet.name ? parseRange(ref.ref.replace(/\$/g, "")) : undefined;
+    if (r && r.top === firstRow) named = Math.max(named, r.bottom);
+  }
+  const lastRow = Math.max(bpLast + offset, named, lastFilledRow(sheet, firstRow));
+  return { offset, movedFrom, headerRow, firstRow, lastRow };
+}
+
+/** The placement of a table that is where the blueprint puts it. */
+export function unmoved(sb: SheetBlueprint): Placement {
+  return { ...UNMOVED, lastRow: blueprintLastRow(sb) };
+}
+
+function rowMapper(sb: SheetBlueprint, p: Placement): { row: (r: number) => number; range: (ref: string) => string } {
+  const bpLast = blueprintLastRow(sb);
+  const row = (r: number) => (r < p.movedFrom ? r : r + p.offset);
+  const range = (ref: string) => {
+    const r = parseRange(ref.replace(/\$/g, ""));
+    if (!r) return ref;
+    const placed = { ...r, top: row(r.top), bottom: r.bottom === bpLast ? p.lastRow : row(r.bottom) };
+    return ref.includes("$") ? absoluteRange(placed) : rangeAddress(placed);
+  };
+  return { row, range };
+}
+
+function moveAddress(a: string, row: (r: number) => number): string {
+  const at = parseAddress(a);
+  return at ? address(row(at.row), at.col) : a;
+}
+
+/** The sheet's blueprint as the table now lies: moved down, and as long as it has grown. */
+export function placeSheet(sb: SheetBlueprint, p: Placement): SheetBlueprint {
+  if (p.offset === 0 && p.lastRow === blueprintLastRow(sb)) return sb;
+  const { row, range } = rowMapper(sb, p);
+  return {
+    ...sb,
+    marker: { ...sb.marker, address: moveAddress(sb.marker.address, row) },
+    cells: sb.cells.map((c) => ({ ...c, address: moveAddress(c.address, row) })),
+    rowHeights: sb.rowHeights.map((h) => ({ ...h, row: row(h.row) })),
+    inputs: sb.inputs.map((a) => ({ ...a, range: range(a.range), anchor: a.anchor && moveAddress(a.anchor, row) })),
+    merges: sb.merges.map(range),
+    validations: sb.validations.map((v) => ({ ...v, sqref: v.sqref.split(/\s+/).map(range).join(" ") })),
+    freeze: sb.freeze && {
+      ...sb.freeze,
+      rows: sb.freeze.rows >= p.movedFrom ? sb.freeze.rows + p.offset : sb.freeze.rows,
+    },
+    print: sb.print && {
+      ...sb.print,
+      titleRows: sb.print.titleRows?.replace(/\d+/g, (d) => String(row(Number(d)))),
+    },
+  };
+}
+
+export interface PlacedBlueprint {
+  readonly bp: Blueprint;
+  /** By sheet name: where each criterion table of the workbook is. */
+  readonly placements: ReadonlyMap<string, Placement>;
+}
+
+/** The blueprint placed on the workbook's criterion sheets (their names follow their tables). */
+export function placeBlueprint(bp: Blueprint, wb: WorkbookSnapshot, identified: Identification): PlacedBlueprint {
+  const placements = new Map<string, Placement>();
+  const byKey = new Map<string, { sb: SheetBlueprint; p: Placement }>();
+  const sheets = bp.sheets.map((sb) => {
+    const id = identified.get(sb.key);
+    if (sb.role !== "criterion" || !id) return sb;
+    const p = placeTable(sb, id.sheet, wb, bp.names);
+    placements.set(id.sheet.name, p);
+    byKey.set(sb.key, { sb, p });
+    return placeSheet(sb, p);
+  });
+  const names = bp.names.map((n) => {
+    const placed = byKey.get(n.sheetKey);
+    return placed ? { ...n, ref: rowMapper(placed.sb, placed.p).range(n.ref) } : n;
+  });
+  return { bp: { ...bp, sheets, names }, placements };
+}
