@@ -26,6 +26,7 @@ if (container) {
         run: officeRunner(),
         settings: officeDocumentSettings(),
         pageLayout: () => Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
+        liveEvents: () => Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
       });
       render({ kind: "ready", service });
     },

@@ -119,3 +119,16 @@ test("a burst of changes makes one live check; changes during it make one more, 
     jest.useRealTimers();
   }
 });
+
+test("a host without the workbook's change events (ExcelApi 1.9) gets no handler and no error: the pane checks on click", async () => {
+  const host = new MemoryHost(emptyModel());
+  const service = createWorkbookService({ run: host.run, today: TODAY, liveEvents: () => false });
+  await service.generate({ auditYear: 2028 });
+  const syncs = host.syncCount;
+  const changes: SheetChange[] = [];
+  await service.watch({ changed: (c) => changes.push(c), activated: () => undefined });
+  expect(host.syncCount).toBe(syncs);
+  host.edit(C(1), "A10", "Un axe");
+  await settle();
+  expect(changes).toEqual([]);
+});
