@@ -6,26 +6,10 @@
 import { createWorkbookService } from "../taskpane/services/workbook-service";
 import { officeRunner } from "../workbook/office/adapter";
 import { showResultDialog } from "./result-dialog";
-import { TEXTS } from "../taskpane/texts";
-
-function summary(counts: { error: number; warning: number; info: number }, sheet?: string): string {
-  const head = sheet ? `${sheet} : ` : "";
-  return counts.error + counts.warning + counts.info === 0
-    ? head + TEXTS.noFinding
-    : head + TEXTS.counts(counts.error, counts.warning, counts.info);
-}
+import { checkActiveSheetText } from "./check-text";
 
 async function verifierFiche(event: Office.AddinCommands.Event): Promise<void> {
-  let text: string;
-  try {
-    const service = createWorkbookService({ run: officeRunner() });
-    const result = await service.check("sheet");
-    const first = result.findings.find((f) => f.severity === "error" && f.cell);
-    if (first) await service.selectCell(first.sheet, first.cell.split(":")[0]);
-    text = summary(result.counts, result.sheet);
-  } catch (e) {
-    text = e instanceof Error ? e.message : String(e);
-  }
+  const text = await checkActiveSheetText(createWorkbookService({ run: officeRunner() }));
   // The dialog page shows the text with textContent (never as HTML). The event completes when it closes.
   const url = `${window.location.origin}/dialog.html?m=${encodeURIComponent(text)}`;
   const events = { closed: Office.EventType.DialogEventReceived, message: Office.EventType.DialogMessageReceived };
