@@ -28,7 +28,11 @@ const useStyles = makeStyles({
 const host = new MemoryHost(emptyModel());
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
+// « Excel waits for the cell being typed » (delayForCellEdit): the preview can hold every batch until released.
+let held: Promise<void> | undefined;
+let release = () => undefined as void;
 const run: typeof host.run = async (batch) => {
+  if (held) await held;
   try {
     return await host.run(batch);
   } finally {
@@ -37,9 +41,22 @@ const run: typeof host.run = async (batch) => {
 };
 const settings = memoryDocumentSettings();
 const service = createWorkbookService({ run, pageLayout: () => true, settings });
-(window as unknown as { ldmPreview: { host: MemoryHost; settings: Map<string, unknown> } }).ldmPreview = {
+(
+  window as unknown as {
+    ldmPreview: { host: MemoryHost; settings: Map<string, unknown>; holdBatches(): void; releaseBatches(): void };
+  }
+).ldmPreview = {
   host,
   settings: settings.saved,
+  holdBatches: () => {
+    held = new Promise<void>((r) => {
+      release = () => {
+        held = undefined;
+        r();
+      };
+    });
+  },
+  releaseBatches: () => release(),
 };
 
 function useModel(): MemoryModel {

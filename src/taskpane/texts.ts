@@ -39,6 +39,8 @@ export const TEXTS = {
   checking: "Vérification…",
   noFinding: "Aucun constat : la fiche est prête pour le comité de pilotage.",
   noFindingWorkbook: "Aucun constat : le classeur est prêt pour le comité de pilotage.",
+  stillWaiting:
+    "Toujours en cours… Si une cellule est en cours de saisie dans Excel, validez-la (Entrée) ou cliquez une autre cellule : Excel attend la fin de la saisie pour laisser Fiches LDM lire ou écrire.",
   notAFiche: (sheet: string) =>
     `« ${sheet} » n'est pas une fiche critère : rien n'y a été vérifié. Activez une fiche (C1 … C8) ou Paramètres, ou lancez « Vérifier tout le classeur ».`,
   wrongSheet: (sheet: string, wanted: number, actual: number | undefined) =>

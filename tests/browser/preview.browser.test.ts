@@ -249,6 +249,17 @@ test("live: a value typed in a fiche is checked without a click; the pane follow
   await finding.waitFor({ state: "detached" });
 }, 60_000);
 
+test("an action Excel holds (someone is typing in a cell) says why after a few seconds, then finishes", async () => {
+  type Preview = { ldmPreview: { holdBatches(): void; releaseBatches(): void } };
+  await page.evaluate(() => (window as unknown as Preview).ldmPreview.holdBatches());
+  await page.getByRole("button", { name: "Vérifier la fiche" }).click();
+  const hint = page.getByText(/Si une cellule est en cours de saisie dans Excel, validez-la \(Entrée\)/);
+  await hint.waitFor({ timeout: 6_000 });
+  await shot("07b-waiting-for-cell-edit");
+  await page.evaluate(() => (window as unknown as Preview).ldmPreview.releaseBatches());
+  await hint.waitFor({ state: "detached" });
+}, 60_000);
+
 test("every control of the pane is reached and used with the keyboard alone", async () => {
   await page.getByRole("tab", { name: "C3 Réponses pédagogiques" }).click();
   await page.locator("main").getByRole("button", { name: "Vérifier la fiche" }).focus();

@@ -48,11 +48,22 @@ export type Boot = { kind: "loading" } | { kind: "error"; message: string } | { 
 
 type Message = { intent: "success" | "error" | "info"; lines: string[] };
 
+/** How long an action runs before the pane says what Excel may be waiting for. */
+const SLOW_MS = 3000;
+
 function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   const { service } = props;
   const styles = useStyles();
   const [status, setStatus] = React.useState<WorkbookStatus | undefined>();
   const [busy, setBusy] = React.useState<string | undefined>(TEXTS.reading);
+  // Excel holds a batch while someone is typing in a cell (delayForCellEdit): after a while, say why.
+  const [slow, setSlow] = React.useState(false);
+  React.useEffect(() => {
+    setSlow(false);
+    if (!busy) return;
+    const timer = setTimeout(() => setSlow(true), SLOW_MS);
+    return () => clearTimeout(timer);
+  }, [busy]);
   const [message, setMessage] = React.useState<Message | undefined>();
   const [result, setResult] = React.useState<CheckResult | undefined>();
   const [report, setReport] = React.useState<string | undefined>();
@@ -137,6 +148,7 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   return (
     <>
       {busy && <Spinner size="tiny" label={busy} />}
+      {busy && slow && <Text role="status">{TEXTS.stillWaiting}</Text>}
       {message && (
         <MessageBar intent={message.intent} ref={messageRef}>
           <MessageBarBody>

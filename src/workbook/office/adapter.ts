@@ -622,7 +622,8 @@ export function protectionOptions(): Excel.WorksheetProtectionOptions {
 
 /**
  * How every surface runs a batch in Excel: `delayForCellEdit` makes Excel wait until the user leaves the
- * cell being typed in, instead of failing (ExcelApi 1.2; `Excel.RunOptions`).
+ * cell being typed in, instead of failing (`Excel.RunOptions`; its requirement set is documented nowhere:
+ * docs/office-api.md §3.2). The pane says why after a few seconds (TEXTS.stillWaiting).
  */
 export function officeRunner(excel: Pick<typeof Excel, "run"> = Excel) {
   return <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
