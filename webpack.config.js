@@ -6,7 +6,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 /** The one place the production address is set: manifest.xml's localhost URLs become this at build. */
 const urlDev = "https://localhost:3000/";
-const urlProd = process.env.LDM_PROD_URL || "https://fiches-ldm.ac-aix-marseille.fr/";
+// The manifest joins page names to this address: a missing final « / » would give « …frtaskpane.html ».
+const urlProd = (process.env.LDM_PROD_URL || "https://fiches-ldm.ac-aix-marseille.fr/").replace(/\/*$/, "/");
 
 /** Pages allow scripts only from the add-in itself and Microsoft's Office.js CDN. */
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";

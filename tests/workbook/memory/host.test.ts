@@ -54,7 +54,8 @@ test("a protected sheet refuses a write to a locked cell (AccessDenied); protect
 });
 
 // learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling: a failing command
-// rejects the sync; the commands queued before it have run (a batch is not a transaction).
+// rejects the sync. That the commands queued before it have run (a batch is not a transaction) is NOT written
+// there: it is the assumption the product must survive (docs/office-api.md §4, to verify in a real Excel).
 test("a failing command stops the batch, and what came before it stays written", async () => {
   const host = new MemoryHost(emptyModel());
   await expect(
@@ -108,7 +109,7 @@ test("a text written through values is parsed as if typed — unless the cell is
   expect(host.model.sheets[0].cells.get("A2")).toMatchObject({ value: "2025-01", numberFormat: "@" });
 });
 
-// learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-rendering-optimization (Excel on the web:
+// learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization (Excel on the web:
 // 5 MB per request and per response): each answer's size is measured.
 test("each sync's answer is measured: a bigger load answers more bytes", async () => {
   const host = new MemoryHost(emptyModel());
