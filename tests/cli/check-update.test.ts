@@ -91,6 +91,17 @@ test("update: restores what was broken, writes through a temporary file, a secon
   expect(c1?.cells?.G10).toBe("<img src=x onerror=alert(1)>");
   expect(dump.sheets.find((s) => s.title === "Paramètres")?.cells?.B7).toBe(2029);
   expect(dump.sheets.map((s) => s.title)).toContain("C4 Partenariats");
+  // A reader that does not recalculate (openpyxl, LibreOffice opening the file) shows the new year on every fiche.
+  const shown = execFileSync(
+    SYSTEM_PYTHON,
+    [
+      "-c",
+      "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], data_only=True)\nprint('|'.join(str(wb[n]['F8'].value) for n in wb.sheetnames if n[:1] == 'C' and n[1:2].isdigit()))",
+      path.join(dir, "rempli.xlsx"),
+    ],
+    { encoding: "utf8" },
+  );
+  expect(shown.trim().split("|")).toEqual(Array(8).fill("Année de l'audit : 2029"));
   const again = run(["update", "rempli.xlsx"]);
   expect(again.out).toBe("rempli.xlsx : rien à mettre à jour, le classeur est conforme.\n");
   const check = JSON.parse(run(["check", "rempli.xlsx", "--json"]).out) as { findings: { rule: string }[] }[];

@@ -82,7 +82,16 @@ test("a new audit year: only the audit year cell changes; the header formula fol
   const wb = filledWorkbook();
   const bp = buildBlueprint({ auditYear: 2029 });
   const { edits } = reconcile(bp, wb, { setValues: [{ sheetKey: "parametres", address: "B7", value: 2029 }] });
-  expect(edits).toEqual([{ op: "set-value", sheet: "Paramètres", address: "B7", value: 2029 }]);
+  // The value, and on each fiche the header formula written again with the result it now shows (for readers
+  // that do not recalculate): no other cell.
+  expect(edits.filter((e) => e.op !== "set-cells")).toEqual([
+    { op: "set-value", sheet: "Paramètres", address: "B7", value: 2029 },
+  ]);
+  const recomputed = edits.flatMap((e) => (e.op === "set-cells" ? e.cells.map((c) => [e.sheet, e.recomputed, c]) : []));
+  expect(recomputed).toHaveLength(8);
+  for (const [, flag, c] of recomputed)
+    expect([flag, c]).toEqual([true, expect.objectContaining({ address: "F8", result: "Année de l'audit : 2029" })]);
+  expect(describeEdits(edits)).toEqual(["Paramètres!B7 ← 2029."]);
 });
 
 test("a new edition of the guide: lists refreshed, values no longer listed reported by the check, not erased", () => {

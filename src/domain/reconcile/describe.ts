@@ -54,7 +54,8 @@ export function describeEdits(edits: readonly Edit[], options: { generation?: bo
       lines.push(
         `${sheet} : ${plural(written.length, "zone remise en forme", "zones remises en forme")} (${written.join(", ")}).`,
       );
-    const cells = list.reduce((n, e) => n + (e.op === "set-cells" ? e.cells.length : 0), 0);
+    // Formulas written again with their new result only follow the value the user set: said by that line.
+    const cells = list.reduce((n, e) => n + (e.op === "set-cells" && !e.recomputed ? e.cells.length : 0), 0);
     if (cells)
       lines.push(`${plural(cells, "cellule de structure rétablie", "cellules de structure rétablies")} sur ${sheet}.`);
     const cleared = list.reduce((n, e) => n + (e.op === "clear-cells" ? e.addresses.length : 0), 0);

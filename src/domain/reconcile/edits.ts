@@ -17,8 +17,16 @@ export type Edit =
   /** Add a new, empty sheet before the sheet titled `before` (at the end without it); the following edits fill it. */
   | { readonly op: "create-sheet"; readonly sheet: string; readonly before?: string }
   | { readonly op: "set-visibility"; readonly sheet: string; readonly visibility: Visibility }
-  /** Write structure cells (labels, formulas, list items) with their style; they are locked. */
-  | { readonly op: "set-cells"; readonly sheet: string; readonly cells: readonly StructureCell[] }
+  /**
+   * Write structure cells (labels, formulas, list items) with their style; they are locked. `recomputed`:
+   * formulas that were right, written again with the result a value the user set makes them show.
+   */
+  | {
+      readonly op: "set-cells";
+      readonly sheet: string;
+      readonly cells: readonly StructureCell[];
+      readonly recomputed?: boolean;
+    }
   /** Style (and unlock) an input area without touching its values; `values` only go into empty cells of a new sheet. */
   | { readonly op: "format-inputs"; readonly sheet: string; readonly area: InputArea }
   | { readonly op: "set-columns"; readonly sheet: string; readonly columns: readonly ColumnBlueprint[] }

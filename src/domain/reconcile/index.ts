@@ -9,7 +9,7 @@ import { quoteSheetName, splitReference } from "../a1";
 import { finding, type Finding } from "../check/findings";
 import type { Blueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
 import { lockDiffers } from "../locks";
-import { identifySheets } from "../identify";
+import { identifySheets, type Identification } from "../identify";
 import { cellMatches, cellsWithoutValidation, isEmptyCell } from "../blueprint/match";
 import { placeBlueprint } from "../blueprint/placement";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
@@ -61,7 +61,27 @@ function freeTitle(wanted: string, used: Set<string>): string {
   }
 }
 
-function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Finding[]): Edit[] {
+/**
+ * Whether a formula reads nothing but the names in `names` (and constants): then the blueprint's result is
+ * what it computes now, and readers that do not recalculate (LibreOffice opening a file, openpyxl) must see it.
+ */
+function readsOnly(formula: string, names: ReadonlySet<string>): boolean {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  let readsOne = false;
+  for (const m of code.matchAll(/([A-Za-z_$][A-Za-z0-9_.$]*)(\s*\()?/g)) {
+    if (m[2]) continue; // a function's name
+    if (!names.has(m[1].toUpperCase())) return false; // a cell, or another name: its value is not known here
+    readsOne = true;
+  }
+  return readsOne;
+}
+
+function repairSheetEdits(
+  sb: SheetBlueprint,
+  sheet: SheetSnapshot,
+  findings: Finding[],
+  changedNames: ReadonlySet<string> = new Set(),
+): Edit[] {
   const title = sheet.name;
   const edits: Edit[] = [];
   if (sheet.visibility !== sb.visibility) edits.push({ op: "set-visibility", sheet: title, visibility: sb.visibility });
@@ -94,6 +114,16 @@ function repairSheetEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Fi
     }
   }
   if (toWrite.length) edits.push({ op: "set-cells", sheet: title, cells: toWrite });
+  // A value the user set (a new audit year) changes what some formulas show: their cached results follow.
+  const recomputed = sb.cells.filter(
+    (c) =>
+      c.formula !== undefined &&
+      c.result !== undefined &&
+      !toWrite.includes(c) &&
+      readsOnly(c.formula, changedNames) &&
+      sheet.cells[c.address]?.v !== c.result,
+  );
+  if (recomputed.length) edits.push({ op: "set-cells", sheet: title, cells: recomputed, recomputed: true });
   if (ownsEverything) {
     const wanted = new Set(sb.cells.map((c) => c.address));
     const stale = Object.keys(sheet.cells).filter((a) => !wanted.has(a));
@@ -132,11 +162,12 @@ export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: Reco
   const findings: Finding[] = [];
   const used = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
   const titles = new Map<string, string>();
+  const changedNames = namesOfChangedValues(bp, identified, options);
   bp.sheets.forEach((sb, index) => {
     const id = identified.get(sb.key);
     if (id) {
       titles.set(sb.key, id.sheet.name);
-      edits.push(...repairSheetEdits(sb, id.sheet, findings));
+      edits.push(...repairSheetEdits(sb, id.sheet, findings, changedNames));
     } else {
       const title = freeTitle(sb.name, used);
       used.add(title.toLowerCase());
@@ -165,6 +196,19 @@ export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: Reco
     if (!same) edits.push({ op: "set-value", sheet: title, address: sv.address, value: sv.value });
   }
   return { edits: orderProtection(edits), findings };
+}
+
+/** The defined names (upper case) that point at a cell whose value the user asked to change. */
+function namesOfChangedValues(bp: Blueprint, identified: Identification, options: ReconcileOptions): Set<string> {
+  const out = new Set<string>();
+  for (const sv of options.setValues ?? []) {
+    const actual = identified.get(sv.sheetKey)?.sheet.cells[sv.address];
+    if (actual && (actual.v === sv.value || listKey(String(actual.v)) === listKey(String(sv.value)))) continue;
+    for (const n of bp.names)
+      if (n.sheetKey === sv.sheetKey && n.ref.replace(/\$/g, "").toUpperCase() === sv.address.toUpperCase())
+        out.add(n.name.toUpperCase());
+  }
+  return out;
 }
 
 /** The sheet reference a name should hold after reconciliation (for adapters that write names as text). */
