@@ -89,6 +89,23 @@ export function synthesisNames(criteria: readonly Criterion[]): NameBlueprint[] 
   return out;
 }
 
+/**
+ * Excel's side of the one comparison of list texts (listKey, src/domain/text.ts): non-breaking and narrow
+ * spaces as spaces, the typographic apostrophe as the straight one, spaces trimmed and collapsed (TRIM); MATCH
+ * ignores case. A pasted axis that differs from the guide's by a non-breaking space counts on the sheet as it
+ * does in the check and the review.
+ */
+function normalized(x: string): string {
+  // The characters themselves, in string literals: UNICHAR is stored « _xlfn.UNICHAR » in a file, and CHAR
+  // depends on the system's code page.
+  return `TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"\u00a0"," "),"\u202f"," "),"\u2019","'"))`;
+}
+
+/** How many non-empty items of `list` are used at least once in `typed`. */
+function covered(list: string, typed: string): string {
+  return `SUMPRODUCT((LEN(${list})>0)*ISNUMBER(MATCH(${normalized(list)},${normalized(typed)},0)))`;
+}
+
 export function synthesisSheet(criteria: readonly Criterion[], referenceYear: number): SheetBlueprint {
   const lastCol = columnLetters(12);
   const cells: StructureCell[] = [
@@ -115,10 +132,10 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     cells.push({ address: `A${r}`, text: `C${n} ${c.shortTitle}`, style: "label", derived: true });
     f(2, `IF(${NAMES.lead(n)}="","",${NAMES.lead(n)})`, "");
     f(3, `SUMPRODUCT(--((LEN(${N.axes(n)})+LEN(${N.objectives(n)})+LEN(${N.actions(n)})+LEN(${N.indicators(n)}))>0))`);
-    f(4, `SUMPRODUCT(--(COUNTIF(${N.axes(n)},${N.guideAxes(n)})>0))`);
-    f(5, `SUMPRODUCT((LEN(${NAMES.ownAxes})>0)*(COUNTIF(${N.axes(n)},${NAMES.ownAxes})>0))`);
-    f(6, `SUMPRODUCT(--(COUNTIF(${N.objectives(n)},${N.guideObjectives(n)})>0))`);
-    f(7, `SUMPRODUCT((LEN(${NAMES.ownObjectives})>0)*(COUNTIF(${N.objectives(n)},${NAMES.ownObjectives})>0))`);
+    f(4, covered(N.guideAxes(n), N.axes(n)));
+    f(5, covered(NAMES.ownAxes, N.axes(n)));
+    f(6, covered(N.guideObjectives(n), N.objectives(n)));
+    f(7, covered(NAMES.ownObjectives, N.objectives(n)));
     f(8, `SUMPRODUCT((LEN(${N.indicators(n)})>0)*(LEN(${N.reference(n)})>0))`);
     f(9, `SUMPRODUCT((LEN(${N.indicators(n)})>0)*(LEN(${N.audit(n)})>0))`);
     f(

@@ -8,11 +8,14 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { buildBlueprint } from "../../../src/domain/blueprint/build";
 import { synthesize } from "../../../src/domain/synthesis";
+import { CRITERIA } from "../../../src/domain/referential/criteria";
 import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
 import { readXlsx } from "../../../src/workbook/xlsx/read";
 import { SYSTEM_PYTHON } from "../../helpers/python";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-synth-"));
+
+const C3_AXES = CRITERIA[2].axes.map((a) => a.text);
 
 const FILL = `
 import sys, openpyxl
@@ -41,6 +44,13 @@ c2 = wb[n["C2"]]
 c2["A10"] = "DEVELOPPEMENT de la mission d’accueil et de formation des publics de statuts différents"
 c2["B10"] = "Accueillir des publics de statuts différents"
 c2["C10"] = "Inscrire cet axe de travail dans le projet d’établissement"
+# C3: two guide axes, one pasted from a web page (non-breaking spaces, a straight apostrophe, a trailing space):
+# the same axis for the check, the review and the Synthèse.
+c3 = wb[n["C3"]]
+c3["A10"] = ${JSON.stringify(C3_AXES[0].replace(/ /g, " ").replace(/’/g, "'") + " ")}
+c3["C10"] = "Action"
+c3["A11"] = ${JSON.stringify(C3_AXES[1])}
+c3["C11"] = "Action"
 wb.save(sys.argv[2])
 `;
 
@@ -96,6 +106,8 @@ test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   // Criterion 1: 3 rows; 1 guide axis (two spellings of it), 1 own axis; 2 guide objectives; 2 indicators with 2025, 1 with the audit year.
   expect(rows[0].slice(0, 9)).toEqual(["C1 Offre de formations", "Mme Leroy", 3, 1, 1, 2, 0, 2, 1]);
   expect(rows[6].slice(0, 9)).toEqual(["C7 Décrochage scolaire", null, 1, 1, 0, 1, 0, 1, 0]);
+  // Criterion 3: two guide axes covered, the pasted one included (before: 1 on the sheet, 2 in the review).
+  expect(rows[2][3]).toBe(2);
   // One rule for « prêt pour le COPIL »: the sheet's status is the review's, criterion by criterion — C2 (a
   // filled row, no error, no indicator) is « à compléter » in both.
   expect(rows.map((r) => r[11])).toEqual(domain.criteria.map((c) => c.status));
