@@ -91,6 +91,10 @@ test("update: restores what was broken, writes through a temporary file, a secon
   expect(c1?.cells?.G10).toBe("<img src=x onerror=alert(1)>");
   expect(dump.sheets.find((s) => s.title === "Paramètres")?.cells?.B7).toBe(2029);
   expect(dump.sheets.map((s) => s.title)).toContain("C4 Partenariats");
+  // The recreated fiche prints as a generated one: its rows, the page and the date on each page.
+  const c4 = dump.sheets.find((s) => s.title === "C4 Partenariats");
+  expect([c4?.printArea].flat()).toEqual(["$A$1:$G$109"]);
+  expect(c4?.footer).toEqual(["Fiches LDM", "Page &P / &N", "Imprimé le &D"]);
   // A reader that does not recalculate (openpyxl, LibreOffice opening the file) shows the new year on every fiche.
   const shown = execFileSync(
     SYSTEM_PYTHON,

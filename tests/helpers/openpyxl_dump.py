@@ -39,6 +39,9 @@ def main():
             "fitToHeight": ws.page_setup.fitToHeight,
             "fitToPage": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
             "printTitleRows": ws.print_title_rows,
+            "printArea": ws.print_area,
+            "header": [ws.oddHeader.left.text, ws.oddHeader.center.text, ws.oddHeader.right.text],
+            "footer": [ws.oddFooter.left.text, ws.oddFooter.center.text, ws.oddFooter.right.text],
             "validations": [
                 {
                     "sqref": str(dv.sqref),

@@ -15,6 +15,9 @@ export interface OpenpyxlSheet {
   fitToHeight: number | null;
   fitToPage: boolean;
   printTitleRows: string | null;
+  printArea: string | string[] | null;
+  header: (string | null)[];
+  footer: (string | null)[];
   validations: {
     sqref: string;
     type: string;

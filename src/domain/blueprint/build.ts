@@ -194,7 +194,12 @@ function parametersSheet(
   };
 }
 
-function criterionSheet(c: Criterion, referenceYear: number, auditYear: number | undefined): SheetBlueprint {
+function criterionSheet(
+  c: Criterion,
+  referenceYear: number,
+  auditYear: number | undefined,
+  school: string | undefined,
+): SheetBlueprint {
   const n = c.number;
   const first = TABLE.firstRow;
   const last = TABLE.firstRow + TABLE.rowCount - 1;
@@ -311,7 +316,14 @@ function criterionSheet(c: Criterion, referenceYear: number, auditYear: number |
     validations,
     protect: true,
     freeze: { rows: TABLE.hintRow, cols: 0 },
-    print: { landscape: true, fitToWidth: true, titleRows: `${TABLE.headerRow}:${TABLE.hintRow}` },
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      titleRows: `${TABLE.headerRow}:${TABLE.hintRow}`,
+      area: `A1:${lastCol}${last}`,
+      header: { left: LABELS.sheetTitle(n).replace(/&/g, "&&"), right: (school ?? "").replace(/&/g, "&&") },
+      footer: { left: "Fiches LDM", center: "Page &P / &N", right: "Imprimé le &D" },
+    },
   };
 }
 
@@ -444,7 +456,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
   const criteria = options.criteria ?? CRITERIA;
   const version = options.referentialVersion ?? REFERENTIAL_VERSION;
   const params = parametersSheet({ ...options, referenceYear }, criteria);
-  const criterionSheets = criteria.map((c) => criterionSheet(c, referenceYear, options.auditYear));
+  const criterionSheets = criteria.map((c) => criterionSheet(c, referenceYear, options.auditYear, options.school));
   const synthesis = synthesisSheet(criteria, referenceYear);
   const lists = listsSheet(criteria, version);
   const p = SHEET_KEYS.parameters;

@@ -144,6 +144,7 @@ export function placeSheet(sb: SheetBlueprint, p: Placement): SheetBlueprint {
     print: sb.print && {
       ...sb.print,
       titleRows: sb.print.titleRows?.replace(/\d+/g, (d) => String(row(Number(d)))),
+      area: sb.print.area && range(sb.print.area),
     },
   };
 }

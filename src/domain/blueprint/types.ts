@@ -94,8 +94,36 @@ export interface SheetBlueprint {
   readonly protect: boolean;
   /** Rows and columns frozen at the top-left. */
   readonly freeze?: { readonly rows: number; readonly cols: number };
-  readonly print?: { readonly landscape: boolean; readonly fitToWidth: boolean; readonly titleRows?: string };
+  readonly print?: PrintBlueprint;
   readonly charts?: readonly ChartBlueprint[];
+}
+
+/** A header or footer line, in Excel's codes (« &P » the page, « &N » the pages, « &D » the date, « &A » the sheet). */
+export interface HeaderFooterLine {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+export interface PrintBlueprint {
+  readonly landscape: boolean;
+  readonly fitToWidth: boolean;
+  /** Rows repeated at the top of each printed page (« 7:9 »). */
+  readonly titleRows?: string;
+  /** What prints (« A1:G109 »): a blank fiche prints its empty ruled rows, to fill in by hand. */
+  readonly area?: string;
+  readonly header?: HeaderFooterLine;
+  readonly footer?: HeaderFooterLine;
+}
+
+/** Excel's header/footer text from its three parts (« &L…&C…&R… »). */
+export function headerFooterText(line: HeaderFooterLine | undefined): string {
+  if (!line) return "";
+  return [
+    line.left ? `&L${line.left}` : "",
+    line.center ? `&C${line.center}` : "",
+    line.right ? `&R${line.right}` : "",
+  ].join("");
 }
 
 export interface NameBlueprint {

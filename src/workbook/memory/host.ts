@@ -64,6 +64,9 @@ export interface MemorySheet {
   rowHeights: Map<number, number>;
   orientation?: string;
   printTitleRows?: string;
+  printArea?: string;
+  /** `pageLayout.headersFooters.defaultForAllPages`, as written (leftHeader, centerFooter…). */
+  headersFooters?: Record<string, string>;
   charts: MemoryChart[];
 }
 
@@ -792,8 +795,26 @@ export class MemoryWorksheet extends Proxy {
       this.ctx.enqueue({ printTitles: r }, () => {
         this.ctx.sheet(this.resolveName() as string).printTitleRows = r;
       });
+    const setPrintArea = (r: string) =>
+      this.ctx.enqueue({ printArea: r }, () => {
+        this.ctx.sheet(this.resolveName() as string).printArea = r;
+      });
+    const defaultForAllPages = writeBag((k, v) =>
+      this.ctx.enqueue({ headerFooter: k, v }, () => {
+        const sheet = this.ctx.sheet(this.resolveName() as string);
+        sheet.headersFooters = { ...sheet.headersFooters, [k]: String(v) };
+      }),
+    );
+    const headersFooters = { defaultForAllPages };
     return new globalThis.Proxy(bag, {
-      get: (_t, k) => (k === "setPrintTitleRows" ? setPrintTitleRows : undefined),
+      get: (_t, k) =>
+        k === "setPrintTitleRows"
+          ? setPrintTitleRows
+          : k === "setPrintArea"
+            ? setPrintArea
+            : k === "headersFooters"
+              ? headersFooters
+              : undefined,
     });
   }
 

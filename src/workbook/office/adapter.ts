@@ -593,6 +593,18 @@ export async function applyEdits(
           pl.orientation = (e.print.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
           if (e.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           if (e.print.titleRows) pl.setPrintTitleRows(`$${e.print.titleRows.replace(":", ":$")}`);
+          if (e.print.area) pl.setPrintArea(e.print.area);
+
+          const hf = pl.headersFooters.defaultForAllPages;
+          for (const [where, line] of [
+            ["Header", e.print.header],
+            ["Footer", e.print.footer],
+          ] as const) {
+            if (!line) continue;
+            if (line.left) hf[`left${where}`] = line.left;
+            if (line.center) hf[`center${where}`] = line.center;
+            if (line.right) hf[`right${where}`] = line.right;
+          }
         }
         break;
       case "clear-cells":

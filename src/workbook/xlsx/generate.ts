@@ -8,7 +8,7 @@ import { parseRange } from "../../domain/a1";
 import type { Edit } from "../../domain/reconcile/edits";
 import { applyEditsToXlsx } from "./update";
 import { STYLES, type CellStyle } from "../../domain/blueprint/styles";
-import type { Blueprint, SheetBlueprint } from "../../domain/blueprint/types";
+import { headerFooterText, type Blueprint, type SheetBlueprint } from "../../domain/blueprint/types";
 import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
 
 function argb(rgb: string): string {
@@ -55,9 +55,14 @@ async function writeSheet(wb: ExcelJS.Workbook, sb: SheetBlueprint): Promise<voi
           fitToWidth: 1,
           fitToHeight: 0,
           printTitlesRow: sb.print.titleRows,
+          printArea: sb.print.area,
           margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
         }
       : undefined,
+    headerFooter:
+      sb.print?.header || sb.print?.footer
+        ? { oddHeader: headerFooterText(sb.print.header), oddFooter: headerFooterText(sb.print.footer) }
+        : undefined,
   });
   for (const c of sb.columns) {
     const col = ws.getColumn(c.col);

@@ -9,7 +9,12 @@ import {
   subtractRange,
   type RangeRef,
 } from "../../domain/a1";
-import type { ColumnBlueprint, SheetBlueprint, ValidationBlueprint } from "../../domain/blueprint/types";
+import {
+  headerFooterText,
+  type ColumnBlueprint,
+  type SheetBlueprint,
+  type ValidationBlueprint,
+} from "../../domain/blueprint/types";
 import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
 import { REL_NS } from "./chart-part";
 import {
@@ -365,6 +370,17 @@ export class SheetPart {
       setAttr(ps, "fitToPage", "1");
     }
     this.child("pageMargins");
+    if (print.header || print.footer) {
+      const hf = this.child("headerFooter") as XmlElement;
+      hf.children = [];
+      for (const [tag, line] of [
+        ["oddHeader", print.header],
+        ["oddFooter", print.footer],
+      ] as const) {
+        const text = headerFooterText(line);
+        if (text) hf.children.push(el(this.p + tag, [], [{ text }]));
+      }
+    }
     const setup = this.child("pageSetup") as XmlElement;
     setAttr(setup, "paperSize", "9");
     setAttr(setup, "orientation", print.landscape ? "landscape" : "portrait");

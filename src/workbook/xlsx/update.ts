@@ -5,7 +5,7 @@
  * shared strings…) is copied byte for byte.
  */
 import { zipSync } from "fflate";
-import { quoteSheetName } from "../../domain/a1";
+import { absoluteRange, parseRange, quoteSheetName } from "../../domain/a1";
 import { STYLES } from "../../domain/blueprint/styles";
 import type { Edit } from "../../domain/reconcile/edits";
 import type { ChartBlueprint } from "../../domain/blueprint/types";
@@ -468,6 +468,11 @@ function applyEdit(wb: WorkbookEditor, e: Edit): void {
       if (e.print.titleRows) {
         const [a, b] = e.print.titleRows.split(":");
         wb.setName("_xlnm.Print_Titles", `${quoteSheetName(e.sheet)}!$${a}:$${b}`, wb.sheetIndex(e.sheet));
+      }
+      if (e.print.area) {
+        const area = parseRange(e.print.area);
+        if (area)
+          wb.setName("_xlnm.Print_Area", `${quoteSheetName(e.sheet)}!${absoluteRange(area)}`, wb.sheetIndex(e.sheet));
       }
       return;
     case "clear-cells": {

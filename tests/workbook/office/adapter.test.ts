@@ -467,3 +467,18 @@ test("rows inserted inside a fiche's table in Excel make it longer: the rows bel
   expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "axis-unknown", cell: "A114" })]));
   expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
 });
+
+test("generate in Excel sets each fiche's print: its rows, the criterion and the school on top, page and date below", async () => {
+  const { host, service } = setup();
+  await service.generate({ school: "0040007L — LYCEE & CO", auditYear: 2028 });
+  const c1 = host.model.sheets.find((s) => s.name === C(1));
+  expect(c1?.printArea).toBe("A1:G109");
+  expect(c1?.printTitleRows).toBe("$7:$9");
+  expect(c1?.headersFooters).toEqual({
+    leftHeader: "FICHE D'AMÉLIORATION — Critère 1",
+    rightHeader: "0040007L — LYCEE && CO",
+    leftFooter: "Fiches LDM",
+    centerFooter: "Page &P / &N",
+    rightFooter: "Imprimé le &D",
+  });
+});

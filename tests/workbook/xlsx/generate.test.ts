@@ -83,6 +83,13 @@ test("each criterion sheet: axis and objective drop-downs on its own lists, over
     expect(s.fitToWidth).toBe(1);
     expect(s.fitToHeight).toBe(0);
     expect(s.hiddenColumns).toContain("H");
+    // Printed: the header row repeated, every input row (a blank fiche gives ruled rows to fill in by hand),
+    // the criterion and the school at the top, the page and the date at the bottom of each page.
+    expect(s.printTitleRows).toBe("$7:$9");
+    expect([s.printArea].flat()).toEqual(["$A$1:$G$109"]);
+    expect(s.header[0]).toBe(`FICHE D'AMÉLIORATION — Critère ${c.number}`);
+    expect(s.header[2]).toBe("0130064Z — TEST");
+    expect(s.footer).toEqual(["Fiches LDM", "Page &P / &N", "Imprimé le &D"]);
   });
 });
 
