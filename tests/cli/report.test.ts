@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { REPO } from "../helpers/paths";
+import { editWithOpenpyxl } from "../helpers/python";
 
 const BIN = path.join(REPO, "bin/ldm-fiches.js");
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-report-"));
@@ -23,16 +24,36 @@ test("HTML by default, beside the workbook", () => {
   expect(html).toContain("0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)");
 });
 
-test("a PDF a committee can read: cover, synthesis, one page per criterion", () => {
-  const r = run(["report", "fiches.xlsx", "--out", "bilan.pdf"]);
+const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+
+test("a PDF a committee can read: cover, synthesis, a page per started criterion, one line per empty one, the rows to fix", () => {
+  // A blank workbook: no near-blank page per criterion (before: 10 pages, 8 of them saying « aucune ligne »).
+  expect(run(["report", "fiches.xlsx", "--out", "vide.pdf"]).status).toBe(0);
+  expect(pages(path.join(dir, "vide.pdf"))).toBeLessThanOrEqual(4);
+  editWithOpenpyxl(
+    path.join(dir, "fiches.xlsx"),
+    [
+      "c1 = wb[[n for n in wb.sheetnames if n.startswith('C1 ')][0]]",
+      "c1['A10'] = 'Un axe inventé'",
+      "c1['B10'] = 'Un objectif'",
+      "c1['C10'] = 'Une action'",
+      "c1['D10'] = 'Nombre de partenaires'",
+      "c1['E10'] = 3",
+    ],
+    path.join(dir, "commence.xlsx"),
+  );
+  const r = run(["report", "commence.xlsx", "--out", "bilan.pdf"]);
   expect(r.status).toBe(0);
   const pdf = path.join(dir, "bilan.pdf");
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
-  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(10);
   const txt = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
   expect(txt).toContain("Bilan annuel des fiches d'amélioration");
   expect(txt).toContain("Critère 7 — La mise en place et le suivi d’actions");
+  expect(txt).toMatch(/Critère 2 — [^\n]*\n(?:.*\n)?\s*Référent : à désigner · aucune ligne remplie/);
+  // The started criterion lists what to fix before the committee, cell by cell.
+  expect(txt).toContain("À corriger avant le comité");
+  expect(txt).toMatch(/A10\s+L'axe « Un axe inventé » n'est dans aucune liste/);
+  expect(pages(pdf)).toBeLessThanOrEqual(5);
   execFileSync("pdftoppm", ["-r", "40", "-png", "-f", "1", "-l", "2", pdf, path.join(dir, "page")]);
   expect(readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).length).toBe(2);
 }, 120_000);

@@ -24,10 +24,13 @@ const CSS = `
 @page { size: A4 landscape; margin: 12mm; }
 body { font-family: "DejaVu Sans", Calibri, Arial, sans-serif; font-size: 9.5pt; color: #1b1b1b; }
 h1 { color: #1f3864; font-size: 22pt; margin: 0 0 6mm; }
+h3 { color: #a4262c; font-size: 11pt; margin: 4mm 0 2mm; }
 h2 { color: #1f3864; font-size: 14pt; border-bottom: 2px solid #2f5597; padding-bottom: 1mm; margin-top: 0; }
 .cover { page-break-after: always; padding-top: 40mm; }
 .cover p { font-size: 12pt; margin: 2mm 0; }
 .criterion { page-break-before: always; }
+.criterion.empty { page-break-before: auto; margin-top: 6mm; }
+.criterion.empty h2 { font-size: 12pt; }
 table { border-collapse: collapse; width: 100%; }
 th { background: #2f5597; color: #fff; font-weight: bold; text-align: left; }
 th, td { border: 1px solid #a6a6a6; padding: 1.2mm 1.6mm; vertical-align: top; }
@@ -129,22 +132,45 @@ ${rows}
 </tbody></table>`;
 }
 
+/** The row a finding is about (« A12 », « A12:G12 »), if any. */
+function rowOf(cell: string): number | undefined {
+  const m = /^[A-Z]+(\d+)/.exec(cell);
+  return m ? Number(m[1]) : undefined;
+}
+
 function criterionPage(s: Synthesis, c: CriterionSynthesis): string {
-  const body =
-    c.rows.length === 0
-      ? `<p class="muted">Aucune ligne n'est encore remplie.</p>`
-      : `<table><thead><tr><th>Axe</th><th>Objectif</th><th>Action</th><th>Indicateur</th><th>${s.referenceYear}</th><th>${s.auditYear ?? "Année de l'audit"}</th><th>Perspectives</th></tr></thead><tbody>
+  const status = `<span class="${c.status === STATUS.ready ? "ready" : "todo"}">${escapeHtml(c.status)}</span>`;
+  const lead = escapeHtml(c.lead) || '<span class="muted">à désigner</span>';
+  // A criterion nobody started is one line, not a page of its own.
+  if (c.rows.length === 0)
+    return `<section class="criterion empty">
+<h2>Critère ${c.criterion.number} — ${escapeHtml(c.criterion.title)}</h2>
+<p>Référent : ${lead} · <span class="muted">aucune ligne remplie</span> · ${status}</p>
+</section>`;
+  const errors = s.findings.filter((f) => f.criterion === c.criterion.number && f.severity === "error");
+  const onSheet = errors.filter((f) => f.sheet === c.sheet);
+  const errorRows = new Set(onSheet.map((f) => rowOf(f.cell)).filter((r): r is number => r !== undefined));
+  // A finding on another sheet (the referent in Paramètres) names its sheet.
+  const where = (f: (typeof errors)[number]) => (f.sheet === c.sheet ? f.cell : `${f.sheet}!${f.cell}`) || "—";
+  const table = `<table><thead><tr><th>Ligne</th><th>Axe</th><th>Objectif</th><th>Action</th><th>Indicateur</th><th>${s.referenceYear}</th><th>${s.auditYear ?? "Année de l'audit"}</th><th>Perspectives</th></tr></thead><tbody>
 ${c.rows
   .map(
     (r) =>
-      `<tr><td>${escapeHtml(r.axis)}</td><td>${escapeHtml(r.objective)}</td><td>${escapeHtml(r.action)}</td><td>${escapeHtml(r.indicator)}</td><td class="num">${escapeHtml(r.reference)}</td><td class="num">${escapeHtml(r.audit)}</td><td>${escapeHtml(r.outlook)}</td></tr>`,
+      `<tr${errorRows.has(r.row) ? ' class="flag"' : ""}><td class="num">${r.row}</td><td>${escapeHtml(r.axis)}</td><td>${escapeHtml(r.objective)}</td><td>${escapeHtml(r.action)}</td><td>${escapeHtml(r.indicator)}</td><td class="num">${escapeHtml(r.reference)}</td><td class="num">${escapeHtml(r.audit)}</td><td>${escapeHtml(r.outlook)}</td></tr>`,
   )
   .join("\n")}
 </tbody></table>`;
+  const toFix = errors.length
+    ? `<h3>À corriger avant le comité (${errors.length})</h3>
+<table><thead><tr><th>Cellule</th><th>Constat</th></tr></thead><tbody>
+${errors.map((f) => `<tr class="flag"><td>${escapeHtml(where(f))}</td><td>${escapeHtml(f.message)}</td></tr>`).join("\n")}
+</tbody></table>`
+    : "";
   return `<section class="criterion">
 <h2>Critère ${c.criterion.number} — ${escapeHtml(c.criterion.title)}</h2>
-<p>Référent : ${escapeHtml(c.lead) || '<span class="muted">à désigner</span>'} · ${c.filledRows} ligne(s) · ${c.counts.error} erreur(s), ${c.counts.warning} avertissement(s) · <span class="${c.status === STATUS.ready ? "ready" : "todo"}">${escapeHtml(c.status)}</span></p>
-${body}
+<p>Référent : ${lead} · ${c.filledRows} ligne(s) · ${c.counts.error} erreur(s), ${c.counts.warning} avertissement(s) · ${status}</p>
+${table}
+${toFix}
 </section>`;
 }
 
