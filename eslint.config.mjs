@@ -66,6 +66,81 @@ export default [
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module" },
   },
+  // The layers (DESIGN: data flows one way). The domain decides and knows no host; the adapters translate and
+  // show nothing; the pane's components talk to people through the service, never to Office.
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workbook/**", "**/taskpane/**", "**/commands/**", "**/cli/**", "**/app/**", "**/preview/**"],
+              message: "Le domaine ne dépend d'aucun adaptateur ni d'aucune surface.",
+            },
+            {
+              group: [
+                "fs",
+                "path",
+                "os",
+                "child_process",
+                "zlib",
+                "node:*",
+                "react",
+                "react-dom",
+                "@fluentui/*",
+                "exceljs",
+              ],
+              message: "Le domaine est pur : ni Node, ni interface, ni bibliothèque de fichiers.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "window", "document", "navigator", "Office", "Excel", "process"],
+    },
+  },
+  {
+    files: ["src/workbook/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/taskpane/**",
+                "**/commands/**",
+                "**/cli/**",
+                "**/preview/**",
+                "react",
+                "react-dom",
+                "@fluentui/*",
+              ],
+              message: "Un adaptateur traduit ; il n'affiche rien et ne connaît pas les surfaces.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workbook/**"],
+              message: "Un composant passe par le service (src/taskpane/services), jamais par un adaptateur.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Office", "Excel"],
+    },
+  },
   {
     files: ["tests/**"],
     rules: { "office-addins/load-object-before-read": "off", "office-addins/call-sync-before-read": "off" },
