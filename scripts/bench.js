@@ -140,6 +140,55 @@ async function readSizes() {
   return rows;
 }
 
+/** The command line: its start, and `check` over 2,090 workbooks, one after the other and with one worker per core. */
+function cliBench() {
+  const fs = require("fs");
+  const os = require("os");
+  execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
+  const bin = path.join(root, "bin/ldm-fiches.js");
+  const seconds = (args, env = {}) => {
+    const t0 = process.hrtime.bigint();
+    const r = require("child_process").spawnSync(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 512 * 1024 * 1024,
+      cwd: dir,
+    });
+    if (r.status === null || r.status > 1) throw new Error(String(r.stderr));
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ldm-bench-cli-"));
+  seconds(["generate", "--uai", "0040007L", "--audit-year", "2028", "--out", "base.xlsx"]);
+  const files = [];
+  for (let i = 0; i < 2090; i++) {
+    const f = path.join(dir, `f${i}.xlsx`);
+    fs.copyFileSync(path.join(dir, "base.xlsx"), f);
+    files.push(f);
+  }
+  const median = (f) => {
+    const t = [f(), f(), f()].sort((a, b) => a - b);
+    return t[1];
+  };
+  const bare = median(() => {
+    const t0 = process.hrtime.bigint();
+    require("child_process").spawnSync(process.execPath, ["-e", "0"]);
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  });
+  console.log(`Ligne de commande (médiane de 3 ; un Node qui ne fait rien : ${bare.toFixed(2)} s)`);
+  console.table([
+    { commande: "ldm-fiches --help", secondes: median(() => seconds(["--help"])).toFixed(2) },
+    { commande: "ldm-fiches check (1 fichier)", secondes: median(() => seconds(["check", files[0]])).toFixed(2) },
+    {
+      commande: `check --json sur ${files.length} classeurs, un à la fois`,
+      secondes: seconds(["check", "--json", ...files], { LDM_CHECK_WORKERS: "1" }).toFixed(1),
+    },
+    {
+      commande: `check --json sur ${files.length} classeurs, un worker par cœur (${os.availableParallelism()})`,
+      secondes: seconds(["check", "--json", ...files]).toFixed(1),
+    },
+  ]);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 function timeIt(label, iterations, f) {
   f();
   const t0 = process.hrtime.bigint();
@@ -175,6 +224,8 @@ async function main() {
       timeIt("reconcile", 50, () => reconcile(bp, wb)),
     ].map(([fonction, itérations, parAppel]) => ({ fonction, itérations, "par appel": parAppel })),
   );
+
+  cliBench();
 
   console.log("Test de propriété de la mise à jour, 1 000 exécutions");
   const t0 = Date.now();

@@ -5,6 +5,7 @@ import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
 import { parseArgs, stringOption } from "./args";
 import { readInputFile, UserError } from "./files";
 import type { Io } from "./io";
+import { checkFiles } from "./check-pool";
 
 const ICONS = { error: "✖", warning: "⚠", info: "ℹ" } as const;
 
@@ -84,8 +85,16 @@ export async function checkCommand(argv: readonly string[], io: Io, today = new 
   if (args.positional.length === 0)
     throw new UserError("Indiquez au moins un fichier .xlsx à vérifier (ldm-fiches check FICHIER…).");
   const sheet = stringOption(args, "sheet");
-  const reports: FileReport[] = [];
-  for (const file of args.positional) reports.push(await checkFile(file, sheet, today));
+  const files = args.positional;
+  const progress = io.progress;
+  const reports = await checkFiles(
+    files,
+    sheet,
+    today,
+    (file) => checkFile(file, sheet, today),
+    progress && files.length > 1 ? (done, total) => progress(`${done} / ${total} fichiers vérifiés`) : undefined,
+  );
+  if (progress && files.length > 1) progress("");
   if (args.options.has("json")) {
     io.out(
       JSON.stringify(

@@ -4,7 +4,9 @@ import * as path from "path";
 import type { WorkbookSnapshot } from "../domain/snapshot";
 import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
 
-export class UserError extends Error {}
+import { UserError } from "./errors";
+
+export { UserError };
 
 /**
  * Refuses a target that exists and is read-only (no write permission bit, or not writable by this user):

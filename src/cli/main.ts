@@ -1,12 +1,8 @@
 /** `ldm-fiches`: the add-in's jobs on .xlsx files, from a shell. Exit codes: 0 ok, 1 errors found, 2 cannot do it. */
-// Every command builds the blueprint, whose Listes sheet holds the establishments: hand them over first.
-import "../domain/establishments/all";
-import { checkCommand } from "./check";
-import { UserError } from "./files";
-import { generateCommand } from "./generate";
+// A command loads only its own modules (ExcelJS for generate, the .xlsx reader for the others), when called:
+// « --help » and « --version » load none.
+import { UserError } from "./errors";
 import { processIo, type Io } from "./io";
-import { reportCommand } from "./report";
-import { updateCommand } from "./update";
 
 /** Each command's synopsis and what it does, for `ldm-fiches --help` and `ldm-fiches COMMAND --help`. */
 export const COMMAND_HELP: Record<string, readonly string[]> = {
@@ -56,11 +52,16 @@ function version(): string {
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
+/** Every command builds the blueprint, whose Listes sheet holds the establishments: they are handed over first. */
+async function establishments(): Promise<void> {
+  await import("../domain/establishments/all");
+}
+
 const COMMANDS: Record<string, Command> = {
-  generate: generateCommand,
-  check: (argv, io) => checkCommand(argv, io),
-  update: updateCommand,
-  report: (argv, io) => reportCommand(argv, io),
+  generate: async (argv, io) => (await establishments(), await import("./generate")).generateCommand(argv, io),
+  check: async (argv, io) => (await establishments(), await import("./check")).checkCommand(argv, io),
+  update: async (argv, io) => (await establishments(), await import("./update")).updateCommand(argv, io),
+  report: async (argv, io) => (await establishments(), await import("./report")).reportCommand(argv, io),
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

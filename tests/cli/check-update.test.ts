@@ -212,3 +212,39 @@ test("update: unreadable input is one line and exit 2, and the file is left as i
   expect(readFileSync(path.join(dir, "casse.xlsx")).equals(before)).toBe(true);
   expect(run(["update", "casse.xlsx", "--audit-year", "1999"]).code).toBe(2);
 });
+
+test("check over many files: one worker per core, the same JSON as one after the other, in the files' order", () => {
+  const many = mkdtempSync(path.join(tmpdir(), "ldm-many-"));
+  const files = Array.from({ length: 24 }, (_, i) => path.join(many, `f${String(i).padStart(2, "0")}.xlsx`));
+  files.forEach((f, i) => copyFileSync(path.join(dir, i % 3 === 0 ? "rempli.xlsx" : "fiches.xlsx"), f));
+  const once = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [BIN, "check", "--json", ...files], {
+      cwd: many,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
+  const sequential = once({ LDM_CHECK_WORKERS: "1" });
+  const pooled = once({});
+  expect(pooled.status).toBe(sequential.status);
+  expect(pooled.stderr).toBe("");
+  expect(pooled.stdout).toBe(sequential.stdout);
+  expect((JSON.parse(pooled.stdout) as { file: string }[]).map((r) => r.file)).toEqual(files);
+});
+
+test("check over several files shows its progress on a terminal only", async () => {
+  await import("../../src/domain/establishments/all");
+  const { checkCommand } = await import("../../src/cli/check");
+  const progress: string[] = [];
+  const out: string[] = [];
+  const files = [path.join(dir, "fiches.xlsx"), path.join(dir, "fiches.xlsx")];
+  await checkCommand(["--json", ...files], {
+    out: (l) => out.push(l),
+    err: () => undefined,
+    progress: (l) => progress.push(l),
+  });
+  expect(progress).toEqual(["1 / 2 fichiers vérifiés", "2 / 2 fichiers vérifiés", ""]);
+  // Without a terminal (no progress), the output is the JSON alone.
+  const plain: string[] = [];
+  await checkCommand(["--json", ...files], { out: (l) => plain.push(l), err: () => undefined });
+  expect(plain).toEqual(out);
+});
