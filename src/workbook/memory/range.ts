@@ -1,0 +1,486 @@
+/** The in-memory Excel's ranges: values, formulas, formats, drop-downs, the used range. */
+import { address, parseAddress, parseRange, type RangeRef } from "../../domain/a1";
+import { MemoryCell, MemorySheet, OfficeLikeError, asTyped } from "./model";
+import type { MemoryContext } from "./context";
+import { ClientObject } from "./client-object";
+
+/** A sheet known by name, or one a chained call (getNext…) resolves at sync time, possibly to no sheet. */
+export type SheetRef = string | (() => string | undefined);
+
+/**
+ * The sheet a proxy stands for, at sync time. A property loaded or a method called through a null object (a
+ * sheet `getNextOrNullObject` did not find) fails the batch: Microsoft documents only `isNullObject` on a null
+ * object, so the in-memory Excel takes the strict reading, and the adapter never relies on the lenient one.
+ */
+export function sheetNameOf(ref: SheetRef): string {
+  const name = typeof ref === "string" ? ref : ref();
+  if (name === undefined)
+    throw new OfficeLikeError("InvalidObjectPath", "Appel sur un objet nul (une feuille qui n'existe pas).");
+  return name;
+}
+
+export function sheetRange(ref: string): RangeRef {
+  const r = parseRange(ref.replace(/^.*!/, ""));
+  if (!r) throw new OfficeLikeError("InvalidArgument", `Adresse invalide : ${ref}`);
+  return r;
+}
+
+export function assertEditable(sheet: MemorySheet, r: RangeRef, what: string): void {
+  if (!sheet.protected) return;
+  for (let row = r.top; row <= Math.min(r.bottom, r.top + 2000); row++) {
+    for (let col = r.left; col <= Math.min(r.right, r.left + 50); col++) {
+      const c = sheet.cells.get(address(row, col));
+      if (!c || c.locked) {
+        throw new OfficeLikeError(
+          "AccessDenied",
+          `La feuille « ${sheet.name} » est protégée : ${what} impossible en ${address(row, col)}.`,
+        );
+      }
+    }
+  }
+}
+
+export function cellAt(sheet: MemorySheet, row: number, col: number): MemoryCell {
+  const a = address(row, col);
+  let c = sheet.cells.get(a);
+  if (!c) {
+    c = { locked: true };
+    sheet.cells.set(a, c);
+  }
+  return c;
+}
+
+export class MemoryRange extends ClientObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetRef: SheetRef,
+    readonly ref: RangeRef,
+    private readonly nullObject = false,
+  ) {
+    super(ctx);
+  }
+
+  get isNullObject(): boolean {
+    return this.nullObject;
+  }
+
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
+
+  private get sheet(): MemorySheet {
+    return this.ctx.sheet(this.sheetName);
+  }
+
+  protected compute(prop: string): unknown {
+    const s = this.sheet;
+    const grid = <T>(f: (c: MemoryCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let row = this.ref.top; row <= this.ref.bottom; row++) {
+        const line: T[] = [];
+        for (let col = this.ref.left; col <= this.ref.right; col++) line.push(f(s.cells.get(address(row, col))));
+        out.push(line);
+      }
+      return out;
+    };
+    switch (prop) {
+      case "address":
+        return `${this.sheetName}!${address(this.ref.top, this.ref.left)}:${address(this.ref.bottom, this.ref.right)}`;
+      case "values":
+        return grid((c) => (c?.error ? c.error : (c?.value ?? "")));
+      case "formulas":
+        return grid((c) => (c?.formula ? "=" + c.formula : (c?.value ?? "")));
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      case "valueTypes":
+        return grid((c) =>
+          c?.error
+            ? "Error"
+            : typeof c?.value === "number"
+              ? "Double"
+              : typeof c?.value === "boolean"
+                ? "Boolean"
+                : c?.value
+                  ? "String"
+                  : "Empty",
+        );
+      default:
+        throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+    }
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+
+  private writeGrid(kind: "values" | "formulas" | "numberFormat", v: unknown[][]): void {
+    this.ctx.enqueue({ set: kind, range: this.ref, v }, () => {
+      const s = this.sheet;
+      if (kind !== "numberFormat") {
+        assertEditable(s, this.ref, "écriture");
+        this.ctx.touch(s.name, this.ref);
+      }
+      for (let i = 0; i <= this.ref.bottom - this.ref.top; i++) {
+        for (let j = 0; j <= this.ref.right - this.ref.left; j++) {
+          const x = v[i]?.[j] ?? v[0]?.[0];
+          const c = cellAt(s, this.ref.top + i, this.ref.left + j);
+          if (kind === "numberFormat") c.numberFormat = String(x);
+          else if (kind === "formulas" && typeof x === "string" && x.startsWith("=")) {
+            c.formula = x.slice(1);
+            c.value = "";
+            c.error = undefined;
+          } else {
+            c.formula = undefined;
+            c.error = undefined;
+            const typed = typeof x === "string" && c.numberFormat !== "@" ? asTyped(x) : undefined;
+            c.value = typed ? typed.value : (x as string | number | boolean);
+            if (typed?.numberFormat) c.numberFormat = typed.numberFormat;
+          }
+        }
+      }
+    });
+  }
+
+  set values(v: unknown[][]) {
+    this.writeGrid("values", v);
+  }
+  set formulas(v: unknown[][]) {
+    this.writeGrid("formulas", v);
+  }
+  set numberFormat(v: unknown[][]) {
+    this.writeGrid("numberFormat", v);
+  }
+
+  /** The part of this range that holds values (ExcelApi 1.4), or a null object when it holds none. */
+  getUsedRangeOrNullObject(): MemoryUsedRange {
+    return new MemoryUsedRange(this.ctx, () => this.sheetName, this.ref);
+  }
+
+  /** format.* writes are recorded per cell (locked state is what protection checks). */
+  get format(): MemoryRangeFormat {
+    return new MemoryRangeFormat(this.ctx, this.sheetRef, this.ref);
+  }
+
+  get dataValidation(): MemoryDataValidation {
+    return new MemoryDataValidation(this.ctx, this.sheetRef, this.ref);
+  }
+
+  merge(): void {
+    this.ctx.enqueue({ merge: this.ref }, () => {
+      const s = this.sheet;
+      s.merges.push(`${address(this.ref.top, this.ref.left)}:${address(this.ref.bottom, this.ref.right)}`);
+    });
+  }
+
+  clear(what: string = "All"): void {
+    this.ctx.enqueue({ clear: this.ref, what }, () => {
+      const s = this.sheet;
+      assertEditable(s, this.ref, "effacement");
+      this.ctx.touch(s.name, this.ref);
+      for (let row = this.ref.top; row <= this.ref.bottom; row++) {
+        for (let col = this.ref.left; col <= this.ref.right; col++) {
+          const c = s.cells.get(address(row, col));
+          if (c) {
+            c.value = undefined;
+            c.formula = undefined;
+            c.error = undefined;
+          }
+        }
+      }
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue({ select: this.ref }, () => {
+      this.ctx.model.selection = {
+        sheet: this.sheetName,
+        address: `${address(this.ref.top, this.ref.left)}${this.ref.bottom !== this.ref.top || this.ref.right !== this.ref.left ? ":" + address(this.ref.bottom, this.ref.right) : ""}`,
+      };
+      this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.sheetName);
+    });
+  }
+}
+
+export class MemoryRangeFormat {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly sheetRef: SheetRef,
+    private readonly ref: RangeRef,
+  ) {}
+
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
+
+  private set(key: string, value: unknown): void {
+    this.ctx.enqueue({ format: key, range: this.ref, value }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      if (key === "columnWidth") {
+        for (let c = this.ref.left; c <= this.ref.right; c++) s.columnWidths.set(c, value as number);
+        return;
+      }
+      if (key === "rowHeight") {
+        for (let r = this.ref.top; r <= this.ref.bottom; r++) s.rowHeights.set(r, value as number);
+        return;
+      }
+      assertEditable(s, this.ref, "mise en forme");
+      for (let row = this.ref.top; row <= Math.min(this.ref.bottom, this.ref.top + 5000); row++) {
+        for (let col = this.ref.left; col <= Math.min(this.ref.right, this.ref.left + 100); col++) {
+          const c = cellAt(s, row, col);
+          if (key === "locked") c.locked = value as boolean;
+          else c.style = { ...(c.style ?? {}), [key]: value };
+        }
+      }
+    });
+  }
+
+  set wrapText(v: boolean) {
+    this.set("wrapText", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.set("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.set("verticalAlignment", v);
+  }
+  set columnWidth(v: number) {
+    this.set("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.set("rowHeight", v);
+  }
+  get font(): Record<string, unknown> {
+    const set = (k: string, v: unknown) => this.set(`font.${k}`, v);
+    return writeBag(set);
+  }
+  get fill(): Record<string, unknown> {
+    const set = (k: string, v: unknown) => this.set(`fill.${k}`, v);
+    return writeBag(set);
+  }
+  /** `locked` can be written, or loaded: true, false, or null when the range is mixed (as in Excel). */
+  get protection(): MemoryFormatProtection {
+    return new MemoryFormatProtection(this.ctx, this.sheetRef, this.ref, (v) => this.set("locked", v));
+  }
+  get borders(): { getItem(side: string): Record<string, unknown> } {
+    return { getItem: (side: string) => writeBag((k, v) => this.set(`border.${side}.${k}`, v)) };
+  }
+}
+
+export class MemoryFormatProtection extends ClientObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetRef: SheetRef,
+    private readonly ref: RangeRef,
+    private readonly write: (v: boolean) => void,
+  ) {
+    super(ctx);
+  }
+
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
+
+  protected compute(prop: string): unknown {
+    if (prop !== "locked") throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+    const s = this.ctx.sheet(this.sheetName);
+    let locked = 0;
+    let unlocked = 0;
+    for (let row = this.ref.top; row <= this.ref.bottom; row++) {
+      for (let col = this.ref.left; col <= this.ref.right; col++) {
+        if (s.cells.get(address(row, col))?.locked === false) unlocked++;
+        else locked++;
+      }
+    }
+    return unlocked === 0 ? true : locked === 0 ? false : null;
+  }
+
+  get locked(): boolean | null {
+    return this.get("locked");
+  }
+  set locked(v: boolean | null) {
+    this.write(v as boolean);
+  }
+}
+
+/** A write-only bag: each property set becomes a queued write. */
+export function writeBag(setter: (k: string, v: unknown) => void): Record<string, unknown> {
+  return new globalThis.Proxy<Record<string, unknown>>(
+    {},
+    {
+      set: (_t, k, v) => {
+        setter(String(k), v);
+        return true;
+      },
+    },
+  );
+}
+
+export class MemoryDataValidation extends ClientObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetRef: SheetRef,
+    private readonly ref: RangeRef,
+  ) {
+    super(ctx);
+  }
+
+  private get sheetName(): string {
+    return sheetNameOf(this.sheetRef);
+  }
+
+  protected compute(prop: string): unknown {
+    const s = this.ctx.sheet(this.sheetName);
+    const covering = s.validations.filter(
+      (v) =>
+        v.range.top <= this.ref.bottom &&
+        v.range.bottom >= this.ref.top &&
+        v.range.left <= this.ref.right &&
+        v.range.right >= this.ref.left,
+    );
+    const full = covering.find(
+      (v) =>
+        v.range.top <= this.ref.top &&
+        v.range.bottom >= this.ref.bottom &&
+        v.range.left <= this.ref.left &&
+        v.range.right >= this.ref.right,
+    );
+    const uniform = covering.length === 1 && full;
+    if (prop === "type") {
+      if (covering.length === 0) return "None";
+      if (!uniform) return "MixedCriteria";
+      const r = full.rule;
+      return r.list
+        ? "List"
+        : r.wholeNumber
+          ? "WholeNumber"
+          : r.decimal
+            ? "Decimal"
+            : r.custom
+              ? "Custom"
+              : "Inconsistent";
+    }
+    if (prop === "rule") return uniform ? full.rule : {};
+    throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+  }
+
+  get type(): string {
+    return this.get("type");
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.get("rule");
+  }
+
+  clear(): void {
+    this.ctx.enqueue({ clearValidation: this.ref }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      if (s.protected) throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée.`);
+      s.validations = s.validations.filter(
+        (v) =>
+          !(
+            v.range.top >= this.ref.top &&
+            v.range.bottom <= this.ref.bottom &&
+            v.range.left >= this.ref.left &&
+            v.range.right <= this.ref.right
+          ),
+      );
+    });
+  }
+
+  set rule(rule: Excel.DataValidationRule) {
+    this.ctx.enqueue({ rule, range: this.ref }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      if (s.protected) throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée.`);
+      s.validations.push({ range: this.ref, rule });
+    });
+  }
+
+  set errorAlert(alert: Partial<Excel.DataValidationErrorAlert>) {
+    this.ctx.enqueue({ alert, range: this.ref }, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      const v = s.validations.find(
+        (x) =>
+          x.range.top === this.ref.top &&
+          x.range.left === this.ref.left &&
+          x.range.bottom === this.ref.bottom &&
+          x.range.right === this.ref.right,
+      );
+      if (v) v.errorAlert = alert;
+    });
+  }
+}
+
+export class MemoryUsedRange extends ClientObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: () => string | undefined,
+    private readonly within?: RangeRef,
+  ) {
+    super(ctx);
+  }
+
+  private bounds(): { name: string; ref: RangeRef } | undefined {
+    const s = this.ctx.sheet(sheetNameOf(this.sheetName));
+    const name = s.name;
+    const w = this.within;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const [a, c] of s.cells) {
+      if (c.value === undefined && c.formula === undefined && c.error === undefined) continue;
+      if (c.value === "" && c.formula === undefined) continue;
+      const r = parseAddress(a);
+      if (!r) continue;
+      if (w && (r.row < w.top || r.row > w.bottom || r.col < w.left || r.col > w.right)) continue;
+      top = Math.min(top, r.row);
+      left = Math.min(left, r.col);
+      bottom = Math.max(bottom, r.row);
+      right = Math.max(right, r.col);
+    }
+    return bottom === 0 ? undefined : { name, ref: { top, left, bottom, right } };
+  }
+
+  protected compute(prop: string): unknown {
+    const b = this.bounds();
+    if (prop === "isNullObject") return b === undefined;
+    if (!b) return undefined;
+    const r = new MemoryRange(this.ctx, b.name, b.ref);
+    return (r as unknown as { compute(p: string): unknown }).compute(prop);
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    super.load("isNullObject");
+    return super.load(props);
+  }
+
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+}
