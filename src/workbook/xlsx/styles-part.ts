@@ -1,15 +1,7 @@
 /** Adds the blueprint's cell styles to a workbook's styles part, reusing what it already added. */
 import type { CellStyle } from "../../domain/blueprint/styles";
+import { builtinFormatId } from "./number-formats";
 import { childElements, el, firstChild, getAttr, localName, setAttr, type XmlElement } from "./xml-tree";
-
-const BUILTIN_FORMATS: Record<string, number> = {
-  General: 0,
-  "0": 1,
-  "0.00": 2,
-  "0%": 9,
-  "0.00%": 10,
-  "dd/mm/yyyy": 14,
-};
 
 export class StyleRegistry {
   private readonly cache = new Map<string, number>();
@@ -44,8 +36,8 @@ export class StyleRegistry {
   }
 
   private numFmtId(code: string | undefined): number {
-    if (!code) return 0;
-    if (code in BUILTIN_FORMATS) return BUILTIN_FORMATS[code];
+    const builtin = builtinFormatId(code);
+    if (builtin !== undefined || !code) return builtin ?? 0;
     const numFmts = this.section("numFmts", []);
     for (const f of childElements(numFmts, "numFmt"))
       if (getAttr(f, "formatCode") === code) return Number(getAttr(f, "numFmtId"));

@@ -1,0 +1,397 @@
+/** One worksheet part read into a sheet snapshot: cells, shared strings, formats, locks, merges, drop-downs. */
+import { address, parseAddress, rangeContains, type RangeRef } from "../../domain/a1";
+import {
+  type InputLock,
+  type CellSnapshot,
+  type SheetSnapshot,
+  type ValidationSnapshot,
+  type ValidationType,
+  type Visibility,
+} from "../../domain/snapshot";
+import { localName, type XmlAttributes, type XmlHandler } from "./xml";
+import { BUILTIN_FORMATS } from "./number-formats";
+import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, shown } from "./read-package";
+
+/** OOXML escapes characters XML cannot carry as `_xHHHH_` (ST_Xstring); `_x005F_` is a literal `_`. */
+export function decodeXstring(s: string): string {
+  if (!s.includes("_x")) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The text of each `<si>`: plain `<t>` or rich-text runs `<r><t>`, phonetic runs `<rPh>` skipped. */
+export function readSharedStrings(parts: Parts, part: string | undefined): string[] {
+  const strings: string[] = [];
+  if (part === undefined) return strings;
+  let current: string | undefined;
+  let inText = false;
+  let phonetic = 0;
+  parts.parse(part, {
+    openElement(qname) {
+      const name = localName(qname);
+      if (name === "si") current = "";
+      else if (name === "rPh") phonetic++;
+      else if (name === "t") inText = current !== undefined && phonetic === 0;
+    },
+    closeElement(qname) {
+      const name = localName(qname);
+      if (name === "si" && current !== undefined) {
+        strings.push(decodeXstring(current));
+        current = undefined;
+      } else if (name === "rPh") phonetic--;
+      else if (name === "t") inText = false;
+    },
+    text(t) {
+      if (inText) current += t;
+    },
+  });
+  return strings;
+}
+
+export function isGeneral(code: string | undefined): boolean {
+  return code === undefined || code === "" || code.toLowerCase() === "general";
+}
+
+/** The number format code of each cell style (`cellXfs` index), undefined for General. */
+/** Each cell format's number format code (undefined for General) and whether it locks the cell. */
+export function readCellFormats(
+  parts: Parts,
+  part: string | undefined,
+): { formats: (string | undefined)[]; locked: boolean[] } {
+  const custom = new Map<number, string>();
+  const formatIds: number[] = [];
+  const locked: boolean[] = [];
+  if (part === undefined) return { formats: [], locked: [] };
+  let inNumFmts = false;
+  let inCellXfs = false;
+  parts.parse(part, {
+    openElement(qname, a) {
+      const name = localName(qname);
+      if (name === "numFmts") inNumFmts = true;
+      else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "numFmt" && inNumFmts && a.formatCode !== undefined)
+        custom.set(Number(a.numFmtId), a.formatCode);
+      else if (name === "xf" && inCellXfs) {
+        formatIds.push(Number(a.numFmtId ?? 0));
+        locked.push(true);
+      } else if (name === "protection" && inCellXfs && locked.length > 0 && a.locked !== undefined)
+        locked[locked.length - 1] = isTrue(a.locked);
+    },
+    closeElement(qname) {
+      const name = localName(qname);
+      if (name === "numFmts") inNumFmts = false;
+      else if (name === "cellXfs") inCellXfs = false;
+    },
+  });
+  const formats = formatIds.map((id) => {
+    const code = custom.get(id) ?? BUILTIN_FORMATS[id];
+    return id === 0 || isGeneral(code) ? undefined : code;
+  });
+  return { formats, locked };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worksheets
+
+export interface PendingCell {
+  /** Undefined when the position falls outside the grid: the cell is dropped. */
+  readonly address: string | undefined;
+  readonly type: string;
+  readonly style: number;
+  value?: string;
+  formula?: string;
+  inline?: string;
+}
+
+export interface PendingValidation {
+  readonly attributes: XmlAttributes;
+  sqref?: string;
+  formula1?: string;
+  formula2?: string;
+}
+
+export type ValidationField = "formula1" | "formula2" | "sqref";
+
+/** What every sheet shares: shared strings, formats, and the workbook-wide cell budget. */
+export interface SheetContext {
+  readonly strings: readonly string[];
+  readonly formats: readonly (string | undefined)[];
+  /** Whether each cell format locks its cells (the default, in Excel). */
+  readonly locked: readonly boolean[];
+  /** The product's input areas, whose lock state every sheet reports (see SheetSnapshot.inputLocks). */
+  readonly lockProbes: readonly { readonly range: string; readonly ref: RangeRef }[];
+  cellCount: number;
+}
+
+/** Only plain decimal notation: `Number()` would also take « 0x1F », « Infinity » or « ». */
+export function toNumber(raw: string): number | undefined {
+  const s = raw.trim();
+  if (s === "" || /[^0-9eE+\-.]/.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export type CellValue = Pick<CellSnapshot, "t" | "v">;
+
+export function cellValue(cell: PendingCell, strings: readonly string[]): CellValue | undefined {
+  const raw = cell.value;
+  switch (cell.type) {
+    case "s": {
+      const index = raw !== undefined ? toNumber(raw) : undefined;
+      return index !== undefined && Number.isInteger(index) && index >= 0 && index < strings.length
+        ? { t: "s", v: strings[index] }
+        : undefined;
+    }
+    case "inlineStr":
+      return cell.inline !== undefined ? { t: "s", v: decodeXstring(cell.inline) } : undefined;
+    case "str":
+      return raw !== undefined ? { t: "s", v: decodeXstring(raw) } : undefined;
+    case "d": // an ISO 8601 date kept as its text
+      return raw !== undefined && raw.trim() !== "" ? { t: "s", v: raw.trim() } : undefined;
+    case "b":
+      return raw !== undefined && raw.trim() !== "" ? { t: "b", v: isTrue(raw.trim().toLowerCase()) } : undefined;
+    case "e":
+      return raw !== undefined && raw.trim() !== "" ? { t: "e", v: raw.trim() } : undefined;
+    default: {
+      if (raw === undefined || raw.trim() === "") return undefined;
+      const n = toNumber(raw);
+      return n !== undefined ? { t: "n", v: n } : { t: "s", v: raw };
+    }
+  }
+}
+
+/** The cell as the snapshot keeps it, or undefined for an empty cell (no value, no formula). */
+export function cellSnapshot(cell: PendingCell, context: SheetContext): CellSnapshot | undefined {
+  const formula = cell.formula?.trim().replace(/^=/, "") || undefined;
+  const value = cellValue(cell, context.strings);
+  if (formula === undefined && (value === undefined || value.v === "")) return undefined;
+  const nf = context.formats[cell.style];
+  return {
+    ...(value ?? { t: "s", v: "" }),
+    ...(formula !== undefined ? { f: formula } : {}),
+    ...(nf !== undefined ? { nf } : {}),
+  };
+}
+
+export function validationSnapshot(v: PendingValidation): ValidationSnapshot | undefined {
+  const sqref = (v.sqref ?? v.attributes.sqref ?? "").trim();
+  if (sqref === "") return undefined;
+  const type = v.attributes.type ?? "none";
+  const strip = (f: string | undefined) => (f === undefined ? undefined : f.trim().replace(/^=/, ""));
+  const formula1 = strip(v.formula1);
+  const formula2 = strip(v.formula2);
+  return {
+    sqref,
+    type: VALIDATION_TYPES.has(type) ? (type as ValidationType) : "any",
+    ...(formula1 !== undefined ? { formula1 } : {}),
+    ...(formula2 !== undefined ? { formula2 } : {}),
+    ...(v.attributes.operator !== undefined ? { operator: v.attributes.operator } : {}),
+  };
+}
+
+/**
+ * Streams one worksheet part. Cells are addressed by `r`, or by position when a producer leaves `r`
+ * out; only non-empty cells are kept, so cost follows content whatever `<dimension>` claims.
+ * Validations come from `<dataValidations>` and from the x14 extension (`<x14:dataValidation>` with
+ * `<xm:f>` and `<xm:sqref>`) that Excel and LibreOffice use for lists on another sheet.
+ */
+export class WorksheetReader implements XmlHandler {
+  readonly cells: Record<string, CellSnapshot> = {};
+  readonly validations: ValidationSnapshot[] = [];
+  readonly merges: string[] = [];
+  isProtected = false;
+  /** Styles of the cells inside the lock probes, and the row and column default styles. */
+  private readonly probedStyles = new Map<string, number>();
+  private readonly rowStyles = new Map<number, number>();
+  private readonly columnStyles: { min: number; max: number; style: number }[] = [];
+
+  private inSheetData = false;
+  private row = 0;
+  private column = 0;
+  private cell: PendingCell | undefined;
+  private capture: "value" | "formula" | "inline" | undefined;
+  private inInlineString = false;
+  private phonetic = 0;
+  private validation: PendingValidation | undefined;
+  private validationField: ValidationField | undefined;
+  private validationText = "";
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly context: SheetContext,
+  ) {}
+
+  openElement(qname: string, a: XmlAttributes): void {
+    const name = localName(qname);
+    if (this.cell) this.openInCell(this.cell, name);
+    else if (this.validation) this.openInValidation(name);
+    else this.openInSheet(name, a);
+  }
+
+  closeElement(qname: string): void {
+    const name = localName(qname);
+    if (this.cell) this.closeInCell(this.cell, name);
+    else if (this.validation) this.closeInValidation(this.validation, name);
+    else if (name === "sheetData") this.inSheetData = false;
+  }
+
+  text(t: string): void {
+    const cell = this.cell;
+    if (this.validationField) this.validationText += t;
+    else if (!cell || !this.capture) return;
+    else if (this.capture === "value") cell.value = (cell.value ?? "") + t;
+    else if (this.capture === "formula") cell.formula = (cell.formula ?? "") + t;
+    else cell.inline = (cell.inline ?? "") + t;
+  }
+
+  private openInSheet(name: string, a: XmlAttributes): void {
+    switch (name) {
+      case "sheetData":
+        this.inSheetData = true;
+        break;
+      case "row":
+        if (this.inSheetData) this.startRow(a);
+        break;
+      case "col":
+        if (a.style !== undefined && this.columnStyles.length < 1000)
+          this.columnStyles.push({ min: Number(a.min ?? 0), max: Number(a.max ?? 0), style: Number(a.style) });
+        break;
+      case "c":
+        if (this.inSheetData) this.startCell(a);
+        break;
+      case "sheetProtection":
+        this.isProtected = isTrue(a.sheet);
+        break;
+      case "mergeCell":
+        if (a.ref) this.merges.push(a.ref.replace(/\$/g, "").toUpperCase());
+        break;
+      case "dataValidation":
+        this.validation = { attributes: a };
+        break;
+    }
+  }
+
+  private startRow(a: XmlAttributes): void {
+    const r = a.r !== undefined ? Number(a.r) : NaN;
+    this.row = Number.isInteger(r) && r > 0 ? r : this.row + 1;
+    this.column = 0;
+    if (isTrue(a.customFormat ?? "0") && a.s !== undefined) this.rowStyles.set(this.row, Number(a.s));
+  }
+
+  private startCell(a: XmlAttributes): void {
+    const ref = a.r !== undefined ? parseAddress(a.r) : undefined;
+    if (ref) {
+      this.row = ref.row;
+      this.column = ref.col;
+    } else {
+      this.row = Math.max(this.row, 1);
+      this.column += 1;
+    }
+    const inGrid = ref !== undefined || (this.row <= 1048576 && this.column <= 16384);
+    this.cell = {
+      address: inGrid ? address(this.row, this.column) : undefined,
+      type: a.t ?? "n",
+      style: a.s !== undefined ? Number(a.s) : 0,
+    };
+    if (
+      this.cell.address !== undefined &&
+      this.context.lockProbes.some((p) => rangeContains(p.ref, { row: this.row, col: this.column }))
+    )
+      this.probedStyles.set(this.cell.address, this.cell.style);
+  }
+
+  /** Each probed area: all its cells locked, all unlocked, or some of each. */
+  private inputLocks(): InputLock[] {
+    const lockedAt = (row: number, col: number): boolean => {
+      const style =
+        this.probedStyles.get(address(row, col)) ??
+        this.rowStyles.get(row) ??
+        this.columnStyles.find((c) => col >= c.min && col <= c.max)?.style ??
+        0;
+      return this.context.locked[style] ?? true;
+    };
+    return this.context.lockProbes.map(({ range, ref }) => {
+      let locked = 0;
+      let unlocked = 0;
+      for (let row = ref.top; row <= ref.bottom; row++) {
+        for (let col = ref.left; col <= ref.right; col++) {
+          if (lockedAt(row, col)) locked++;
+          else unlocked++;
+        }
+      }
+      return { range, state: unlocked === 0 ? "locked" : locked === 0 ? "unlocked" : "mixed" };
+    });
+  }
+
+  private openInCell(cell: PendingCell, name: string): void {
+    if (name === "v") this.capture = "value";
+    else if (name === "f") this.capture = "formula";
+    else if (name === "is") this.inInlineString = true;
+    else if (name === "rPh") this.phonetic++;
+    else if (name === "t" && this.inInlineString && this.phonetic === 0) {
+      this.capture = "inline";
+      cell.inline ??= "";
+    }
+  }
+
+  private closeInCell(cell: PendingCell, name: string): void {
+    if (name === "c") this.finishCell(cell);
+    else if (name === "v" || name === "f" || name === "t") this.capture = undefined;
+    else if (name === "is") this.inInlineString = false;
+    else if (name === "rPh") this.phonetic--;
+  }
+
+  private finishCell(cell: PendingCell): void {
+    this.cell = undefined;
+    this.capture = undefined;
+    this.inInlineString = false;
+    this.phonetic = 0;
+    const at = cell.address;
+    const snapshot = at !== undefined ? cellSnapshot(cell, this.context) : undefined;
+    if (at === undefined || snapshot === undefined) return;
+    if (!(at in this.cells) && ++this.context.cellCount > MAX_CELLS)
+      throw new XlsxReadError(`Fichier refusé : le classeur compte plus de ${MAX_CELLS} cellules non vides.`);
+    this.cells[at] = snapshot;
+  }
+
+  private openInValidation(name: string): void {
+    if (name === "formula1" || name === "formula2" || name === "sqref") {
+      this.validationField = name;
+      this.validationText = "";
+    }
+  }
+
+  private closeInValidation(validation: PendingValidation, name: string): void {
+    if (name === this.validationField) {
+      validation[this.validationField] = this.validationText;
+      this.validationField = undefined;
+    } else if (name === "dataValidation") {
+      const snapshot = validationSnapshot(validation);
+      if (snapshot) this.validations.push(snapshot);
+      this.validation = undefined;
+      this.validationField = undefined;
+    }
+  }
+
+  snapshot(visibility: Visibility): SheetSnapshot {
+    return {
+      name: this.sheetName,
+      visibility,
+      protected: this.isProtected,
+      cells: this.cells,
+      validations: this.validations,
+      merges: this.merges,
+      inputLocks: this.inputLocks(),
+    };
+  }
+}
+
+export function readWorksheet(
+  parts: Parts,
+  part: string,
+  entry: SheetEntry,
+  context: SheetContext,
+): SheetSnapshot | undefined {
+  const reader = new WorksheetReader(entry.name, context);
+  const found = parts.parse(part, reader, `la feuille « ${shown(entry.name)} »`);
+  return found ? reader.snapshot(entry.visibility) : undefined;
+}
