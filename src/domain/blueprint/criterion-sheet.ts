@@ -1,0 +1,140 @@
+/** The blueprint of one criterion's improvement sheet (seed 000): header, guide text, the table and its drop-downs. */
+import { columnLetters } from "../a1";
+import { type Criterion } from "../referential/types";
+import { LABELS } from "./labels";
+import { CRITERION_MARKER_ADDRESS, MARKERS, NAMES, SHEET_KEYS, TABLE } from "./layout";
+import { type SheetBlueprint, type StructureCell, type ValidationBlueprint } from "./types";
+import { auditYearHeader, criterionSheetName, estimateHeight, markDerived, text } from "./cells";
+
+export function criterionSheet(
+  c: Criterion,
+  referenceYear: number,
+  auditYear: number | undefined,
+  school: string | undefined,
+): SheetBlueprint {
+  const n = c.number;
+  const first = TABLE.firstRow;
+  const last = TABLE.firstRow + TABLE.rowCount - 1;
+  const col = (k: keyof typeof TABLE.columns) => columnLetters(TABLE.columns[k]);
+  const guide = LABELS.guidePrefix + "\n• " + c.description.join("\n• ");
+  const cells: StructureCell[] = [
+    text("A1", LABELS.sheetTitle(n), "title"),
+    text("A2", LABELS.schoolHeader, "label"),
+    { address: "B2", formula: `IF(${NAMES.school}="","",${NAMES.school})`, result: "", style: "headerValue" },
+    text("D2", LABELS.headHeader, "label"),
+    {
+      address: "E2",
+      formula: `IF(${NAMES.headOfSchool}="","",${NAMES.headOfSchool})`,
+      result: "",
+      style: "headerValue",
+    },
+    text("A3", LABELS.leadHeader, "label"),
+    { address: "B3", formula: `IF(${NAMES.lead(n)}="","",${NAMES.lead(n)})`, result: "", style: "headerValue" },
+    text("D3", LABELS.criterionHeader, "label"),
+    text("E3", `${n} — ${c.title}`, "headerValue", true),
+    text("A4", LABELS.reminder, "reminder"),
+    text("A5", guide, "reminder", true),
+    text(`${col("axis")}${TABLE.headerRow}`, LABELS.colAxes, "tableHeader"),
+    text(`${col("objective")}${TABLE.headerRow}`, LABELS.colObjectives, "tableHeader"),
+    text(`${col("action")}${TABLE.headerRow}`, LABELS.colActions, "tableHeader"),
+    text(`${col("indicator")}${TABLE.headerRow}`, LABELS.colIndicator, "tableHeader"),
+    text(`${col("reference")}${TABLE.headerRow}`, LABELS.colResults, "tableHeader"),
+    text(`${col("outlook")}${TABLE.headerRow}`, LABELS.colOutlook, "tableHeader"),
+    {
+      address: `${col("reference")}${TABLE.yearRow}`,
+      formula: NAMES.referenceYear,
+      result: referenceYear,
+      style: "tableSubHeader",
+    },
+    {
+      address: `${col("audit")}${TABLE.yearRow}`,
+      formula: `"${LABELS.auditYearPrefix.replace(/"/g, '""')}"&IF(${NAMES.auditYear}="","${LABELS.auditYearUnset}",${NAMES.auditYear})`,
+      result: auditYearHeader(auditYear),
+      style: "tableSubHeader",
+    },
+    text(`${col("axis")}${TABLE.hintRow}`, LABELS.hintAxes, "hint"),
+    text(`${col("objective")}${TABLE.hintRow}`, LABELS.hintObjectives, "hint"),
+    text(`${col("action")}${TABLE.hintRow}`, LABELS.hintActions, "hint"),
+    text(`${col("indicator")}${TABLE.hintRow}`, LABELS.hintIndicator(referenceYear), "hint", true),
+    text(`${col("outlook")}${TABLE.hintRow}`, LABELS.hintOutlook, "hint"),
+    text(CRITERION_MARKER_ADDRESS, MARKERS.criterion(n), "marker", true),
+  ];
+  const validations: ValidationBlueprint[] = [
+    {
+      sqref: `${col("axis")}${first}:${col("axis")}${last}`,
+      type: "list",
+      formula1: NAMES.axes(n),
+      errorStyle: "stop",
+      errorTitle: LABELS.validationAxisTitle,
+      error: LABELS.validationAxis,
+      purpose: "axis",
+    },
+    {
+      sqref: `${col("objective")}${first}:${col("objective")}${last}`,
+      type: "list",
+      formula1: NAMES.objectives(n),
+      errorStyle: "stop",
+      errorTitle: LABELS.validationObjectiveTitle,
+      error: LABELS.validationObjective,
+      purpose: "objective",
+    },
+  ];
+  const lastCol = columnLetters(TABLE.lastColumn);
+  return {
+    key: SHEET_KEYS.criterion(n),
+    role: "criterion",
+    criterion: n,
+    name: criterionSheetName(c),
+    visibility: "visible",
+    marker: { address: CRITERION_MARKER_ADDRESS, value: MARKERS.criterion(n) },
+    columns: [
+      { col: 1, width: 38 },
+      { col: 2, width: 38 },
+      { col: 3, width: 44 },
+      { col: 4, width: 32 },
+      { col: 5, width: 14 },
+      { col: 6, width: 16 },
+      { col: 7, width: 32 },
+      { col: TABLE.markerColumn, width: 4, hidden: true },
+    ],
+    rowHeights: [
+      { row: 1, height: 24 },
+      { row: 2, height: 30 },
+      { row: 3, height: 45 },
+      { row: 4, height: 28 },
+      { row: 5, height: estimateHeight(guide, 250) },
+      { row: TABLE.headerRow, height: 45 },
+      { row: TABLE.yearRow, height: 30 },
+      { row: TABLE.hintRow, height: 64 },
+    ],
+    cells: markDerived(cells),
+    inputs: [{ range: `A${first}:${lastCol}${last}`, style: "input" }],
+    merges: [
+      `A1:${lastCol}1`,
+      "B2:C2",
+      `E2:${lastCol}2`,
+      "B3:C3",
+      `E3:${lastCol}3`,
+      `A4:${lastCol}4`,
+      `A5:${lastCol}5`,
+      `A${TABLE.headerRow}:A${TABLE.yearRow}`,
+      `B${TABLE.headerRow}:B${TABLE.yearRow}`,
+      `C${TABLE.headerRow}:C${TABLE.yearRow}`,
+      `D${TABLE.headerRow}:D${TABLE.yearRow}`,
+      `E${TABLE.headerRow}:F${TABLE.headerRow}`,
+      `G${TABLE.headerRow}:G${TABLE.yearRow}`,
+      `D${TABLE.hintRow}:F${TABLE.hintRow}`,
+    ],
+    validations,
+    protect: true,
+    freeze: { rows: TABLE.hintRow, cols: 0 },
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      titleRows: `${TABLE.headerRow}:${TABLE.hintRow}`,
+      area: `A1:${lastCol}${last}`,
+      header: { left: LABELS.sheetTitle(n).replace(/&/g, "&&"), right: (school ?? "").replace(/&/g, "&&") },
+      footer: { left: "Fiches LDM", center: "Page &P / &N", right: "Imprimé le &D" },
+    },
+  };
+}

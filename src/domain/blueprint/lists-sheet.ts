@@ -1,0 +1,111 @@
+/** The blueprint of « Listes » (very hidden): the establishments and each criterion's axes and objectives. */
+import { absoluteRange, address } from "../a1";
+import { establishmentLabel, establishments } from "../establishments";
+import { DIRECTION_LABELS } from "../indicators";
+import { type Criterion } from "../referential/types";
+import { LABELS, SHEET_LISTS } from "./labels";
+import { LISTS, MARKERS, NAMES, PARAMS, SHEET_KEYS, listColumns } from "./layout";
+import { type NameBlueprint, type SheetBlueprint, type StructureCell } from "./types";
+import { guideAxes, guideObjectives, markDerived, text } from "./cells";
+
+export function listsSheet(
+  criteria: readonly Criterion[],
+  version: string,
+): { sheet: SheetBlueprint; names: NameBlueprint[] } {
+  // Cell order as before the schools became lazy: the schools' header and the markers, the schools, the rest.
+  const head: StructureCell[] = markDerived(
+    [
+      text(address(1, LISTS.schoolsColumn), LABELS.listsSchools, "listHeader"),
+      text(LISTS.markerAddress, MARKERS.lists, "marker"),
+      text(LISTS.versionAddress, version, "marker"),
+    ],
+    true,
+  );
+  const cells: StructureCell[] = [];
+  // The 2,090 schools are read only when someone reads these cells or this name (a check, an update,
+  // a generation): knowing which sheet is which, as the pane's first screen does, never needs them.
+  let schoolCells: StructureCell[] | undefined;
+  const schools = (): StructureCell[] =>
+    (schoolCells ??= markDerived(
+      establishments().map((e, i) =>
+        text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem"),
+      ),
+      true,
+    ));
+  const names: NameBlueprint[] = [
+    {
+      name: NAMES.schools,
+      sheetKey: SHEET_KEYS.lists,
+      get ref() {
+        const bottom = LISTS.firstItemRow + schools().length - 1;
+        return absoluteRange({ top: LISTS.firstItemRow, left: 1, bottom, right: 1 });
+      },
+    },
+  ];
+  const own = (list: string, i: number) => `IF(INDEX(${list},${i})="","",INDEX(${list},${i}))`;
+  for (const c of criteria) {
+    const cols = listColumns(c.number);
+    const columns: [number, string, string[], string, string][] = [
+      [cols.axes, LABELS.listsAxes(c.number), guideAxes(c), NAMES.ownAxes, NAMES.axes(c.number)],
+      [
+        cols.objectives,
+        LABELS.listsObjectives(c.number),
+        guideObjectives(c),
+        NAMES.ownObjectives,
+        NAMES.objectives(c.number),
+      ],
+    ];
+    for (const [colNo, header, items, ownList, name] of columns) {
+      cells.push(text(address(1, colNo), header, "listHeader"));
+      items.forEach((item, i) => cells.push(text(address(LISTS.firstItemRow + i, colNo), item, "listItem")));
+      for (let i = 1; i <= PARAMS.ownItemsCount; i++) {
+        cells.push({
+          address: address(LISTS.firstItemRow + items.length + i - 1, colNo),
+          formula: own(ownList, i),
+          result: "",
+          style: "listItem",
+        });
+      }
+      const bottom = LISTS.firstItemRow + items.length + PARAMS.ownItemsCount - 1;
+      names.push({
+        name,
+        sheetKey: SHEET_KEYS.lists,
+        ref: absoluteRange({ top: LISTS.firstItemRow, left: colNo, bottom, right: colNo }),
+      });
+    }
+  }
+  cells.push(text(address(1, LISTS.directionsColumn), LABELS.listsDirections, "listHeader"));
+  (["higher", "lower"] as const).forEach((d, i) =>
+    cells.push(text(address(LISTS.firstItemRow + i, LISTS.directionsColumn), DIRECTION_LABELS[d], "listItem")),
+  );
+  names.push({
+    name: NAMES.directionChoices,
+    sheetKey: SHEET_KEYS.lists,
+    ref: absoluteRange({
+      top: LISTS.firstItemRow,
+      left: LISTS.directionsColumn,
+      bottom: LISTS.firstItemRow + 1,
+      right: LISTS.directionsColumn,
+    }),
+  });
+  names.push({ name: NAMES.version, sheetKey: SHEET_KEYS.lists, ref: "$Z$2" });
+  const rest = markDerived(cells, true);
+  let all: StructureCell[] | undefined;
+  const sheet: SheetBlueprint = {
+    key: SHEET_KEYS.lists,
+    role: "lists",
+    name: SHEET_LISTS,
+    visibility: "veryHidden",
+    marker: { address: LISTS.markerAddress, value: MARKERS.lists },
+    columns: [{ col: 1, width: 60 }],
+    rowHeights: [],
+    get cells() {
+      return (all ??= [...head, ...schools(), ...rest]);
+    },
+    inputs: [],
+    merges: [],
+    validations: [],
+    protect: true,
+  };
+  return { sheet, names };
+}
