@@ -105,16 +105,6 @@ export function parseSqref(sqref: string): RangeRef[] {
     .filter((r): r is RangeRef => r !== undefined);
 }
 
-/** Whether every cell of `inner` lies in the union of `areas` (counted cell by cell, bounded by inner's size). */
-export function areasCover(areas: readonly RangeRef[], inner: RangeRef): boolean {
-  for (let row = inner.top; row <= inner.bottom; row++) {
-    for (let col = inner.left; col <= inner.right; col++) {
-      if (!areas.some((a) => rangeContains(a, { row, col }))) return false;
-    }
-  }
-  return true;
-}
-
 /** A sheet name as a formula needs it: quoted when it holds anything but letters, digits and « _ ». */
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

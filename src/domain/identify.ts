@@ -67,10 +67,6 @@ function hasOtherMarker(bp: Blueprint, s: SheetSnapshot): boolean {
   return [...cells].some((a) => (markerOf(s, a) ?? "").startsWith("ldm:"));
 }
 
-export function isCriterionKey(key: string): boolean {
-  return /^c[1-8]$/.test(key);
-}
-
 /**
  * Whether a workbook is a Fiches LDM workbook, decided once for every surface: one of its sheets carries
  * our hidden marker or our sheet name (LDM_Feuille_…), or — a workbook made before the markers, or whose

@@ -15,10 +15,6 @@ export function listKey(s: string): string {
     .toLocaleLowerCase("fr");
 }
 
-export function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-}
-
 /** A number as a French reader writes it: decimal comma, at most two decimals (« 12,5 »). */
 export function frenchNumber(n: number): string {
   const rounded = Math.round(n * 100) / 100;

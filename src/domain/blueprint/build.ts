@@ -5,10 +5,10 @@
  */
 import { absoluteRange } from "../a1";
 import { CRITERIA } from "../referential/criteria";
-import { type Criterion, type CriterionNumber } from "../referential/types";
+import { type Criterion } from "../referential/types";
 import { DEFAULT_REFERENCE_YEAR, NAMES, PARAMS, REFERENTIAL_VERSION, SHEET_KEYS, leadAddress } from "./layout";
 import { synthesisNames, synthesisSheet } from "./synthesis-sheet";
-import { type Blueprint, type NameBlueprint, type SheetBlueprint } from "./types";
+import { type Blueprint, type NameBlueprint } from "./types";
 import { parametersSheet } from "./parameters-sheet";
 import { criterionSheet } from "./criterion-sheet";
 import { listsSheet } from "./lists-sheet";
@@ -113,19 +113,6 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
     sheets: [params, synthesis, ...criterionSheets, lists.sheet],
     names,
   };
-}
-
-/** The blueprint's sheet for a criterion. */
-export function criterionSheetBlueprint(bp: Blueprint, n: CriterionNumber): SheetBlueprint | undefined {
-  return bp.sheets.find((s) => s.criterion === n);
-}
-
-/**
- * Every area the blueprint puts a drop-down on (criterion inputs, Paramètres cells), once each: what an
- * adapter that cannot list a sheet's validations (Office.js) probes.
- */
-export function validationAreas(bp: Blueprint = buildBlueprint()): string[] {
-  return [...new Set(bp.sheets.flatMap((s) => s.validations.map((v) => v.sqref)))];
 }
 
 /** Every input area of the blueprint (on any sheet), once each: where adapters read the cells' lock state. */

@@ -25,7 +25,8 @@ export interface Placement {
   readonly lastRow: number;
 }
 
-const UNMOVED: Omit<Placement, "lastRow"> = {
+/** Where a table is when nobody moved it (its last row aside). */
+export const UNMOVED: Omit<Placement, "lastRow"> = {
   offset: 0,
   movedFrom: TABLE.headerRow,
   headerRow: TABLE.headerRow,
@@ -101,11 +102,6 @@ export function placeTable(
   }
   const lastRow = Math.max(bpLast + offset, named, lastFilledRow(sheet, firstRow));
   return { offset, movedFrom, headerRow, firstRow, lastRow };
-}
-
-/** The placement of a table that is where the blueprint puts it. */
-export function unmoved(sb: SheetBlueprint): Placement {
-  return { ...UNMOVED, lastRow: blueprintLastRow(sb) };
 }
 
 function rowMapper(sb: SheetBlueprint, p: Placement): { row: (r: number) => number; range: (ref: string) => string } {

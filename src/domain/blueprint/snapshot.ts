@@ -1,5 +1,5 @@
 /** The snapshot a workbook freshly made from a blueprint gives: the reference for tests and for a new in-memory workbook. */
-import { parseRange, quoteSheetName, address } from "../a1";
+import { quoteSheetName } from "../a1";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { STYLES } from "./styles";
 import type { Blueprint, StructureCell } from "./types";
@@ -49,14 +49,4 @@ export function blueprintSnapshot(bp: Blueprint): WorkbookSnapshot {
     sheets,
     names: bp.names.map((n) => ({ name: n.name, formula: `${quoteSheetName(titles.get(n.sheetKey) ?? "")}!${n.ref}` })),
   };
-}
-
-/** Every cell address of a range (for tests and small areas only). */
-export function addressesOf(range: string): string[] {
-  const r = parseRange(range);
-  if (!r) return [];
-  const out: string[] = [];
-  for (let row = r.top; row <= r.bottom; row++)
-    for (let col = r.left; col <= r.right; col++) out.push(address(row, col));
-  return out;
 }

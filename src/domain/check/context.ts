@@ -3,9 +3,9 @@ import { findName } from "../names";
 import { columnLetters, parseRange, splitReference, type RangeRef } from "../a1";
 import { buildBlueprint } from "../blueprint/build";
 import { NAMES, PARAMS, TABLE } from "../blueprint/layout";
-import type { Blueprint, SheetBlueprint } from "../blueprint/types";
+import type { Blueprint } from "../blueprint/types";
 import { identifySheets, type Identified } from "../identify";
-import { lastFilledRow, placeBlueprint, type Placement } from "../blueprint/placement";
+import { lastFilledRow, placeBlueprint, UNMOVED, type Placement } from "../blueprint/placement";
 import { CRITERIA } from "../referential/criteria";
 import type { Criterion } from "../referential/types";
 import { directionOfLabel, type Direction, type DirectionOverrides } from "../indicators";
@@ -148,11 +148,5 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
 
 /** Where a criterion sheet's table lies now (its placement, decided once in makeContext). */
 export function tableOf(ctx: CheckContext, sheet: SheetSnapshot): Placement {
-  return ctx.placements.get(sheet.name) ?? { ...UNPLACED, lastRow: lastFilledRow(sheet, TABLE.firstRow) };
-}
-
-const UNPLACED = { offset: 0, movedFrom: TABLE.headerRow, headerRow: TABLE.headerRow, firstRow: TABLE.firstRow };
-
-export function sheetBlueprint(ctx: CheckContext, key: string): SheetBlueprint | undefined {
-  return ctx.bp.sheets.find((s) => s.key === key);
+  return ctx.placements.get(sheet.name) ?? { ...UNMOVED, lastRow: lastFilledRow(sheet, TABLE.firstRow) };
 }

@@ -31,10 +31,6 @@ export function provideEstablishments(data: readonly EstablishmentRow[]): void {
   byUai = undefined;
 }
 
-export function establishmentsProvided(): boolean {
-  return rows !== undefined;
-}
-
 /** The 2,090 vocational and polyvalent lycées of France, in the source order (by UAI). */
 export function establishments(): readonly Establishment[] {
   if (!rows) throw new Error("La liste des établissements n'est pas encore chargée.");

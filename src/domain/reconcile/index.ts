@@ -5,7 +5,7 @@
  * axes and objectives. What it cannot restore without touching someone's text becomes a finding.
  */
 import { findName } from "../names";
-import { quoteSheetName, splitReference } from "../a1";
+import { splitReference } from "../a1";
 import { finding, type Finding } from "../check/findings";
 import type { Blueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
 import { lockDiffers } from "../locks";
@@ -209,11 +209,6 @@ function namesOfChangedValues(bp: Blueprint, identified: Identification, options
         out.add(n.name.toUpperCase());
   }
   return out;
-}
-
-/** The sheet reference a name should hold after reconciliation (for adapters that write names as text). */
-export function nameFormula(sheetTitle: string, ref: string): string {
-  return `${quoteSheetName(sheetTitle)}!${ref}`;
 }
 
 /** Unprotection is the adapter's job; here, protection edits simply go last so nothing is written after them. */
