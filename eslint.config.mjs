@@ -101,6 +101,28 @@ export default [
     },
   },
   {
+    files: [
+      "src/app/**/*.ts",
+      "src/cli/**/*.ts",
+      "src/commands/**/*.ts",
+      "src/taskpane/**/*.{ts,tsx}",
+      "src/preview/**/*.tsx",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/domain/check/context"],
+              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/workbook/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -119,6 +141,10 @@ export default [
               ],
               message: "Un adaptateur traduit ; il n'affiche rien et ne connaît pas les surfaces.",
             },
+            {
+              group: ["**/domain/check/context"],
+              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
+            },
           ],
         },
       ],
@@ -134,6 +160,10 @@ export default [
             {
               group: ["**/workbook/**"],
               message: "Un composant passe par le service (src/taskpane/services), jamais par un adaptateur.",
+            },
+            {
+              group: ["**/domain/check/context"],
+              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
             },
           ],
         },

@@ -1,7 +1,8 @@
-import { checkWorkbook, countFindings, RULE_LABELS, type Finding, type FindingCounts } from "../domain/check";
-import { makeContext } from "../domain/check/context";
-import { checkableSheet, findSheet, isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
-import { readXlsx, XlsxReadError } from "../workbook/xlsx/read";
+import { checkUseCase } from "../app/check";
+import { UseCaseError } from "../app/port";
+import { RULE_LABELS, type Finding, type FindingCounts } from "../domain/check";
+import { XlsxReadError } from "../workbook/xlsx/read";
+import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption } from "./args";
 import { readInputFile, UserError } from "./files";
 import type { Io } from "./io";
@@ -58,23 +59,20 @@ function notChecked(file: string, problem: string): FileReport {
 
 export async function checkFile(file: string, sheetArg: string | undefined, today: Date): Promise<FileReport> {
   try {
-    const snapshot = readXlsx(await readInputFile(file));
-    const { identified } = makeContext(snapshot, {});
-    if (!isFichesWorkbook(identified)) return notChecked(file, `${NOT_FICHES_WORKBOOK} (utilisez generate).`);
-    const sheet = sheetArg === undefined ? undefined : findSheet(identified, snapshot, sheetArg);
-    if (sheetArg !== undefined && sheet === undefined) {
-      const names = snapshot.sheets.map((s) => `« ${s.name} »`).join(", ");
-      return notChecked(file, `Feuille « ${sheetArg} » introuvable (feuilles : ${names} ; ou un critère : C1 … C8).`);
-    }
-    if (sheet !== undefined && !checkableSheet(identified, sheet))
+    const result = await checkUseCase(xlsxSession(await readInputFile(file)), {
+      today,
+      sheet: sheetArg,
+      oursOnly: true,
+    });
+    if (result.notAFiche)
       return notChecked(
         file,
-        `« ${sheet} » n'est pas une fiche critère ni Paramètres : rien à y vérifier (--sheet C1 … C8, ou sans --sheet pour tout le classeur).`,
+        `« ${result.sheet} » n'est pas une fiche critère ni Paramètres : rien à y vérifier (--sheet C1 … C8, ou sans --sheet pour tout le classeur).`,
       );
-    const findings = checkWorkbook(snapshot, { today, sheet });
-    return { file, readable: true, counts: countFindings(findings), findings };
+    return { file, readable: true, counts: result.counts, findings: result.findings };
   } catch (e) {
-    if (e instanceof XlsxReadError || e instanceof UserError) return notChecked(file, e.message);
+    if (e instanceof XlsxReadError || e instanceof UserError || e instanceof UseCaseError)
+      return notChecked(file, e.message);
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     return notChecked(file, `Fichier illisible : ${why}`);
   }

@@ -2,10 +2,9 @@ import { execFile } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { makeContext } from "../domain/check/context";
-import { isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
-import { reportHtml } from "../domain/report/html";
-import { synthesize } from "../domain/synthesis";
+import { UseCaseError } from "../app/port";
+import { reportUseCase } from "../app/report";
+import { xlsxSession } from "../workbook/xlsx/session";
 import { STATUS } from "../domain/readiness";
 import { parseArgs, stringOption } from "./args";
 import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
@@ -130,11 +129,15 @@ export async function reportCommand(argv: readonly string[], io: Io, today = new
   const out = stringOption(args, "out") ?? file.replace(/\.xlsx$/i, "") + "-bilan.html";
   const kind = /\.pdf$/i.test(out) ? "pdf" : /\.html?$/i.test(out) ? "html" : undefined;
   if (!kind) throw new UserError(`--out : « ${out} » doit se terminer par .pdf ou .html.`);
-  const { snapshot } = await readWorkbookFile(file);
-  if (!isFichesWorkbook(makeContext(snapshot, {}).identified))
-    throw new UserError(`${file} : ${NOT_FICHES_WORKBOOK} (utilisez generate) ; aucun bilan écrit.`);
-  const synthesis = synthesize(snapshot, { today });
-  const html = reportHtml(synthesis, today);
+  const workbook = await readWorkbookFile(file);
+  let review;
+  try {
+    review = await reportUseCase(xlsxSession(workbook.bytes, workbook.snapshot), { today, oursOnly: true });
+  } catch (e) {
+    if (e instanceof UseCaseError) throw new UserError(`${file} : ${e.message} ; aucun bilan écrit.`);
+    throw e;
+  }
+  const { html, synthesis } = review;
   const bytes = kind === "pdf" ? await htmlToPdf(html) : new TextEncoder().encode(html);
   await writeFileAtomic(out, bytes);
   const ready = synthesis.criteria.filter((c) => c.status === STATUS.ready).length;

@@ -1,11 +1,7 @@
-import { buildBlueprint } from "../domain/blueprint/build";
-import { PARAMS, SHEET_KEYS } from "../domain/blueprint/layout";
-import { makeContext } from "../domain/check/context";
-import { isFichesWorkbook, NOT_FICHES_WORKBOOK } from "../domain/identify";
-import { auditYearProblem } from "../domain/parameters";
-import { reconcile } from "../domain/reconcile";
-import { describeEdits } from "../domain/reconcile/describe";
-import { applyEditsToXlsx } from "../workbook/xlsx/update";
+import { UseCaseError } from "../app/port";
+import { updateUseCase } from "../app/update";
+import { workbookFacts } from "../domain/facts";
+import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption, yearOption } from "./args";
 import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
@@ -18,36 +14,31 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
   const out = stringOption(args, "out") ?? file;
   if (!/\.xlsx$/i.test(out)) throw new UserError(`--out : « ${out} » doit se terminer par .xlsx.`);
   const { bytes, snapshot } = await readWorkbookFile(file);
-  const ctx = makeContext(snapshot, {});
-  if (!args.options.has("convert") && !isFichesWorkbook(ctx.identified))
-    throw new UserError(
-      `${file} : ${NOT_FICHES_WORKBOOK} ; update n'y a rien écrit. Pour y ajouter les 8 fiches, Paramètres et ` +
-        `Synthèse (ses feuilles restent telles quelles), relancez avec --convert ; pour un classeur neuf, utilisez generate.`,
-    );
-  const auditYear = yearOption(args, "audit-year");
-  if (auditYear !== undefined) {
-    const p = auditYearProblem(ctx.referenceYear, auditYear);
-    if (p) throw new UserError(p);
+  const session = xlsxSession(bytes, snapshot);
+  let result;
+  try {
+    result = await updateUseCase(session, {
+      auditYear: yearOption(args, "audit-year"),
+      oursOnly: !args.options.has("convert"),
+    });
+  } catch (e) {
+    if (e instanceof UseCaseError && !workbookFacts(snapshot).ours)
+      throw new UserError(
+        `${file} : ${e.message} ; update n'y a rien écrit. Pour y ajouter les 8 fiches, Paramètres et ` +
+          `Synthèse (ses feuilles restent telles quelles), relancez avec --convert ; pour un classeur neuf, utilisez generate.`,
+      );
+    if (e instanceof UseCaseError) throw new UserError(e.message);
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new UserError(`${file} : mise à jour impossible (${why}) ; le fichier n'a pas été modifié.`);
   }
-  const bp = buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: auditYear ?? ctx.auditYear });
-  const { edits, findings } = reconcile(bp, snapshot, {
-    setValues:
-      auditYear !== undefined ? [{ sheetKey: SHEET_KEYS.parameters, address: PARAMS.auditYear, value: auditYear }] : [],
-  });
-  if (edits.length === 0) {
+  const updated = session.written();
+  if (!updated) {
     io.out(`${file} : rien à mettre à jour, le classeur est conforme.`);
   } else {
-    let updated: Uint8Array;
-    try {
-      updated = applyEditsToXlsx(bytes, edits);
-    } catch (e) {
-      const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      throw new UserError(`${file} : mise à jour impossible (${why}) ; le fichier n'a pas été modifié.`);
-    }
     await writeFileAtomic(out, updated);
     io.out(`${out} : mis à jour.`);
-    for (const line of describeEdits(edits)) io.out(`  ${line}`);
+    for (const line of result.lines) io.out(`  ${line}`);
   }
-  for (const f of findings) io.out(`  ⚠ ${f.sheet}!${f.cell} : ${f.message}`);
+  for (const f of result.findings) io.out(`  ⚠ ${f.sheet}!${f.cell} : ${f.message}`);
   return 0;
 }

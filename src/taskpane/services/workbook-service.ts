@@ -1,22 +1,23 @@
 /**
- * The one place that talks to Excel. Components call these functions; each runs one `Excel.run`
- * (or the in-memory host's `run`, injected for tests and the preview) and costs at most two syncs.
+ * The one place the pane (and the ribbon button) talks to Excel. Components call these functions; each runs
+ * one `Excel.run` (or the in-memory host's `run`, injected for tests and the preview). The jobs themselves —
+ * check, generate, update, report, status — are the use cases of src/app, shared with the command line.
  */
 import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/build";
-import { CRITERION_MARKER_ADDRESS, PARAMS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
-import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../../domain/check";
-import { makeContext } from "../../domain/check/context";
-import { checkableSheet, criterionOfMarker, isFichesWorkbook } from "../../domain/identify";
-import { reconcile } from "../../domain/reconcile";
-import { describeEdits } from "../../domain/reconcile/describe";
-import { synthesisCountEdits } from "../../domain/synthesis-counts";
-import { reportHtml } from "../../domain/report/html";
-import { synthesize } from "../../domain/synthesis";
+import { CRITERION_MARKER_ADDRESS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
+import { checkWorkbook, countFindings, type Finding } from "../../domain/check";
+import { workbookFacts } from "../../domain/facts";
+import { criterionOfMarker } from "../../domain/identify";
+import { checkUseCase, type CheckResult } from "../../app/check";
+import { UseCaseError } from "../../app/port";
+import { reportUseCase } from "../../app/report";
+import { workbookStatus, type WorkbookStatus } from "../../app/status";
+import { updateUseCase } from "../../app/update";
+import { officeSession } from "../../workbook/office/session";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { address as a1, columnLetters, parseRange } from "../../domain/a1";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../../domain/blueprint/placement";
 import {
-  applyEdits,
   officeErrorMessage,
   readSnapshot,
   rereadSheets,
@@ -25,7 +26,6 @@ import {
   type SheetChange,
 } from "../../workbook/office/adapter";
 import { TEXTS } from "../texts";
-import { auditYearProblem } from "../../domain/parameters";
 import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../workbook/office/settings";
 import { loadEstablishments } from "./establishments";
 
@@ -33,22 +33,8 @@ export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) =
 
 export class ServiceError extends Error {}
 
-export interface WorkbookStatus {
-  readonly generated: boolean;
-  readonly activeSheet?: string;
-  /** The criterion of the active sheet, when it is a criterion sheet. */
-  readonly activeCriterion?: CriterionNumber;
-  readonly auditYear?: number;
-}
-
-export interface CheckResult {
-  readonly findings: readonly Finding[];
-  readonly counts: FindingCounts;
-  readonly scope: "sheet" | "workbook";
-  readonly sheet?: string;
-  /** « Vérifier la fiche » on a sheet that is not a fiche (Synthèse, a sheet of the school's): nothing was checked. */
-  readonly notAFiche?: boolean;
-}
+export type { CheckResult } from "../../app/check";
+export type { WorkbookStatus } from "../../app/status";
 
 /** What a live check found: the findings of the sheets it looked at again (the others are unchanged). */
 export interface LiveCheck {
@@ -116,6 +102,7 @@ export function createWorkbookService(options: ServiceOptions) {
       return await f();
     } catch (e) {
       if (e instanceof ServiceError) throw e;
+      if (e instanceof UseCaseError) throw new ServiceError(e.message);
       throw new ServiceError(officeErrorMessage(e));
     }
   }
@@ -124,24 +111,13 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** The last read, kept so that a live check re-reads only the sheets people changed. */
   let last: ReadResult | undefined;
-  async function read(context: Excel.RequestContext): Promise<ReadResult> {
-    last = await readSnapshot(context);
-    return last;
-  }
 
   /** Status of the sheet that just became active, from the last read (no round trip); undefined if unknown. */
   function activated(worksheetId: string): WorkbookStatus | undefined {
     if (!last) return undefined;
     const name = Object.entries(last.sheetIds ?? {}).find(([, id]) => id === worksheetId)?.[0];
     if (name === undefined) return undefined;
-    const ctx = makeContext(last.snapshot, {});
-    const id = [...ctx.identified.values()].find((i) => i.sheet.name === name);
-    return {
-      generated: isFichesWorkbook(ctx.identified),
-      activeSheet: name,
-      activeCriterion: id?.blueprint.criterion,
-      auditYear: ctx.auditYear,
-    };
+    return workbookStatus({ snapshot: last.snapshot, activeSheet: name });
   }
 
   type Listener = { changed(c: SheetChange): void; activated(worksheetId: string): void };
@@ -180,11 +156,11 @@ export function createWorkbookService(options: ServiceOptions) {
           last && names.length === worksheetIds.length ? await rereadSheets(context, last, names) : undefined;
         const result = again ?? (await readSnapshot(context));
         last = result;
-        const ctx = makeContext(result.snapshot, {});
-        const params = ctx.identified.get(SHEET_KEYS.parameters)?.sheet.name;
+        const facts = workbookFacts(result.snapshot);
+        const params = facts.identified.get(SHEET_KEYS.parameters)?.sheet.name;
         const all = checkWorkbook(result.snapshot, { today: today() });
         const sheets = again && !names.includes(params ?? "\u0000") ? names : result.snapshot.sheets.map((x) => x.name);
-        const fiches = result.snapshot.sheets.map((x) => x.name).filter((n) => checkableSheet(ctx.identified, n));
+        const fiches = facts.fiches;
         return {
           sheets,
           findings: all.filter((f) => sheets.includes(f.sheet)),
@@ -195,44 +171,19 @@ export function createWorkbookService(options: ServiceOptions) {
     );
   }
 
+  /** The Office session of one run: reads are kept for the live check. */
+  const session = (context: Excel.RequestContext) =>
+    officeSession(context, { pageLayout: pageLayout(), onRead: (r) => (last = r as ReadResult) });
+
   async function status(): Promise<WorkbookStatus> {
-    return guarded(() =>
-      run(async (context) => {
-        const { snapshot, activeSheet } = await read(context);
-        const ctx = makeContext(snapshot, {});
-        const active = [...ctx.identified.values()].find((i) => i.sheet.name === activeSheet);
-        return {
-          generated: isFichesWorkbook(ctx.identified),
-          activeSheet,
-          activeCriterion: active?.blueprint.criterion,
-          auditYear: ctx.auditYear,
-        };
-      }),
-    );
+    return guarded(() => run(async (context) => workbookStatus(await session(context).read())));
   }
 
-  /** Generate on an empty workbook, or update an existing one: read (1 sync), reconcile, apply (1 sync). */
-  async function generateOrUpdate(bpOptions: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
+  /** Generate on an empty workbook, or update an existing one: read, reconcile, apply (see src/app/update.ts). */
+  async function generateOrUpdate(generation: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
     return guardedFull(() =>
       run(async (context) => {
-        const { snapshot } = await read(context);
-        const ctx = makeContext(snapshot, {});
-        // The same bounds as the command line's and the check's (src/domain/parameters.ts): nothing written.
-        const year = auditYear ?? bpOptions?.auditYear;
-        const problem =
-          year === undefined ? undefined : auditYearProblem(bpOptions?.referenceYear ?? ctx.referenceYear, year);
-        if (problem) throw new ServiceError(problem);
-        const bp = buildBlueprint(
-          bpOptions ?? { referenceYear: ctx.referenceYear, auditYear: auditYear ?? ctx.auditYear },
-        );
-        const { edits, findings } = reconcile(bp, snapshot, {
-          setValues:
-            auditYear !== undefined
-              ? [{ sheetKey: SHEET_KEYS.parameters, address: PARAMS.auditYear, value: auditYear }]
-              : [],
-        });
-        await applyEdits(context, edits, snapshot, { pageLayout: pageLayout() });
-        const lines = describeEdits(edits, { generation: bpOptions !== undefined });
+        const { lines, findings } = await updateUseCase(session(context), { generation, auditYear });
         return [
           ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
           ...findings.map((f) => `${f.sheet}!${f.cell} : ${f.message}`),
@@ -264,24 +215,16 @@ export function createWorkbookService(options: ServiceOptions) {
     });
   const update = (auditYear?: number) => generateOrUpdate(undefined, auditYear);
 
-  /** One sync for a sheet; the whole workbook's check also writes its counts in Synthèse (one more). */
+  /** Two syncs for a sheet; the whole workbook's check also writes its counts in Synthèse (one more). */
   async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
     return guardedFull(() =>
-      run(async (context) => {
-        const { snapshot, activeSheet } = await read(context);
-        const ctx = makeContext(snapshot, {});
-        if (scope === "sheet" && !checkableSheet(ctx.identified, activeSheet ?? "")) {
-          const none = { error: 0, warning: 0, info: 0 };
-          return { findings: [], counts: none, scope, sheet: activeSheet, notAFiche: true };
-        }
-        const all = checkWorkbook(snapshot, { today: today() });
-        const findings = scope === "sheet" ? all.filter((f) => f.sheet === activeSheet) : all;
-        if (scope === "workbook") {
-          const counts = synthesisCountEdits(ctx.bp, snapshot, all, today());
-          await applyEdits(context, counts, snapshot, { pageLayout: pageLayout() });
-        }
-        return { findings, counts: countFindings(findings), scope, sheet: scope === "sheet" ? activeSheet : undefined };
-      }),
+      run((context) =>
+        checkUseCase(session(context), {
+          today: today(),
+          sheet: scope === "sheet" ? "active" : undefined,
+          recordCounts: true,
+        }),
+      ),
     );
   }
 
@@ -341,14 +284,9 @@ export function createWorkbookService(options: ServiceOptions) {
     );
   }
 
-  /** The annual review as a print-ready HTML document (1 sync). */
+  /** The annual review as a print-ready HTML document (the read's two syncs). */
   async function report(): Promise<string> {
-    return guardedFull(() =>
-      run(async (context) => {
-        const { snapshot } = await read(context);
-        return reportHtml(synthesize(snapshot, { today: today() }), today());
-      }),
-    );
+    return guardedFull(() => run(async (context) => (await reportUseCase(session(context), { today: today() })).html));
   }
 
   return {

@@ -1,0 +1,59 @@
+/** « Vérifier » — a sheet or the whole workbook — for the pane, the ribbon button and `ldm-fiches check`. */
+import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../domain/check";
+import { findSheet, NOT_FICHES_WORKBOOK } from "../domain/identify";
+import { synthesisCountEdits } from "../domain/synthesis-counts";
+import { buildBlueprint } from "../domain/blueprint/build";
+import { workbookFacts } from "../domain/facts";
+import { UseCaseError, type WorkbookSession } from "./port";
+
+export interface CheckResult {
+  readonly findings: readonly Finding[];
+  readonly counts: FindingCounts;
+  readonly scope: "sheet" | "workbook";
+  readonly sheet?: string;
+  /** « Vérifier la fiche » on a sheet that is not a fiche (Synthèse, a sheet of the school's): nothing was checked. */
+  readonly notAFiche?: boolean;
+}
+
+export interface CheckRequest {
+  readonly today: Date;
+  /**
+   * The sheet to check: « active » (the pane, the ribbon), a name or a criterion (« C3 », « 3 »: the command
+   * line's --sheet), or the whole workbook when absent.
+   */
+  readonly sheet?: "active" | string;
+  /** The whole workbook's check writes its counts and date in Synthèse (Excel; a file is only read). */
+  readonly recordCounts?: boolean;
+  /** Refuse a workbook that is not ours (the command line; the pane offers « Générer » instead). */
+  readonly oursOnly?: boolean;
+}
+
+export async function checkUseCase(session: WorkbookSession, request: CheckRequest): Promise<CheckResult> {
+  const { snapshot, activeSheet } = await session.read();
+  const facts = workbookFacts(snapshot);
+  if (request.oursOnly && !facts.ours) throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate).`);
+  const none = { error: 0, warning: 0, info: 0 };
+  let sheet: string | undefined;
+  if (request.sheet === "active") sheet = activeSheet;
+  else if (request.sheet !== undefined) {
+    sheet = findSheet(facts.identified, snapshot, request.sheet);
+    if (sheet === undefined) {
+      const names = snapshot.sheets.map((s) => `« ${s.name} »`).join(", ");
+      throw new UseCaseError(
+        `Feuille « ${request.sheet} » introuvable (feuilles : ${names} ; ou un critère : C1 … C8).`,
+      );
+    }
+  }
+  if (request.sheet !== undefined && !facts.fiches.includes(sheet ?? "\u0000"))
+    return { findings: [], counts: none, scope: "sheet", sheet, notAFiche: true };
+  const all = checkWorkbook(snapshot, { today: request.today });
+  if (request.sheet !== undefined) {
+    const findings = all.filter((f) => f.sheet === sheet);
+    return { findings, counts: countFindings(findings), scope: "sheet", sheet };
+  }
+  if (request.recordCounts) {
+    const bp = buildBlueprint({ referenceYear: facts.referenceYear, auditYear: facts.auditYear });
+    await session.apply(synthesisCountEdits(bp, snapshot, all, request.today), snapshot);
+  }
+  return { findings: all, counts: countFindings(all), scope: "workbook" };
+}

@@ -1,0 +1,22 @@
+/** « Préparer le bilan » and `ldm-fiches report`: the annual review of the workbook, as HTML. */
+import { workbookFacts } from "../domain/facts";
+import { NOT_FICHES_WORKBOOK } from "../domain/identify";
+import { reportHtml } from "../domain/report/html";
+import { synthesize, type Synthesis } from "../domain/synthesis";
+import { UseCaseError, type WorkbookSession } from "./port";
+
+export interface ReportResult {
+  readonly html: string;
+  readonly synthesis: Synthesis;
+}
+
+export async function reportUseCase(
+  session: WorkbookSession,
+  request: { readonly today: Date; readonly oursOnly?: boolean },
+): Promise<ReportResult> {
+  const { snapshot } = await session.read();
+  if (request.oursOnly && !workbookFacts(snapshot).ours)
+    throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate)`);
+  const synthesis = synthesize(snapshot, { today: request.today });
+  return { html: reportHtml(synthesis, request.today), synthesis };
+}

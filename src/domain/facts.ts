@@ -1,0 +1,38 @@
+/**
+ * What every surface needs to know about a workbook before it acts — which sheet is which, the years, where
+ * each criterion's table lies, whether it is a workbook of ours — decided once (by the check's context) and
+ * given a public home here, so that no surface reaches into the check's internals.
+ */
+import { makeContext } from "./check/context";
+import { checkableSheet, isFichesWorkbook, type Identification } from "./identify";
+import type { Placement } from "./blueprint/placement";
+import type { CriterionNumber } from "./referential/types";
+import type { WorkbookSnapshot } from "./snapshot";
+
+export interface WorkbookFacts {
+  readonly identified: Identification;
+  readonly referenceYear: number;
+  readonly auditYear?: number;
+  /** Whether the workbook holds sheets of ours (by marker, hidden name or title). */
+  readonly ours: boolean;
+  /** By sheet name: where each criterion table lies now. */
+  readonly placements: ReadonlyMap<string, Placement>;
+  /** The sheets « Vérifier la fiche » speaks about: the criterion sheets and Paramètres. */
+  readonly fiches: readonly string[];
+  /** The criterion a sheet is the fiche of, if it is one. */
+  criterionOf(sheet: string | undefined): CriterionNumber | undefined;
+}
+
+export function workbookFacts(snapshot: WorkbookSnapshot): WorkbookFacts {
+  const ctx = makeContext(snapshot, {});
+  const bySheet = new Map([...ctx.identified.values()].map((i) => [i.sheet.name, i.blueprint.criterion]));
+  return {
+    identified: ctx.identified,
+    referenceYear: ctx.referenceYear,
+    auditYear: ctx.auditYear,
+    ours: isFichesWorkbook(ctx.identified),
+    placements: ctx.placements,
+    fiches: snapshot.sheets.map((s) => s.name).filter((n) => checkableSheet(ctx.identified, n)),
+    criterionOf: (sheet) => (sheet === undefined ? undefined : bySheet.get(sheet)),
+  };
+}
