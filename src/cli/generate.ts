@@ -1,9 +1,11 @@
-import { buildBlueprint } from "../domain/blueprint/build";
+import { updateUseCase } from "../app/update";
+import { CRITERIA } from "../domain/referential/criteria";
 import { DEFAULT_REFERENCE_YEAR } from "../domain/blueprint/layout";
 import { establishmentLabel, findEstablishment } from "../domain/establishments/all";
 import { auditYearProblem, referenceYearProblem } from "../domain/parameters";
 import { checkUai, uaiProblemMessage } from "../domain/uai";
-import { blueprintToXlsx } from "../workbook/xlsx/generate";
+import { emptyPackage } from "../workbook/xlsx/empty";
+import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption, yearOption } from "./args";
 import { fileExists, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
@@ -38,10 +40,13 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
       `« ${out} » existe déjà : generate ne remplace pas un classeur (tout ce qui y est saisi serait perdu). ` +
         `Choisissez un autre --out, remettez-le en état avec update, ou ajoutez --force pour le remplacer.`,
     );
-  const bp = buildBlueprint({ referenceYear, auditYear, school, headOfSchool: stringOption(args, "head") });
-  const bytes = await blueprintToXlsx(bp);
-  await writeFileAtomic(out, bytes);
-  const criteria = bp.sheets.filter((s) => s.role === "criterion").length;
+  // The same use case as the pane's « Générer »: the update of an empty workbook to the blueprint.
+  const session = xlsxSession(emptyPackage());
+  await updateUseCase(session, {
+    generation: { referenceYear, auditYear, school, headOfSchool: stringOption(args, "head") },
+  });
+  await writeFileAtomic(out, session.written() as Uint8Array);
+  const criteria = CRITERIA.length;
   io.out(
     `Classeur écrit : ${out} (${criteria} fiches critères, année de référence ${referenceYear}, ` +
       `année de l'audit ${auditYear ?? "à choisir"}${school ? `, ${school}` : ""}).`,
