@@ -18,12 +18,16 @@ export interface CheckOptions {
   /** Only the findings of this sheet (by title) — « Vérifier la fiche ». */
   readonly sheet?: string;
   readonly criteria?: readonly Criterion[];
+  /** The edition of the referential the workbook should follow (with `criteria`, for a new edition). */
+  readonly referentialVersion?: string;
 }
 
 export interface CheckContext {
   readonly wb: WorkbookSnapshot;
   /** The blueprint placed on the workbook: criterion tables where they are now (rows inserted above or inside). */
   readonly bp: Blueprint;
+  /** The blueprint as built, before placement: what the reconciliation is handed (it places it itself). */
+  readonly wanted: Blueprint;
   /** By sheet name: where each criterion table lies now. */
   readonly placements: ReadonlyMap<string, Placement>;
   readonly criteria: readonly Criterion[];
@@ -130,10 +134,12 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
   const auditCell = cellOfName(wb, NAMES.auditYear)?.cell ?? params?.cells[PARAMS.auditYear];
   const referenceYear = yearOf(refCell) ?? probe.referenceYear;
   const auditYear = yearOf(auditCell);
-  const { bp, placements } = placeBlueprint(buildBlueprint({ criteria, referenceYear, auditYear }), wb, identified);
+  const wanted = buildBlueprint({ criteria, referenceYear, auditYear, referentialVersion: options.referentialVersion });
+  const { bp, placements } = placeBlueprint(wanted, wb, identified);
   return {
     wb,
     bp,
+    wanted,
     placements,
     criteria,
     identified,

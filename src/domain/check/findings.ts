@@ -25,6 +25,8 @@ export const RULES = {
   "outlook-missing": "info",
   "structure-altered": "warning",
   "input-locked": "warning",
+  "protection-off": "warning",
+  "structure-incomplete": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -52,6 +54,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
   "outlook-missing": "perspectives absentes",
   "structure-altered": "structure modifiée",
   "input-locked": "saisie verrouillée",
+  "protection-off": "feuille non protégée",
+  "structure-incomplete": "modèle incomplet",
 };
 
 export interface Finding {

@@ -7,7 +7,7 @@ import { makeContext, type CheckOptions } from "./context";
 import { finding, severityRank, type Finding } from "./findings";
 import { checkParameters } from "./parameters";
 import { checkRows } from "./rows";
-import { checkInputLocks, checkLists, checkSheetsPresent, checkStructureLabels, checkValidations } from "./structure";
+import { checkRepairs } from "./repairs";
 
 export type { CheckOptions } from "./context";
 export {
@@ -20,15 +20,7 @@ export {
   type Severity,
 } from "./findings";
 
-const RULE_SETS = [
-  checkSheetsPresent,
-  checkLists,
-  checkValidations,
-  checkStructureLabels,
-  checkInputLocks,
-  checkParameters,
-  checkRows,
-];
+const RULE_SETS = [checkRepairs, checkParameters, checkRows];
 
 function cellOrder(cell: string): [number, number] {
   const m = /^([A-Z]+)(\d+)/.exec(cell);

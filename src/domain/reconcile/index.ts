@@ -20,6 +20,8 @@ export type { Edit, EditOp } from "./edits";
 
 export interface Reconciliation {
   readonly edits: readonly Edit[];
+  /** By sheet title (as the edits name it): the blueprint sheet it plays, and whether the edits create it. */
+  readonly sheets: ReadonlyMap<string, { readonly blueprint: SheetBlueprint; readonly created: boolean }>;
   /** Where the blueprint could not be reached without touching someone's content. */
   readonly findings: readonly Finding[];
 }
@@ -162,16 +164,19 @@ export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: Reco
   const findings: Finding[] = [];
   const used = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
   const titles = new Map<string, string>();
+  const sheets = new Map<string, { blueprint: SheetBlueprint; created: boolean }>();
   const changedNames = namesOfChangedValues(bp, identified, options);
   bp.sheets.forEach((sb, index) => {
     const id = identified.get(sb.key);
     if (id) {
       titles.set(sb.key, id.sheet.name);
+      sheets.set(id.sheet.name, { blueprint: sb, created: false });
       edits.push(...repairSheetEdits(sb, id.sheet, findings, changedNames));
     } else {
       const title = freeTitle(sb.name, used);
       used.add(title.toLowerCase());
       titles.set(sb.key, title);
+      sheets.set(title, { blueprint: sb, created: true });
       // It goes back where it belongs: before the next sheet of the blueprint that is there.
       const next = bp.sheets.slice(index + 1).find((x) => identified.has(x.key));
       edits.push(...buildSheetEdits(sb, title, next ? identified.get(next.key)?.sheet.name : undefined));
@@ -195,7 +200,7 @@ export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: Reco
     const same = actual && (actual.v === sv.value || listKey(String(actual.v)) === listKey(String(sv.value)));
     if (!same) edits.push({ op: "set-value", sheet: title, address: sv.address, value: sv.value });
   }
-  return { edits: orderProtection(edits), findings };
+  return { edits: orderProtection(edits), findings, sheets };
 }
 
 /** The defined names (upper case) that point at a cell whose value the user asked to change. */
