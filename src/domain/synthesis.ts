@@ -5,7 +5,7 @@
  */
 import { readiness, type Readiness } from "./readiness";
 import { address } from "./a1";
-import { NAMES, PARAMS, TABLE } from "./blueprint/layout";
+import { FOLLOW_UP, NAMES, PARAMS, TABLE } from "./blueprint/layout";
 import { makeContext, cellOfName, tableOf, type CheckOptions } from "./check/context";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
 import type { Criterion, CriterionNumber } from "./referential/types";
@@ -54,6 +54,8 @@ export interface CriterionSynthesis {
   readonly status: Readiness;
   readonly flagged: readonly IndicatorRow[];
   readonly rows: readonly RowView[];
+  /** The follow-up: rows said « Action » and « Engagement », actions without evidence. */
+  readonly followUp: { readonly actions: number; readonly engagements: number; readonly withoutEvidence: number };
 }
 
 export interface Synthesis {
@@ -93,6 +95,7 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
     let indicators = 0;
     let withReference = 0;
     let withAudit = 0;
+    const followUp = { actions: 0, engagements: 0, withoutEvidence: 0 };
     if (id) {
       const { firstRow, lastRow: maxRow } = tableOf(ctx, id.sheet);
       for (let r = firstRow; r <= maxRow; r++) {
@@ -109,6 +112,12 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
         };
         if (!(view.axis || view.objective || view.action || view.indicator)) continue;
         rows.push(view);
+        const status = listKey(shown(id.sheet.cells[address(r, FOLLOW_UP.columns.status)]));
+        const evidence = shown(id.sheet.cells[address(r, FOLLOW_UP.columns.evidence)]).trim();
+        if (status === "action") {
+          followUp.actions++;
+          if (!evidence) followUp.withoutEvidence++;
+        } else if (status === "engagement") followUp.engagements++;
         const ak = listKey(view.axis);
         if (guideAxes.has(ak)) usedGuideAxes.add(ak);
         else if (ownAxes.has(ak)) usedOwnAxes.add(ak);
@@ -144,6 +153,7 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
       indicators,
       withReference,
       withAudit,
+      followUp,
       counts,
       status: readiness({ filledRows: rows.length, errors: counts.error, indicators, withReference }),
       flagged,

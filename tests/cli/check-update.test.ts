@@ -82,7 +82,9 @@ test("update: restores what was broken, writes through a temporary file, a secon
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
   expect(r.out).toContain("Feuille « C4 Partenariats » recréée.");
-  expect(r.out).toContain("2 listes déroulantes restaurées sur C3 Réponses pédagogiques (A10:A109, B10:B109).");
+  expect(r.out).toContain(
+    "4 listes déroulantes restaurées sur C3 Réponses pédagogiques (A10:A109, B10:B109, I10:I109, J10:J109).",
+  );
   expect(r.out).toContain("Paramètres!B7 ← 2029.");
   expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   const dump = openpyxlDump(path.join(dir, "rempli.xlsx"), ["C1 Offre de formations", "Paramètres"]);

@@ -66,6 +66,6 @@ test("rows inserted above a fiche's table in LibreOffice: check says nothing fal
   expect(headers).toEqual([["D10", "Intitulé de l'indicateur"]]);
   expect(cells.C13).toBe("Notre action");
   expect(c2?.merged).not.toContain("D9:F9");
-  expect(c2?.validations.map((v) => v.sqref).sort()).toEqual(["A13:A112", "B13:B112"]);
+  expect(c2?.validations.map((v) => v.sqref).sort()).toEqual(["A13:A112", "B13:B112", "I13:I112", "J13:J112"]);
   expect(run(["update", "inseree-maj.xlsx"]).out).toMatch(/rien à mettre à jour/);
 });

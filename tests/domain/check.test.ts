@@ -186,9 +186,12 @@ test("indicator-wrong-way: the direction comes from the wording, and the school'
   p.cells.B67 = text("taux d'absentéisme en cours,  en PFMP");
   p.cells.C67 = text("Une hausse est un progrès");
   expect(only(check(wb), "indicator-wrong-way")).toEqual([]);
-  // After the audit year the value is a result, not a target.
+  // The seed's audit column stays the target; the result is typed in the follow-up (Q) and is what is judged.
   s.cells.F10 = num(5);
+  expect(only(check(wb), "indicator-wrong-way")[0].message).toContain("La cible 2028 (5) est plus basse");
+  s.cells.Q10 = num(5);
   const later = checkWorkbook(wb, { today: new Date("2028-09-01") });
+  expect(only(later, "indicator-wrong-way")[0].cell).toBe("Q10");
   expect(only(later, "indicator-wrong-way")[0].message).toContain("Le résultat 2028 (5) est plus bas");
 });
 

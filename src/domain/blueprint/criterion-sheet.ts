@@ -2,9 +2,41 @@
 import { columnLetters } from "../a1";
 import { type Criterion } from "../referential/types";
 import { LABELS } from "./labels";
-import { CRITERION_MARKER_ADDRESS, MARKERS, NAMES, SHEET_KEYS, TABLE } from "./layout";
+import { CRITERION_MARKER_ADDRESS, FOLLOW_UP, MARKERS, NAMES, SHEET_KEYS, TABLE } from "./layout";
 import { type SheetBlueprint, type StructureCell, type ValidationBlueprint } from "./types";
 import { auditYearHeader, criterionSheetName, estimateHeight, markDerived, text } from "./cells";
+
+const fcol = (k: keyof typeof FOLLOW_UP.columns) => columnLetters(FOLLOW_UP.columns[k]);
+
+/** The follow-up block's title, headers, measure years and hints (rows 6–9, columns I–S). */
+function followUpCells(referenceYear: number): StructureCell[] {
+  const h = TABLE.headerRow;
+  const cells: StructureCell[] = [
+    text(`${columnLetters(FOLLOW_UP.firstColumn)}${h - 1}`, LABELS.followUpTitle, "tableSubHeader"),
+    text(`${fcol("status")}${h}`, LABELS.colStatus, "tableHeader"),
+    text(`${fcol("perennial")}${h}`, LABELS.colPerennial, "tableHeader"),
+    text(`${fcol("duration")}${h}`, LABELS.colDuration, "tableHeader"),
+    text(`${fcol("firstMeasure")}${h}`, LABELS.colMeasures, "tableHeader"),
+    text(`${fcol("result")}${h}`, LABELS.colResult, "tableHeader"),
+    text(`${fcol("addedValue")}${h}`, LABELS.colAddedValue, "tableHeader"),
+    text(`${fcol("evidence")}${h}`, LABELS.colEvidence, "tableHeader"),
+    text(`${fcol("status")}${TABLE.hintRow}`, LABELS.hintStatus, "hint"),
+    text(`${fcol("perennial")}${TABLE.hintRow}`, LABELS.hintPerennial, "hint"),
+    text(`${fcol("duration")}${TABLE.hintRow}`, LABELS.hintDuration, "hint"),
+    text(`${fcol("firstMeasure")}${TABLE.hintRow}`, LABELS.hintMeasures, "hint"),
+    text(`${fcol("result")}${TABLE.hintRow}`, LABELS.hintResult, "hint"),
+    text(`${fcol("addedValue")}${TABLE.hintRow}`, LABELS.hintAddedValue, "hint"),
+    text(`${fcol("evidence")}${TABLE.hintRow}`, LABELS.hintEvidence, "hint"),
+  ];
+  for (let i = 0; i < FOLLOW_UP.measureCount; i++)
+    cells.push({
+      address: `${columnLetters(FOLLOW_UP.columns.firstMeasure + i)}${TABLE.yearRow}`,
+      formula: `${NAMES.referenceYear}+${i + 1}`,
+      result: referenceYear + i + 1,
+      style: "tableSubHeader",
+    });
+  return cells;
+}
 
 export function criterionSheet(
   c: Criterion,
@@ -58,6 +90,7 @@ export function criterionSheet(
     text(`${col("indicator")}${TABLE.hintRow}`, LABELS.hintIndicator(referenceYear), "hint", true),
     text(`${col("outlook")}${TABLE.hintRow}`, LABELS.hintOutlook, "hint"),
     text(CRITERION_MARKER_ADDRESS, MARKERS.criterion(n), "marker", true),
+    ...followUpCells(referenceYear),
   ];
   const validations: ValidationBlueprint[] = [
     {
@@ -79,7 +112,30 @@ export function criterionSheet(
       purpose: "objective",
     },
   ];
+  validations.push(
+    {
+      sqref: `${fcol("status")}${first}:${fcol("status")}${last}`,
+      type: "list",
+      formula1: NAMES.statusChoices,
+      errorStyle: "stop",
+      errorTitle: LABELS.validationStatusTitle,
+      error: LABELS.validationStatus,
+      purpose: "status",
+    },
+    {
+      sqref: `${fcol("perennial")}${first}:${fcol("perennial")}${last}`,
+      type: "list",
+      formula1: NAMES.perennialChoices,
+      errorStyle: "stop",
+      errorTitle: LABELS.validationPerennialTitle,
+      error: LABELS.validationPerennial,
+      purpose: "perennial",
+    },
+  );
   const lastCol = columnLetters(TABLE.lastColumn);
+  const followFirst = columnLetters(FOLLOW_UP.firstColumn);
+  const followLast = columnLetters(FOLLOW_UP.lastColumn);
+  const measureLast = columnLetters(FOLLOW_UP.columns.firstMeasure + FOLLOW_UP.measureCount - 1);
   return {
     key: SHEET_KEYS.criterion(n),
     role: "criterion",
@@ -96,6 +152,16 @@ export function criterionSheet(
       { col: 6, width: 16 },
       { col: 7, width: 32 },
       { col: TABLE.markerColumn, width: 4, hidden: true },
+      { col: FOLLOW_UP.columns.status, width: 14 },
+      { col: FOLLOW_UP.columns.perennial, width: 10 },
+      { col: FOLLOW_UP.columns.duration, width: 14 },
+      ...Array.from({ length: FOLLOW_UP.measureCount }, (_, i) => ({
+        col: FOLLOW_UP.columns.firstMeasure + i,
+        width: 10,
+      })),
+      { col: FOLLOW_UP.columns.result, width: 16 },
+      { col: FOLLOW_UP.columns.addedValue, width: 36 },
+      { col: FOLLOW_UP.columns.evidence, width: 36 },
     ],
     rowHeights: [
       { row: 1, height: 24 },
@@ -108,7 +174,15 @@ export function criterionSheet(
       { row: TABLE.hintRow, height: 64 },
     ],
     cells: markDerived(cells),
-    inputs: [{ range: `A${first}:${lastCol}${last}`, style: "input" }],
+    inputs: [
+      { range: `A${first}:${lastCol}${last}`, style: "input" },
+      // New in this version: an older workbook gets it (formatted and unlocked once) at its next update.
+      {
+        range: `${followFirst}${first}:${followLast}${last}`,
+        style: "input",
+        anchor: `${followFirst}${TABLE.headerRow - 1}`,
+      },
+    ],
     merges: [
       `A1:${lastCol}1`,
       "B2:C2",
@@ -124,6 +198,11 @@ export function criterionSheet(
       `E${TABLE.headerRow}:F${TABLE.headerRow}`,
       `G${TABLE.headerRow}:G${TABLE.yearRow}`,
       `D${TABLE.hintRow}:F${TABLE.hintRow}`,
+      `${followFirst}${TABLE.headerRow - 1}:${followLast}${TABLE.headerRow - 1}`,
+      ...(["status", "perennial", "duration", "result", "addedValue", "evidence"] as const).map(
+        (k) => `${fcol(k)}${TABLE.headerRow}:${fcol(k)}${TABLE.yearRow}`,
+      ),
+      `${columnLetters(FOLLOW_UP.columns.firstMeasure)}${TABLE.headerRow}:${measureLast}${TABLE.headerRow}`,
     ],
     validations,
     protect: true,

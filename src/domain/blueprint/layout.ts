@@ -43,6 +43,23 @@ export const TABLE = {
   markerColumn: 8,
 } as const;
 
+/**
+ * The follow-up of each action over the label's years, beside the seed's seven columns (after the hidden
+ * marker column), out of the fiche's print area: its status, whether it lasts, its duration, one measure per
+ * year after the reference year, the result at the audit (the seed's audit column is the target), its added
+ * value, its evidence.
+ */
+export const FOLLOW_UP = {
+  columns: { status: 9, perennial: 10, duration: 11, firstMeasure: 12, result: 17, addedValue: 18, evidence: 19 },
+  /** Measures: the five school years after the reference year (the label's period). */
+  measureCount: 5,
+  firstColumn: 9,
+  lastColumn: 19,
+} as const;
+
+export const STATUS_CHOICES = ["Action", "Engagement"] as const;
+export const PERENNIAL_CHOICES = ["oui", "non"] as const;
+
 export type TableColumn = keyof typeof TABLE.columns;
 
 /**
@@ -67,6 +84,9 @@ export const LISTS = {
   schoolsColumn: 1,
   /** The two directions the « Sens des indicateurs » drop-down offers. */
   directionsColumn: 18,
+  /** The follow-up's two drop-downs: « Action / Engagement », « oui / non ». */
+  statusColumn: 19,
+  perennialColumn: 20,
   firstItemRow: 2,
   markerAddress: "Z1",
   versionAddress: "Z2",
@@ -88,6 +108,8 @@ export const NAMES = {
   /** Paramètres' direction table (two columns: indicator, direction). */
   directions: "SensIndicateurs",
   directionChoices: "ChoixSens",
+  statusChoices: "ChoixStatut",
+  perennialChoices: "ChoixPerenne",
   schools: "Etablissements",
   axes: (n: CriterionNumber) => `Axes_C${n}`,
   objectives: (n: CriterionNumber) => `Objectifs_C${n}`,

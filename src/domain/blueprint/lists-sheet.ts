@@ -4,7 +4,7 @@ import { establishmentLabel, establishments } from "../establishments";
 import { DIRECTION_LABELS } from "../indicators";
 import { type Criterion } from "../referential/types";
 import { LABELS, SHEET_LISTS } from "./labels";
-import { LISTS, MARKERS, NAMES, PARAMS, SHEET_KEYS, listColumns } from "./layout";
+import { LISTS, MARKERS, NAMES, PARAMS, PERENNIAL_CHOICES, SHEET_KEYS, STATUS_CHOICES, listColumns } from "./layout";
 import { type NameBlueprint, type SheetBlueprint, type StructureCell } from "./types";
 import { guideAxes, guideObjectives, markDerived, text } from "./cells";
 
@@ -88,6 +88,23 @@ export function listsSheet(
       right: LISTS.directionsColumn,
     }),
   });
+  for (const [colNo, header, items, name] of [
+    [LISTS.statusColumn, LABELS.listsStatus, STATUS_CHOICES, NAMES.statusChoices],
+    [LISTS.perennialColumn, LABELS.listsPerennial, PERENNIAL_CHOICES, NAMES.perennialChoices],
+  ] as const) {
+    cells.push(text(address(1, colNo), header, "listHeader"));
+    items.forEach((item, i) => cells.push(text(address(LISTS.firstItemRow + i, colNo), item, "listItem")));
+    names.push({
+      name,
+      sheetKey: SHEET_KEYS.lists,
+      ref: absoluteRange({
+        top: LISTS.firstItemRow,
+        left: colNo,
+        bottom: LISTS.firstItemRow + items.length - 1,
+        right: colNo,
+      }),
+    });
+  }
   names.push({ name: NAMES.version, sheetKey: SHEET_KEYS.lists, ref: "$Z$2" });
   const rest = markDerived(cells, true);
   let all: StructureCell[] | undefined;

@@ -15,10 +15,8 @@ import { cellMatches } from "./match";
 import type { Blueprint, NameBlueprint, SheetBlueprint } from "./types";
 
 export interface Placement {
-  /** Rows inserted (or, negative, deleted) above the table's header. */
-  readonly offset: number;
-  /** The first blueprint row that moved with the table (rows above it stayed where they were). */
-  readonly movedFrom: number;
+  /** Where each structure row of the blueprint (title to hints, 1–9) is now: rows inserted among them move them. */
+  readonly rows: ReadonlyMap<number, number>;
   readonly headerRow: number;
   /** The table's first and last input rows, now. */
   readonly firstRow: number;
@@ -27,8 +25,7 @@ export interface Placement {
 
 /** Where a table is when nobody moved it (its last row aside). */
 export const UNMOVED: Omit<Placement, "lastRow"> = {
-  offset: 0,
-  movedFrom: TABLE.headerRow,
+  rows: new Map(),
   headerRow: TABLE.headerRow,
   firstRow: TABLE.firstRow,
 };
@@ -72,25 +69,52 @@ export function findHeaderRow(sb: SheetBlueprint, sheet: Pick<SheetSnapshot, "ce
 }
 
 /** Where the table of criterion sheet `sb` is in `sheet`. */
+/**
+ * Each structure row of the blueprint (1 … the hint row), found where it is now: the first row at or after the
+ * previous one's new place where one of its cells is what the blueprint put there. Rows inserted among them
+ * (even between the header and the hints) move the rest; a row that cannot be found keeps its predecessor's shift.
+ */
+function structureRows(sb: SheetBlueprint, sheet: SheetSnapshot): Map<number, number> {
+  const byRow = new Map<number, { col: number; cell: SheetBlueprint["cells"][number] }[]>();
+  for (const c of sb.cells) {
+    const at = parseAddress(c.address);
+    if (!at || at.row > TABLE.hintRow || (c.text === undefined && c.formula === undefined) || c.style === "marker")
+      continue;
+    byRow.set(at.row, [...(byRow.get(at.row) ?? []), { col: at.col, cell: c }]);
+  }
+  const rows = new Map<number, number>();
+  let shift = 0;
+  let floor = 1;
+  for (let r = 1; r <= TABLE.hintRow; r++) {
+    const cells = byRow.get(r);
+    let found: number | undefined;
+    if (cells)
+      for (let at = Math.max(floor, r + Math.min(shift, 0) - 300); at <= r + shift + HEADER_SEARCH_ROWS; at++) {
+        if (at < floor) continue;
+        if (cells.some(({ col, cell }) => cellMatches(sheet.cells[address(at, col)], cell))) {
+          found = at;
+          break;
+        }
+      }
+    const now = found ?? Math.max(floor, r + shift);
+    shift = now - r;
+    rows.set(r, now);
+    floor = now + 1;
+  }
+  return rows;
+}
+
+/** Where the table of criterion sheet `sb` is in `sheet`. */
 export function placeTable(
   sb: SheetBlueprint,
   sheet: SheetSnapshot,
   wb: WorkbookSnapshot,
   names: readonly NameBlueprint[],
 ): Placement {
-  const headerRow = findHeaderRow(sb, sheet);
-  const offset = headerRow - TABLE.headerRow;
-  // Above the header: the cells still at their row stayed; the first one found `offset` rows lower moved.
-  let movedFrom: number = TABLE.headerRow;
-  if (offset !== 0) {
-    for (const c of sb.cells) {
-      const at = parseAddress(c.address);
-      if (!at || at.row >= TABLE.headerRow || (c.text === undefined && c.formula === undefined)) continue;
-      if (cellMatches(sheet.cells[c.address], c)) continue;
-      if (cellMatches(sheet.cells[address(at.row + offset, at.col)], c)) movedFrom = Math.min(movedFrom, at.row);
-    }
-  }
-  const firstRow = TABLE.firstRow + offset;
+  const rows = structureRows(sb, sheet);
+  const headerRow = rows.get(TABLE.headerRow) ?? TABLE.headerRow;
+  const firstRow = (rows.get(TABLE.hintRow) ?? TABLE.hintRow) + 1;
+  const offset = firstRow - TABLE.firstRow;
   // Excel stretches a defined name over rows inserted inside it: our input names say how long the table is.
   const bpLast = blueprintLastRow(sb);
   let named = 0;
@@ -101,12 +125,13 @@ export function placeTable(
     if (r && r.top === firstRow) named = Math.max(named, r.bottom);
   }
   const lastRow = Math.max(bpLast + offset, named, lastFilledRow(sheet, firstRow));
-  return { offset, movedFrom, headerRow, firstRow, lastRow };
+  return { rows, headerRow, firstRow, lastRow };
 }
 
 function rowMapper(sb: SheetBlueprint, p: Placement): { row: (r: number) => number; range: (ref: string) => string } {
   const bpLast = blueprintLastRow(sb);
-  const row = (r: number) => (r < p.movedFrom ? r : r + p.offset);
+  const offset = p.firstRow - TABLE.firstRow;
+  const row = (r: number) => (r <= TABLE.hintRow ? (p.rows.get(r) ?? r) : r + offset);
   const range = (ref: string) => {
     const r = parseRange(ref.replace(/\$/g, ""));
     if (!r) return ref;
@@ -123,7 +148,8 @@ function moveAddress(a: string, row: (r: number) => number): string {
 
 /** The sheet's blueprint as the table now lies: moved down, and as long as it has grown. */
 export function placeSheet(sb: SheetBlueprint, p: Placement): SheetBlueprint {
-  if (p.offset === 0 && p.lastRow === blueprintLastRow(sb)) return sb;
+  const moved = [...p.rows].some(([from, to]) => from !== to) || p.firstRow !== TABLE.firstRow;
+  if (!moved && p.lastRow === blueprintLastRow(sb)) return sb;
   const { row, range } = rowMapper(sb, p);
   return {
     ...sb,
@@ -133,10 +159,7 @@ export function placeSheet(sb: SheetBlueprint, p: Placement): SheetBlueprint {
     inputs: sb.inputs.map((a) => ({ ...a, range: range(a.range), anchor: a.anchor && moveAddress(a.anchor, row) })),
     merges: sb.merges.map(range),
     validations: sb.validations.map((v) => ({ ...v, sqref: v.sqref.split(/\s+/).map(range).join(" ") })),
-    freeze: sb.freeze && {
-      ...sb.freeze,
-      rows: sb.freeze.rows >= p.movedFrom ? sb.freeze.rows + p.offset : sb.freeze.rows,
-    },
+    freeze: sb.freeze && { ...sb.freeze, rows: row(sb.freeze.rows) },
     print: sb.print && {
       ...sb.print,
       titleRows: sb.print.titleRows?.replace(/\d+/g, (d) => String(row(Number(d)))),

@@ -47,7 +47,8 @@ export interface ValidationBlueprint {
   readonly errorTitle: string;
   readonly error: string;
   /** What the validation is for, in the check's words (« axes », « objectifs », « année de l'audit »). */
-  readonly purpose: "axis" | "objective" | "school" | "reference-year" | "audit-year" | "direction";
+  readonly purpose:
+    "axis" | "objective" | "school" | "reference-year" | "audit-year" | "direction" | "status" | "perennial";
 }
 
 export interface ColumnBlueprint {

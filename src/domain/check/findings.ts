@@ -27,6 +27,10 @@ export const RULES = {
   "input-locked": "warning",
   "protection-off": "warning",
   "structure-incomplete": "warning",
+  "evidence-missing": "warning",
+  "follow-up-missing": "warning",
+  "engagement-measure-missing": "error",
+  "status-unknown": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -56,6 +60,10 @@ export const RULE_LABELS: Record<RuleId, string> = {
   "input-locked": "saisie verrouillée",
   "protection-off": "feuille non protégée",
   "structure-incomplete": "modèle incomplet",
+  "evidence-missing": "preuve manquante",
+  "follow-up-missing": "suivi manquant",
+  "engagement-measure-missing": "mesure à N manquante",
+  "status-unknown": "statut inconnu",
 };
 
 export interface Finding {

@@ -39,6 +39,8 @@ const PURPOSE_WORDS: Record<ValidationBlueprint["purpose"], string> = {
   "reference-year": "de l'année de référence",
   "audit-year": "de l'année de l'audit",
   direction: "du sens des indicateurs",
+  status: "du statut (Action / Engagement)",
+  perennial: "« Action pérenne »",
 };
 
 function plural(n: number, one: string, many: string): string {

@@ -1,13 +1,14 @@
 /** Rules on the rows of each criterion's table. */
 import { address } from "../a1";
 import { guideAxes, guideObjectives } from "../blueprint/build";
-import { TABLE, type TableColumn } from "../blueprint/layout";
+import { FOLLOW_UP, TABLE, type TableColumn } from "../blueprint/layout";
+import { LABELS } from "../blueprint/labels";
 import { DIRECTION_LABELS, indicatorKind, kindWords, valueFits, wrongWay } from "../indicators";
 import type { Criterion } from "../referential/types";
-import type { CellSnapshot } from "../snapshot";
+import type { CellSnapshot, SheetSnapshot } from "../snapshot";
 import { listKey, shownValue } from "../text";
 import { tableOf, type CheckContext } from "./context";
-import { finding, type Finding } from "./findings";
+import { finding, type Finding, type RuleId, type Severity } from "./findings";
 
 /** Past this length a cell no longer shows its whole text. */
 export const DISPLAY_LIMIT = 1024;
@@ -50,6 +51,61 @@ function listSets(ctx: CheckContext, pick: (c: Criterion) => string[], own: read
 function otherCriterion(sets: ListSets, n: number, key: string): number | undefined {
   for (const [m, s] of sets.byCriterion) if (m !== n && s.has(key)) return m;
   return undefined;
+}
+
+interface FollowUpCell {
+  readonly address: string;
+  readonly cell?: CellSnapshot;
+}
+
+interface FollowUp {
+  readonly status?: "action" | "engagement" | "unknown";
+  readonly statusCell: FollowUpCell;
+  readonly measures: readonly FollowUpCell[];
+  readonly result?: FollowUpCell;
+  readonly evidence: FollowUpCell;
+}
+
+/** A row's follow-up (columns I–S): its status, its yearly measures, its result, its evidence. */
+function followUpOf(sheet: SheetSnapshot, r: number): FollowUp {
+  const at = (col: number): FollowUpCell => ({ address: address(r, col), cell: sheet.cells[address(r, col)] });
+  const statusCell = at(FOLLOW_UP.columns.status);
+  const said = isFilled(statusCell.cell) ? listKey(String(statusCell.cell.v)) : "";
+  const status = !said ? undefined : said === "action" ? "action" : said === "engagement" ? "engagement" : "unknown";
+  return {
+    status,
+    statusCell,
+    measures: Array.from({ length: FOLLOW_UP.measureCount }, (_, i) => at(FOLLOW_UP.columns.firstMeasure + i)),
+    result: at(FOLLOW_UP.columns.result),
+    evidence: at(FOLLOW_UP.columns.evidence),
+  };
+}
+
+type Push = (rule: RuleId, cell: string, message: string, severity?: Severity) => void;
+
+/** The follow-up rules of the labelling dossier: evidence for an action, a measure each year, a known status. */
+function checkFollowUp(ctx: CheckContext, f: FollowUp, r: number, push: Push): void {
+  if (f.status === "unknown")
+    push(
+      "status-unknown",
+      f.statusCell.address,
+      `${f.statusCell.address} : « ${show(f.statusCell.cell as CellSnapshot)} » n'est pas un statut du dossier : choisissez « Action » (réalisée ou en cours) ou « Engagement » (à venir).`,
+    );
+  if (f.status !== "action") return;
+  if (!isFilled(f.evidence.cell))
+    push(
+      "evidence-missing",
+      f.evidence.address,
+      `${f.evidence.address} : l'action de la ligne ${r} n'a aucun élément de preuve ; le dossier de labellisation les demande en annexe (nom du document ou lien).`,
+    );
+  // Past its first year (the reference year's next one has ended), an action has at least one follow-up measure.
+  const firstFollowUpYear = ctx.referenceYear + 1;
+  if (ctx.today.getFullYear() > firstFollowUpYear && !f.measures.some((m) => isFilled(m.cell)))
+    push(
+      "follow-up-missing",
+      f.measures[0].address,
+      `Ligne ${r} : l'action n'a aucune mesure de suivi depuis ${ctx.referenceYear} (colonnes ${f.measures[0].address.replace(/\d+$/, "")} à ${f.measures[f.measures.length - 1].address.replace(/\d+$/, "")}, une par année).`,
+    );
 }
 
 export function checkRows(ctx: CheckContext): Finding[] {
@@ -131,13 +187,20 @@ export function checkRows(ctx: CheckContext): Finding[] {
       } else if (!text("outlook")) {
         push("outlook-missing", at("outlook"), `Ligne ${r} : aucune perspective n'est indiquée pour cette action.`);
       }
+      const follow = followUpOf(sheet, r);
       const indicator = text("indicator");
       if (indicator) {
         const kind = indicatorKind(indicator);
         for (const k of ["reference", "audit"] as const) {
           const cell = row[k];
           if (!isFilled(cell)) {
-            if (k === "reference") {
+            if (k === "reference" && follow.status === "engagement") {
+              push(
+                "engagement-measure-missing",
+                at(k),
+                `${at(k)} : cet engagement n'a pas sa mesure à N (${ctx.referenceYear}) : le dossier de labellisation la demande pour chaque engagement.`,
+              );
+            } else if (k === "reference") {
               push(
                 "value-missing",
                 at(k),
@@ -160,19 +223,41 @@ export function checkRows(ctx: CheckContext): Finding[] {
             );
           }
         }
-        const direction = wrongWay(indicator, row.reference, row.audit, ctx.directionOverrides);
+        // The result, once typed in the follow-up, is what is judged; before, the target (the seed's column).
+        const judged = isFilled(follow.result?.cell) ? follow.result : undefined;
+        const compared = judged?.cell ?? row.audit;
+        const where = judged?.address ?? at("audit");
+        const direction = wrongWay(indicator, row.reference, compared, ctx.directionOverrides);
         if (direction) {
-          const [what, higher, lower] = auditReached
+          const [what, higher, lower] = judged
             ? ["Le résultat", "plus haut", "plus bas"]
             : ["La cible", "plus haute", "plus basse"];
           const year = ctx.auditYear ?? "de l'audit";
           push(
             "indicator-wrong-way",
-            at("audit"),
-            `${at("audit")} : ${what} ${year} (${show(row.audit as CellSnapshot)}) est ${direction === "higher" ? lower : higher} que la valeur ${ctx.referenceYear} (${show(row.reference as CellSnapshot)}) alors que pour « ${show(row.indicator as CellSnapshot)} », ${DIRECTION_LABELS[direction].toLowerCase()}. Revoyez la valeur, ou, si c'est l'inverse pour cet indicateur, indiquez-le dans Paramètres › « Sens des indicateurs ».`,
+            where,
+            `${where} : ${what} ${year} (${show(compared as CellSnapshot)}) est ${direction === "higher" ? lower : higher} que la valeur ${ctx.referenceYear} (${show(row.reference as CellSnapshot)}) alors que pour « ${show(row.indicator as CellSnapshot)} », ${DIRECTION_LABELS[direction].toLowerCase()}. Revoyez la valeur, ou, si c'est l'inverse pour cet indicateur, indiquez-le dans Paramètres › « Sens des indicateurs ».`,
           );
         }
+        // Measures and result: the indicator's kind, as its reference value.
+        for (const m of [...follow.measures, ...(follow.result ? [follow.result] : [])]) {
+          if (!isFilled(m.cell) || m.cell.t === "e" || kind === "free" || valueFits(kind, m.cell.v, m.cell.nf))
+            continue;
+          push(
+            "value-type",
+            m.address,
+            `${m.address} : « ${show(m.cell)} » ne convient pas à l'indicateur « ${show(row.indicator as CellSnapshot)} », qui attend ${kindWords(kind)}.`,
+          );
+        }
+        if (auditReached && follow.status === "action" && !isFilled(follow.result?.cell))
+          push(
+            "value-missing",
+            follow.result?.address ?? at("audit"),
+            `${follow.result?.address} : l'action de la ligne ${r} n'a pas de résultat pour ${ctx.auditYear} (la colonne « ${LABELS.colResult} »).`,
+            "warning",
+          );
       }
+      checkFollowUp(ctx, follow, r, push);
       if (lacking.length === 0) {
         const dupKey = core.map((k) => listKey(text(k))).join("\u0000");
         const before = seen.get(dupKey);

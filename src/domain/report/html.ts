@@ -169,6 +169,7 @@ ${errors.map((f) => `<tr class="flag"><td>${escapeHtml(where(f))}</td><td>${esca
   return `<section class="criterion">
 <h2>Critère ${c.criterion.number} — ${escapeHtml(c.criterion.title)}</h2>
 <p>Référent : ${lead} · ${c.filledRows} ligne(s) · ${c.counts.error} erreur(s), ${c.counts.warning} avertissement(s) · ${status}</p>
+<p>Suivi : ${c.followUp.actions} action(s), ${c.followUp.engagements} engagement(s)${c.followUp.withoutEvidence ? ` · <span class="todo">${c.followUp.withoutEvidence} action(s) sans élément de preuve</span>` : ""}</p>
 ${table}
 ${toFix}
 </section>`;

@@ -274,7 +274,9 @@ test("a sheet protected between the read and the write: Excel stops the batch th
   expect(sheet(C(2))?.protected).toBe(true);
   expect(sheet(C(5))?.validations).toEqual([]);
   host.beforeSync = undefined;
-  expect(await service.update()).toEqual([`2 listes déroulantes restaurées sur ${C(5)} (A10:A109, B10:B109).`]);
+  expect(await service.update()).toEqual([
+    `4 listes déroulantes restaurées sur ${C(5)} (A10:A109, B10:B109, I10:I109, J10:J109).`,
+  ]);
   expect(sheet(C(5))?.protected).toBe(true);
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { buildBlueprint, criterionSheetName, guideAxes, guideObjectives } from "../../../src/domain/blueprint/build";
-import { LISTS, NAMES, TABLE, listColumns } from "../../../src/domain/blueprint/layout";
+import { FOLLOW_UP, LISTS, NAMES, TABLE, listColumns } from "../../../src/domain/blueprint/layout";
 import { establishments } from "../../../src/domain/establishments";
 import { columnLetters } from "../../../src/domain/a1";
 import { CRITERIA } from "../../../src/domain/referential/criteria";
@@ -40,7 +40,11 @@ test("every sheet is protected without a password; input cells are unlocked", ()
   }
   const c1 = sheet(sheetNames[0]);
   const unlocked = new Set(c1.unlocked);
-  expect(unlocked.size).toBe(TABLE.rowCount * TABLE.lastColumn);
+  // The seed's seven columns and the follow-up's eleven (I–S), on the 100 input rows.
+  expect(unlocked.size).toBe(TABLE.rowCount * (TABLE.lastColumn + FOLLOW_UP.lastColumn - FOLLOW_UP.firstColumn + 1));
+  expect(unlocked.has("I10")).toBe(true);
+  expect(unlocked.has("S109")).toBe(true);
+  expect(unlocked.has("H10")).toBe(false);
   expect(unlocked.has("A10")).toBe(true);
   expect(unlocked.has("G109")).toBe(true);
   expect(unlocked.has("A7")).toBe(false);
