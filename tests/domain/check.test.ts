@@ -20,7 +20,7 @@ const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 
 test("a freshly generated workbook: only what the school has yet to fill", () => {
   const fs = check(freshWorkbook());
-  expect(new Set(rules(fs))).toEqual(new Set(["header-missing", "audit-year-invalid", "sheet-empty"]));
+  expect(new Set(rules(fs))).toEqual(new Set(["header-missing", "audit-year-invalid", "label-period", "sheet-empty"]));
   expect(only(fs, "header-missing").map((f) => f.cell)).toEqual([
     "B4",
     "B5",
@@ -269,4 +269,24 @@ test("defined names are found whatever their case, as Excel does: a tool that re
   fillRow(wb, 5, 30);
   sheetOf(wb, C(5)).cells.A30 = text("Notre axe à nous");
   expect(only(check(wb), "axis-unknown").filter((f) => f.sheet === C(5))).toEqual([]);
+});
+
+test("label-period: the label runs five years from the year it was obtained; the audit comes within them", () => {
+  const wb = filledWorkbook();
+  const p = sheetOf(wb, "Paramètres");
+  delete p.cells.B8;
+  expect(only(check(wb), "label-period").map((f) => [f.cell, f.severity])).toEqual([["B8", "info"]]);
+  p.cells.B8 = text("2021");
+  // Audit 2028 after a label obtained in 2021 (valid until 2026): too late.
+  expect(only(check(wb), "label-period").map((f) => [f.cell, f.severity, f.message])).toEqual([
+    [
+      "B7",
+      "error",
+      "L'année de l'audit 2028 tombe après la fin du label obtenu en 2021 (accordé pour 5 ans, jusqu'en 2026) : l'audit de renouvellement doit avoir lieu au plus tard en 2026.",
+    ],
+  ]);
+  p.cells.B8 = num(2024);
+  expect(only(check(wb), "label-period")).toEqual([]);
+  p.cells.B8 = text("bientôt");
+  expect(only(check(wb), "label-period").map((f) => f.severity)).toEqual(["warning"]);
 });

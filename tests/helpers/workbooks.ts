@@ -40,6 +40,7 @@ export function fillParameters(wb: MutableWorkbook, auditYear = 2028): MutableWo
   p.cells.B4 = text("0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)");
   p.cells.B5 = text("Mme Dupont");
   p.cells.B7 = num(auditYear, "0");
+  p.cells.B8 = text("candidature");
   for (let n = 1; n <= 8; n++) p.cells[`B${9 + n}`] = text(`Référent ${n}`);
   return wb;
 }

@@ -63,6 +63,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
     { name: NAMES.headOfSchool, sheetKey: p, ref: "$B$5" },
     { name: NAMES.referenceYear, sheetKey: p, ref: "$B$6" },
     { name: NAMES.auditYear, sheetKey: p, ref: "$B$7" },
+    { name: NAMES.labelYear, sheetKey: p, ref: "$B$8" },
     ...criteria.map((c) => ({
       name: NAMES.lead(c.number),
       sheetKey: p,

@@ -11,6 +11,7 @@ export const LABELS = {
   headOfSchool: "Chef d'établissement",
   referenceYear: "Année de référence",
   auditYear: "Année de l'audit",
+  labelYear: "Année d'obtention du label (ou « candidature »)",
   leadsTitle: "Référents des critères",
   ownAxesTitle:
     "Axes propres à l'établissement (projet d'établissement, projet de réseau, académique, recommandations de l'EE)",

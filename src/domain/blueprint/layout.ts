@@ -6,12 +6,16 @@ export const DEFAULT_REFERENCE_YEAR = 2025;
 /** The audit comes 1 to 5 years after the reference year (the label is granted for 5 years). */
 export const AUDIT_YEAR_MIN_OFFSET = 1;
 export const AUDIT_YEAR_MAX_OFFSET = 5;
+/** The label is granted for five years (seed 003: « pour une période 5 ans »). */
+export const LABEL_YEARS = 5;
 
 export const PARAMS = {
   school: "B4",
   headOfSchool: "B5",
   referenceYear: "B6",
   auditYear: "B7",
+  /** The year the label was obtained, or « candidature » for a first application. */
+  labelYear: "B8",
   leadsTitleRow: 9,
   firstLeadRow: 10,
   ownAxesTitleRow: 19,
@@ -102,6 +106,7 @@ export const NAMES = {
   headOfSchool: "ChefEtablissement",
   referenceYear: "AnneeReference",
   auditYear: "AnneeAudit",
+  labelYear: "AnneeLabel",
   lead: (n: CriterionNumber) => `Referent_C${n}`,
   ownAxes: "AxesEtablissement",
   ownObjectives: "ObjectifsEtablissement",

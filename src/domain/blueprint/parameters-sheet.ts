@@ -25,6 +25,7 @@ export function parametersSheet(
     text("A5", LABELS.headOfSchool, "label"),
     text("A6", LABELS.referenceYear, "label"),
     text("A7", LABELS.auditYear, "label"),
+    text("A8", LABELS.labelYear, "label"),
     text(`A${PARAMS.leadsTitleRow}`, LABELS.leadsTitle, "sectionTitle"),
     text(`A${PARAMS.ownAxesTitleRow}`, LABELS.ownAxesTitle, "sectionTitle"),
     text(`A${PARAMS.ownAxesFirstRow}`, LABELS.ownListHint, "reminder"),
@@ -71,6 +72,8 @@ export function parametersSheet(
     { range: `B${PARAMS.ownAxesFirstRow}:B${axesLast}`, style: "paramInput" },
     { range: `B${PARAMS.ownObjectivesFirstRow}:B${objLast}`, style: "paramInput" },
     { range: `B${dirFirst}:C${dirLast}`, style: "paramInput", anchor: `A${PARAMS.directionsTitleRow}` },
+    // New in this version: an older workbook gets the cell (formatted and unlocked once) at its next update.
+    { range: PARAMS.labelYear, style: "paramInput", anchor: "A8" },
   ];
   const validations: ValidationBlueprint[] = [
     {

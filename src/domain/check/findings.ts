@@ -31,6 +31,7 @@ export const RULES = {
   "follow-up-missing": "warning",
   "engagement-measure-missing": "error",
   "status-unknown": "warning",
+  "label-period": "error",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -64,6 +65,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   "follow-up-missing": "suivi manquant",
   "engagement-measure-missing": "mesure à N manquante",
   "status-unknown": "statut inconnu",
+  "label-period": "période du label",
 };
 
 export interface Finding {

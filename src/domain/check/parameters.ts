@@ -2,7 +2,7 @@
 import { SHEET_PARAMETERS } from "../blueprint/labels";
 import { NAMES, PARAMS, leadAddress } from "../blueprint/layout";
 import { uaiOfSchoolCell } from "../establishments";
-import { auditYearProblem } from "../parameters";
+import { auditYearProblem, labelPeriodProblem, labelStatusOf } from "../parameters";
 import type { CellSnapshot } from "../snapshot";
 import { checkUai, uaiProblemMessage } from "../uai";
 import { cellOfName, yearOf, type CheckContext } from "./context";
@@ -88,6 +88,42 @@ export function checkParameters(ctx: CheckContext): Finding[] {
         ? `L'année de l'audit « ${String(audit.cell?.v)} » n'est pas une année (ex. ${ctx.referenceYear + 3}).`
         : auditYearProblem(ctx.referenceYear, year);
     if (problem) out.push(finding("audit-year-invalid", audit.sheet, audit.address, problem));
+  }
+
+  // The label's period: obtained in year L, it runs five years; the renewal audit comes within them.
+  const label = locate(ctx, NAMES.labelYear, PARAMS.labelYear) ?? {
+    sheet: SHEET_PARAMETERS,
+    address: PARAMS.labelYear,
+  };
+  const auditYear = yearOf(audit.cell);
+  if (isEmpty(label.cell)) {
+    out.push(
+      finding(
+        "label-period",
+        label.sheet,
+        label.address,
+        `${label.sheet}!${label.address} : indiquez l'année d'obtention du label, ou « candidature » pour une première demande ; la période du label (5 ans) en découle.`,
+        undefined,
+        "info",
+      ),
+    );
+  } else if (label.cell?.t !== "e") {
+    const status = labelStatusOf(label.cell?.v);
+    if (!status)
+      out.push(
+        finding(
+          "label-period",
+          label.sheet,
+          label.address,
+          `${label.sheet}!${label.address} : « ${String(label.cell?.v)} » n'est ni une année (ex. 2022) ni « candidature ».`,
+          undefined,
+          "warning",
+        ),
+      );
+    else if (auditYear !== undefined) {
+      const problem = labelPeriodProblem(status, auditYear);
+      if (problem) out.push(finding("label-period", audit.sheet, audit.address, problem));
+    }
   }
   return out;
 }
