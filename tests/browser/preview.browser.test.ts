@@ -124,7 +124,7 @@ test("first run: choose the school and the audit year, generate the 8 sheets", a
   await page.getByLabel("Année de l'audit").selectOption("2028");
   await page.getByRole("button", { name: "Générer les fiches" }).click();
   // What the user needs to know, not the names and formats it took.
-  await page.getByText("Classeur créé : 8 fiches, Paramètres, Synthèse.").waitFor();
+  await page.getByText("Classeur créé : 8 fiches, Paramètres, Synthèse, Guide.").waitFor();
   expect(await page.getByText(/noms? définis?|rétabli/).count()).toBe(0);
   await page.getByRole("tab", { name: "C1 Offre de formations" }).waitFor();
   await shot("02-generated");

@@ -23,7 +23,7 @@ export function freshWorkbook(options: BlueprintOptions = {}): MutableWorkbook {
 export const C = (n: number) => criterionSheetName(CRITERIA[n - 1]);
 
 /** The product's sheets, in the order a user sees them. */
-export const SHEET_ORDER = ["Paramètres", "Synthèse", ...CRITERIA.map((_, i) => C(i + 1)), "Listes"];
+export const SHEET_ORDER = ["Paramètres", "Synthèse", ...CRITERIA.map((_, i) => C(i + 1)), "Guide", "Listes"];
 
 export function sheetOf(wb: MutableWorkbook | WorkbookSnapshot, name: string): MutableWorkbook["sheets"][number] {
   const s = (wb as MutableWorkbook).sheets.find((x) => x.name === name);

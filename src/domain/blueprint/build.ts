@@ -12,6 +12,7 @@ import { type Blueprint, type NameBlueprint } from "./types";
 import { parametersSheet } from "./parameters-sheet";
 import { criterionSheet } from "./criterion-sheet";
 import { listsSheet } from "./lists-sheet";
+import { guideSheet } from "./guide-sheet";
 
 export { auditYearHeader, criterionSheetName, guideAxes, guideObjectives } from "./cells";
 
@@ -57,6 +58,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
   const criterionSheets = criteria.map((c) => criterionSheet(c, referenceYear, options.auditYear, options.school));
   const synthesis = synthesisSheet(criteria, referenceYear);
   const lists = listsSheet(criteria, version);
+  const guide = guideSheet(criteria);
   const p = SHEET_KEYS.parameters;
   const names: NameBlueprint[] = [
     { name: NAMES.school, sheetKey: p, ref: "$B$4" },
@@ -111,7 +113,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
     referentialVersion: version,
     referenceYear,
     auditYear: options.auditYear,
-    sheets: [params, synthesis, ...criterionSheets, lists.sheet],
+    sheets: [params, synthesis, ...criterionSheets, guide, lists.sheet],
     names,
   };
 }

@@ -48,6 +48,17 @@ export const LABELS = {
     `Déterminez les indicateurs de suivi permettant l'évaluation de l'atteinte de l'objectif opérationnel, en ${referenceYear}, et celui que vous souhaiteriez atteindre l'année de l'audit`,
   hintOutlook: "Indiquez les évolutions souhaitées",
 
+  guideSheet: "Guide",
+  guideTitle: "Le guide 2025 du label Lycée des métiers, critère par critère",
+  guideHint:
+    "Ce que le guide propose pour chaque critère (axes et leurs précisions, objectifs, exemples d'actions et d'indicateurs) : à lire, à copier dans les fiches. Cette feuille est tenue à jour par « Mettre à jour le classeur ».",
+  guideAxes: "Axes de travail stratégiques",
+  guideObjectives: "Objectifs opérationnels",
+  guideActions: "Exemples d'actions",
+  guideIndicators: "Exemples d'indicateurs d'évaluation",
+  guideReform: "Mesures de la réforme",
+  guideEvaluation: "Lien avec l'évaluation des établissements",
+  guideQualeduc: "Fiches Qualéduc",
   followUpTitle: "Suivi de l'action (dossier de labellisation)",
   colStatus: "Statut",
   colPerennial: "Action pérenne",

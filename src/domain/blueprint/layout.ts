@@ -126,6 +126,7 @@ export const MARKERS = {
   parameters: "ldm:parametres",
   lists: "ldm:listes",
   synthesis: "ldm:synthese",
+  guide: "ldm:guide",
   criterion: (n: CriterionNumber) => `ldm:critere:${n}`,
 } as const;
 

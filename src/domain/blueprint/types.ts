@@ -2,7 +2,7 @@ import type { CriterionNumber } from "../referential/types";
 import type { Visibility } from "../snapshot";
 import type { StyleName } from "./styles";
 
-export type SheetRole = "parameters" | "synthesis" | "criterion" | "lists";
+export type SheetRole = "parameters" | "synthesis" | "criterion" | "guide" | "lists";
 
 /** A cell the product owns: a label, a formula, a list item. Users cannot type in it (locked). */
 export interface StructureCell {

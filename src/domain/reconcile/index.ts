@@ -97,7 +97,7 @@ function repairSheetEdits(
   // The new section's rows get their heights (the product's own rows only: the blueprint lists no input row).
   if (newAreas.length && sb.rowHeights.length) edits.push({ op: "set-row-heights", sheet: title, rows: sb.rowHeights });
   const toWrite: StructureCell[] = [];
-  const ownsEverything = sb.role === "lists";
+  const ownsEverything = sb.role === "lists" || sb.role === "guide";
   for (const c of sb.cells) {
     const actual = sheet.cells[c.address];
     if (cellMatches(actual, c)) continue;

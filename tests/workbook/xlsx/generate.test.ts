@@ -18,7 +18,7 @@ beforeAll(async () => {
   const file = path.join(dir, "fiches.xlsx");
   const bp = buildBlueprint({ auditYear: 2028, school: "0130064Z — TEST", headOfSchool: "Mme Exemple" });
   writeFileSync(file, await blueprintToXlsx(bp));
-  dump = openpyxlDump(file, ["Paramètres", "Listes", sheetNames[0], sheetNames[6]]);
+  dump = openpyxlDump(file, ["Paramètres", "Listes", sheetNames[0], sheetNames[6], "Guide"]);
 });
 
 const sheet = (title: string) => {
@@ -27,9 +27,9 @@ const sheet = (title: string) => {
   return s;
 };
 
-test("sheets: Paramètres, Synthèse, the 8 criteria in order, then Listes very hidden", () => {
-  expect(dump.sheets.map((s) => s.title)).toEqual(["Paramètres", "Synthèse", ...sheetNames, "Listes"]);
-  expect(dump.sheets.map((s) => s.state)).toEqual([...Array(10).fill("visible"), "veryHidden"]);
+test("sheets: Paramètres, Synthèse, the 8 criteria in order, the Guide, then Listes very hidden", () => {
+  expect(dump.sheets.map((s) => s.title)).toEqual(["Paramètres", "Synthèse", ...sheetNames, "Guide", "Listes"]);
+  expect(dump.sheets.map((s) => s.state)).toEqual([...Array(11).fill("visible"), "veryHidden"]);
   for (const title of sheetNames) expect(title.length).toBeLessThanOrEqual(31);
 });
 
@@ -141,4 +141,19 @@ test("Paramètres: the school is a drop-down of establishments, the audit year i
       }),
     ]),
   );
+});
+
+test("the Guide sheet shows what the guide offers, sub-points and headings included, protected", () => {
+  const guide = sheet("Guide");
+  expect(guide?.protected).toBe(true);
+  const texts = Object.values(guide?.cells ?? {}).map(String);
+  for (const c of CRITERIA) expect(texts).toContain(`Critère ${c.number} — ${c.title}`);
+  // Sub-points the drop-downs cannot show: C8's two sides of communication, under its single axis.
+  const c8 = CRITERIA[7].axes[0];
+  expect(texts).toContain(`• ${c8.text}`);
+  for (const d of c8.details ?? []) expect(texts).toContain(`      – ${d}`);
+  // Group headings (criterion 3's objectives) and the example indicators.
+  const group = CRITERIA[2].objectives.find((o) => o.group)?.group as string;
+  expect(texts).toContain(group);
+  expect(texts).toContain(`• ${CRITERIA[6].indicators[0].text}`);
 });
