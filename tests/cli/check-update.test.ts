@@ -250,3 +250,46 @@ test("check over several files shows its progress on a terminal only", async () 
   await checkCommand(["--json", ...files], { out: (l) => plain.push(l), err: () => undefined });
   expect(plain).toEqual(out);
 });
+
+test("update: a workbook of the previous version gains the follow-up block, label year and Guide, typed cells byte for byte", () => {
+  const old = path.join(dir, "ancien.xlsx");
+  // As the previous version wrote it: no follow-up columns (I–S), no label year, no Guide sheet, no choice lists.
+  editWithOpenpyxl(
+    path.join(dir, "fiches.xlsx"),
+    [
+      "import re",
+      "for ws in wb.worksheets:",
+      "    if re.match(r'C[1-8] ', ws.title):",
+      "        ws['A10'] = 'Un axe de l\\'établissement'; ws['C10'] = 'Une action déjà menée'; ws['E10'] = 12",
+      "        for rng in list(ws.merged_cells.ranges):",
+      "            if rng.min_col >= 9: ws.unmerge_cells(str(rng))",
+      "        for row in ws.iter_rows(min_row=1, max_row=120, min_col=9, max_col=19):",
+      "            for c in row: c.value = None",
+      "        ws.data_validations.dataValidation = [v for v in ws.data_validations.dataValidation if not str(v.sqref).startswith(('I', 'J'))]",
+      "p = wb['Paramètres']; p['A8'] = None; p['B8'] = None",
+      "del wb['Guide']",
+      "for n in ['ChoixStatut', 'ChoixPerenne', 'AnneeLabel', 'LDM_Feuille_guide']:",
+      "    if n in wb.defined_names: del wb.defined_names[n]",
+    ],
+    old,
+  );
+  const before = openpyxlDump(old, ["C3 Réponses pédagogiques"]).sheets.find((s) => s.title.startsWith("C3 "));
+  const check = JSON.parse(run(["check", "ancien.xlsx", "--json"]).out) as {
+    findings: { rule: string; sheet: string }[];
+  }[];
+  // The check announces what the update will add.
+  expect(check[0].findings.filter((f) => f.rule === "structure-incomplete").map((f) => f.sheet)).toContain(
+    "C3 Réponses pédagogiques",
+  );
+  const r = run(["update", "ancien.xlsx", "--out", "ancien-maj.xlsx"]);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("Feuille « Guide » recréée.");
+  const after = openpyxlDump(path.join(dir, "ancien-maj.xlsx"), ["C3 Réponses pédagogiques", "Paramètres"]);
+  const c3 = after.sheets.find((s) => s.title.startsWith("C3 "));
+  for (const [a, v] of Object.entries(before?.cells ?? {})) if (v !== null) expect([a, c3?.cells?.[a]]).toEqual([a, v]);
+  expect(c3?.cells?.I7).toBe("Statut");
+  expect(c3?.unlocked).toEqual(expect.arrayContaining(["I10", "S109"]));
+  expect(after.sheets.find((s) => s.title === "Paramètres")?.cells?.A8).toMatch(/Année d'obtention du label/);
+  expect(after.sheets.map((s) => s.title)).toContain("Guide");
+  expect(run(["update", "ancien-maj.xlsx"]).out).toMatch(/rien à mettre à jour/);
+});

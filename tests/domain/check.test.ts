@@ -231,7 +231,7 @@ test("a workbook that is not ours: findings, never an exception", () => {
     ],
     names: [],
   });
-  expect(only(fs, "sheet-missing")).toHaveLength(10);
+  expect(only(fs, "sheet-missing")).toHaveLength(11);
   expect(only(fs, "lists-damaged").length).toBeGreaterThan(0);
   expect(checkWorkbook({ sheets: [], names: [{ name: "Etablissement", formula: "#REF!" }] }).length).toBeGreaterThan(0);
 });

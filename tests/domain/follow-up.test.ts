@@ -123,3 +123,22 @@ test("the review shows each criterion's actions, engagements and actions without
   expect(s.criteria[0].followUp).toEqual({ actions: 1, engagements: 1, withoutEvidence: 1 });
   expect(reportHtml(s, new Date("2027-03-12"))).toContain("Suivi : 1 action(s), 1 engagement(s)");
 });
+
+test("bad input in the follow-up gets a French finding, never a crash: a date as a measure, a 30-year duration, a broken link", () => {
+  const wb = filled();
+  const c1 = sheetOf(wb, C(1));
+  c1.cells.L10 = num(46023, "dd/mm/yyyy");
+  c1.cells.K10 = text("30 ans");
+  c1.cells.S10 = text("Compte rendu ; http:/intranet ; https://www.education.gouv.fr/pid285/bulletin.html");
+  const found = checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.sheet === C(1));
+  expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual(
+    expect.arrayContaining(["value-type L10", "duration-implausible K10", "evidence-link S10"]),
+  );
+  expect(found.filter((f) => f.rule === "evidence-link")).toHaveLength(1);
+  expect(found.find((f) => f.rule === "value-type")?.message).toMatch(/est une date, pas une mesure/);
+  c1.cells.K10 = text("2025-2028");
+  c1.cells.S10 = text("www.lycee-exemple.fr/preuves");
+  const fixed = checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.sheet === C(1));
+  expect(fixed.map((f) => f.rule)).not.toEqual(expect.arrayContaining(["duration-implausible"]));
+  expect(fixed.map((f) => f.rule)).not.toContain("evidence-link");
+});

@@ -45,7 +45,10 @@ export function guideSheet(criteria: readonly Criterion[]): SheetBlueprint {
       ...section(LABELS.guideIndicators, c.indicators),
       ...section(LABELS.guideReform, c.reformMeasures),
       ...section(LABELS.guideEvaluation, c.evaluationLinks),
-      ...section(LABELS.guideQualeduc, c.qualeducFiches.map((f) => ({ text: f }))),
+      ...section(
+        LABELS.guideQualeduc,
+        c.qualeducFiches.map((f) => ({ text: f })),
+      ),
     ]) {
       if (a) cells.push(text(address(row, 1), a, style));
       if (b) cells.push(text(address(row, 2), b, style));

@@ -32,6 +32,8 @@ export const RULES = {
   "engagement-measure-missing": "error",
   "status-unknown": "warning",
   "label-period": "error",
+  "duration-implausible": "warning",
+  "evidence-link": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -66,6 +68,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
   "engagement-measure-missing": "mesure à N manquante",
   "status-unknown": "statut inconnu",
   "label-period": "période du label",
+  "duration-implausible": "durée peu plausible",
+  "evidence-link": "lien invalide",
 };
 
 export interface Finding {

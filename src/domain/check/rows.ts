@@ -64,6 +64,7 @@ interface FollowUp {
   readonly measures: readonly FollowUpCell[];
   readonly result?: FollowUpCell;
   readonly evidence: FollowUpCell;
+  readonly duration: FollowUpCell;
 }
 
 /** A row's follow-up (columns I–S): its status, its yearly measures, its result, its evidence. */
@@ -78,13 +79,68 @@ function followUpOf(sheet: SheetSnapshot, r: number): FollowUp {
     measures: Array.from({ length: FOLLOW_UP.measureCount }, (_, i) => at(FOLLOW_UP.columns.firstMeasure + i)),
     result: at(FOLLOW_UP.columns.result),
     evidence: at(FOLLOW_UP.columns.evidence),
+    duration: at(FOLLOW_UP.columns.duration),
   };
 }
 
 type Push = (rule: RuleId, cell: string, message: string, severity?: Severity) => void;
 
 /** The follow-up rules of the labelling dossier: evidence for an action, a measure each year, a known status. */
+/** A number format that shows a date (a day, month or year code outside quotes and brackets). */
+function isDateFormat(nf: string | undefined): boolean {
+  return !!nf && /[dmy]/i.test(nf.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+}
+
+/** The years a duration says (« 3 ans », « 2025-2028 », 3), or undefined when it says no number of years. */
+function durationYears(c: CellSnapshot): number | undefined {
+  if (c.t === "n" && !isDateFormat(c.nf)) return Number(c.v);
+  const s = String(c.v);
+  const span = /(\d{4})\s*[-–àa/]+\s*(\d{4})/.exec(s);
+  if (span) return Number(span[2]) - Number(span[1]);
+  const years = /(\d+(?:[.,]\d+)?)\s*ans?\b/i.exec(s);
+  return years ? Number(years[1].replace(",", ".")) : undefined;
+}
+
+/** The rules on what is typed in the follow-up: a date is not a measure, a duration fits the label, a link is one. */
+function checkFollowUpValues(f: FollowUp, push: Push): void {
+  for (const m of [...f.measures, ...(f.result ? [f.result] : [])])
+    if (m.cell?.t === "n" && isDateFormat(m.cell.nf))
+      push(
+        "value-type",
+        m.address,
+        `${m.address} : « ${show(m.cell)} » est une date, pas une mesure de l'indicateur : saisissez la valeur mesurée cette année-là.`,
+      );
+  const d = f.duration.cell;
+  const years = d && isFilled(d) && d.t !== "e" ? durationYears(d) : undefined;
+  if (years !== undefined && (years <= 0 || years > 10))
+    push(
+      "duration-implausible",
+      f.duration.address,
+      `${f.duration.address} : une durée de ${years} an(s) n'est pas plausible pour une action du label (accordé pour 5 ans) : indiquez la durée prévue (ex. « 3 ans » ou « 2025-2028 »).`,
+    );
+  const e = f.evidence.cell;
+  if (e && e.t === "s") {
+    for (const word of String(e.v).split(/[\s;,]+/)) {
+      if (!/^(https?:|www\.)/i.test(word)) continue;
+      let ok = false;
+      try {
+        const url = new URL(/^www\./i.test(word) ? `https://${word}` : word);
+        ok = /\./.test(url.hostname);
+      } catch {
+        ok = false;
+      }
+      if (!ok)
+        push(
+          "evidence-link",
+          f.evidence.address,
+          `${f.evidence.address} : « ${word.slice(0, 60)} » n'est pas un lien valable (ex. https://www.exemple.fr/document.pdf) : corrigez-le, ou donnez le nom du document joint.`,
+        );
+    }
+  }
+}
+
 function checkFollowUp(ctx: CheckContext, f: FollowUp, r: number, push: Push): void {
+  checkFollowUpValues(f, push);
   if (f.status === "unknown")
     push(
       "status-unknown",
