@@ -5,7 +5,7 @@
  */
 import { absoluteRange, address, columnLetters } from "../a1";
 import type { Criterion, CriterionNumber } from "../referential/types";
-import { LISTS, MARKERS, NAMES, TABLE, listColumns } from "./layout";
+import { FOLLOW_UP, LISTS, MARKERS, NAMES, TABLE, listColumns } from "./layout";
 import type { NameBlueprint, SheetBlueprint, StructureCell } from "./types";
 import { readinessFormula, STATUS } from "../readiness";
 
@@ -24,6 +24,8 @@ export const SYNTHESIS = {
   /** The chart sits under the table, from this row. */
   chartTopRow: 16,
   marker: "N1",
+  /** The follow-up (after the hidden marker column): actions, engagements, actions without evidence. */
+  followUpColumn: 15,
 } as const;
 
 /** The chart's name: how the update finds it again (a chart someone deleted is drawn again). */
@@ -36,6 +38,8 @@ export const INPUT_NAMES = {
   indicators: (n: CriterionNumber) => `Saisie_Indicateurs_C${n}`,
   reference: (n: CriterionNumber) => `Saisie_Reference_C${n}`,
   audit: (n: CriterionNumber) => `Saisie_Audit_C${n}`,
+  status: (n: CriterionNumber) => `Saisie_Statut_C${n}`,
+  evidence: (n: CriterionNumber) => `Saisie_Preuves_C${n}`,
   guideAxes: (n: CriterionNumber) => `Guide_Axes_C${n}`,
   guideObjectives: (n: CriterionNumber) => `Guide_Objectifs_C${n}`,
 };
@@ -56,6 +60,8 @@ const HEADERS = (referenceYear: number) => [
   "Indicateurs en recul (dernière vérification)",
 ];
 
+const FOLLOW_UP_HEADERS = ["Suivi : actions", "Suivi : engagements", "Actions sans élément de preuve"];
+
 /** The names the synthesis formulas read: each criterion's input columns and its guide-only lists. */
 export function synthesisNames(criteria: readonly Criterion[]): NameBlueprint[] {
   const first = TABLE.firstRow;
@@ -72,6 +78,8 @@ export function synthesisNames(criteria: readonly Criterion[]): NameBlueprint[] 
       { name: INPUT_NAMES.indicators(n), sheetKey: key, ref: col(TABLE.columns.indicator) },
       { name: INPUT_NAMES.reference(n), sheetKey: key, ref: col(TABLE.columns.reference) },
       { name: INPUT_NAMES.audit(n), sheetKey: key, ref: col(TABLE.columns.audit) },
+      { name: INPUT_NAMES.status(n), sheetKey: key, ref: col(FOLLOW_UP.columns.status) },
+      { name: INPUT_NAMES.evidence(n), sheetKey: key, ref: col(FOLLOW_UP.columns.evidence) },
     );
     const lists = listColumns(n);
     const guide = (colNo: number, count: number) =>
@@ -123,6 +131,14 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
   HEADERS(referenceYear).forEach((h, i) =>
     cells.push({ address: address(SYNTHESIS.headerRow, i + 1), text: h, style: "tableHeader", derived: true }),
   );
+  FOLLOW_UP_HEADERS.forEach((h, i) =>
+    cells.push({
+      address: address(SYNTHESIS.headerRow, SYNTHESIS.followUpColumn + i),
+      text: h,
+      style: "tableHeader",
+      derived: true,
+    }),
+  );
   criteria.forEach((c, i) => {
     const r = SYNTHESIS.firstRow + i;
     const n = c.number;
@@ -138,6 +154,10 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     f(7, covered(NAMES.ownObjectives, N.objectives(n)));
     f(8, `SUMPRODUCT((LEN(${N.indicators(n)})>0)*(LEN(${N.reference(n)})>0))`);
     f(9, `SUMPRODUCT((LEN(${N.indicators(n)})>0)*(LEN(${N.audit(n)})>0))`);
+    const status = N.status(n);
+    f(SYNTHESIS.followUpColumn, `COUNTIF(${status},"Action")`);
+    f(SYNTHESIS.followUpColumn + 1, `COUNTIF(${status},"Engagement")`);
+    f(SYNTHESIS.followUpColumn + 2, `SUMPRODUCT((TRIM(${status})="Action")*(LEN(TRIM(${N.evidence(n)}))=0))`);
     f(
       12,
       readinessFormula({
@@ -163,6 +183,7 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
       { col: 12, width: 20 },
       { col: 13, width: 16 },
       { col: 14, width: 4, hidden: true },
+      ...FOLLOW_UP_HEADERS.map((_, i) => ({ col: SYNTHESIS.followUpColumn + i, width: 14 })),
     ],
     rowHeights: [
       { row: 1, height: 24 },

@@ -51,6 +51,10 @@ c3["A10"] = ${JSON.stringify(C3_AXES[0].replace(/ /g, " ").replace(/’/g, "'")
 c3["C10"] = "Action"
 c3["A11"] = ${JSON.stringify(C3_AXES[1])}
 c3["C11"] = "Action"
+# The follow-up: an action with its evidence, an action without, an engagement.
+c3["I10"] = "Action"; c3["S10"] = "Compte rendu"
+c3["I11"] = "action"
+c3["I12"] = "Engagement"; c3["C12"] = "À venir"
 wb.save(sys.argv[2])
 `;
 
@@ -68,7 +72,7 @@ const DUMP = `
 import sys, json, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 s = wb["Synthèse"]
-print(json.dumps([[s.cell(row=r, column=c).value for c in range(1, 13)] for r in range(5, 13)], ensure_ascii=False))
+print(json.dumps([[s.cell(row=r, column=c).value for c in range(1, 18)] for r in range(5, 13)], ensure_ascii=False))
 `;
 
 test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
@@ -108,6 +112,11 @@ test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   expect(rows[6].slice(0, 9)).toEqual(["C7 Décrochage scolaire", null, 1, 1, 0, 1, 0, 1, 0]);
   // Criterion 3: two guide axes covered, the pasted one included (before: 1 on the sheet, 2 in the review).
   expect(rows[2][3]).toBe(2);
+  // Its follow-up, on the sheet as in the review: 2 actions (one without evidence), 1 engagement.
+  expect(rows[2].slice(14, 17)).toEqual([2, 1, 1]);
+  domain.criteria.forEach((c, i) =>
+    expect(rows[i].slice(14, 17)).toEqual([c.followUp.actions, c.followUp.engagements, c.followUp.withoutEvidence]),
+  );
   // One rule for « prêt pour le COPIL »: the sheet's status is the review's, criterion by criterion — C2 (a
   // filled row, no error, no indicator) is « à compléter » in both.
   expect(rows.map((r) => r[11])).toEqual(domain.criteria.map((c) => c.status));
