@@ -39,6 +39,8 @@ export const TEXTS = {
   checking: "Vérification…",
   noFinding: "Aucun constat : la fiche est prête pour le comité de pilotage.",
   noFindingWorkbook: "Aucun constat : le classeur est prêt pour le comité de pilotage.",
+  engineFailed:
+    "Le volet n'a pas pu charger sa partie de calcul (réseau coupé, ou site du complément injoignable) : fermez le volet puis rouvrez-le.",
   stillWaiting:
     "Toujours en cours… Si une cellule est en cours de saisie dans Excel, validez-la (Entrée) ou cliquez une autre cellule : Excel attend la fin de la saisie pour laisser Fiches LDM lire ou écrire.",
   notAFiche: (sheet: string) =>

@@ -14,14 +14,8 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { Finding } from "../../domain/check";
-import {
-  mergeLive,
-  ServiceError,
-  type CheckResult,
-  type GenerateOptions,
-  type WorkbookService,
-  type WorkbookStatus,
-} from "../services/workbook-service";
+import type { GenerateOptions, WorkbookService } from "../services/workbook-service";
+import { mergeLive, ServiceError, type CheckResult, type WorkbookStatus } from "../services/results";
 import { createBurst } from "../services/burst";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { LIVE_CHECK_QUIET_MS, TEXTS } from "../texts";

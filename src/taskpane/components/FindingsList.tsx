@@ -2,7 +2,7 @@ import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { ErrorCircle16Filled, Info16Regular, Warning16Filled } from "@fluentui/react-icons";
 import * as React from "react";
 import type { Finding } from "../../domain/check";
-import type { CheckResult } from "../services/workbook-service";
+import type { CheckResult } from "../services/results";
 import { TEXTS } from "../texts";
 
 const useStyles = makeStyles({

@@ -5,12 +5,11 @@
  */
 import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/build";
 import { CRITERION_MARKER_ADDRESS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
-import { checkWorkbook, countFindings, type Finding } from "../../domain/check";
+import { checkWorkbook } from "../../domain/check";
 import { workbookFacts } from "../../domain/facts";
 import { criterionOfMarker } from "../../domain/identify";
 import { checkUseCase, type CheckResult } from "../../app/check";
 import { UseCaseError } from "../../app/port";
-import { reportUseCase } from "../../app/report";
 import { workbookStatus, type WorkbookStatus } from "../../app/status";
 import { updateUseCase } from "../../app/update";
 import { officeSession } from "../../workbook/office/session";
@@ -31,41 +30,9 @@ import { loadEstablishments } from "./establishments";
 
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export class ServiceError extends Error {}
+import { ServiceError, type LiveCheck } from "./results";
 
-export type { CheckResult } from "../../app/check";
-export type { WorkbookStatus } from "../../app/status";
-
-/** What a live check found: the findings of the sheets it looked at again (the others are unchanged). */
-export interface LiveCheck {
-  readonly sheets: readonly string[];
-  readonly findings: readonly Finding[];
-  readonly activeSheet?: string;
-  /** The sheets « Vérifier la fiche » speaks about (criterion sheets, Paramètres). */
-  readonly fiches: readonly string[];
-}
-
-/**
- * The findings on screen after a live check: those of the re-checked sheets replaced, the others kept. When
- * the active fiche changed, its findings are shown (a paste that kills a drop-down shows at once), whatever
- * one sheet's findings were on screen before.
- */
-export function mergeLive(shown: CheckResult | undefined, live: LiveCheck): CheckResult | undefined {
-  const again = new Set(live.sheets);
-  const ofSheet = (sheet: string): CheckResult => {
-    const findings = live.findings.filter((f) => f.sheet === sheet);
-    return { scope: "sheet", sheet, findings, counts: countFindings(findings) };
-  };
-  if (shown?.scope === "workbook") {
-    const findings = [...shown.findings.filter((f) => !again.has(f.sheet)), ...live.findings];
-    return { ...shown, findings, counts: countFindings(findings) };
-  }
-  // A sheet's findings follow the fiche people are working in.
-  const active = live.activeSheet;
-  if (active && again.has(active) && live.fiches.includes(active)) return ofSheet(active);
-  if (shown?.sheet && !shown.notAFiche && again.has(shown.sheet)) return ofSheet(shown.sheet);
-  return shown;
-}
+export { mergeLive, ServiceError, type CheckResult, type LiveCheck, type WorkbookStatus } from "./results";
 
 export interface GenerateOptions {
   readonly school?: string;
@@ -286,7 +253,11 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** The annual review as a print-ready HTML document (the read's two syncs). */
   async function report(): Promise<string> {
-    return guardedFull(() => run(async (context) => (await reportUseCase(session(context), { today: today() })).html));
+    // The review (its HTML writer and the synthesis) loads on demand, in its own chunk: not the first screen.
+    return guardedFull(async () => {
+      const { reportUseCase } = await import(/* webpackChunkName: "report" */ "../../app/report");
+      return run(async (context) => (await reportUseCase(session(context), { today: today() })).html);
+    });
   }
 
   return {

@@ -1,0 +1,43 @@
+/**
+ * What the pane keeps on screen between actions, and the service's error: light modules the pane's first
+ * screen may import without loading the workbook engine (the domain, the use cases, the Office adapter), which
+ * comes on demand (src/taskpane/index.tsx).
+ */
+import { countFindings, type Finding } from "../../domain/check/findings";
+import type { CheckResult } from "../../app/check";
+
+export class ServiceError extends Error {}
+
+export type { CheckResult } from "../../app/check";
+export type { WorkbookStatus } from "../../app/status";
+
+/** What a live check found: the findings of the sheets it looked at again (the others are unchanged). */
+export interface LiveCheck {
+  readonly sheets: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly activeSheet?: string;
+  /** The sheets « Vérifier la fiche » speaks about (criterion sheets, Paramètres). */
+  readonly fiches: readonly string[];
+}
+
+/**
+ * The findings on screen after a live check: those of the re-checked sheets replaced, the others kept. When
+ * the active fiche changed, its findings are shown (a paste that kills a drop-down shows at once), whatever
+ * one sheet's findings were on screen before.
+ */
+export function mergeLive(shown: CheckResult | undefined, live: LiveCheck): CheckResult | undefined {
+  const again = new Set(live.sheets);
+  const ofSheet = (sheet: string): CheckResult => {
+    const findings = live.findings.filter((f) => f.sheet === sheet);
+    return { scope: "sheet", sheet, findings, counts: countFindings(findings) };
+  };
+  if (shown?.scope === "workbook") {
+    const findings = [...shown.findings.filter((f) => !again.has(f.sheet)), ...live.findings];
+    return { ...shown, findings, counts: countFindings(findings) };
+  }
+  // A sheet's findings follow the fiche people are working in.
+  const active = live.activeSheet;
+  if (active && again.has(active) && live.fiches.includes(active)) return ofSheet(active);
+  if (shown?.sheet && !shown.notAFiche && again.has(shown.sheet)) return ofSheet(shown.sheet);
+  return shown;
+}
