@@ -12,6 +12,8 @@ import { localName, type XmlAttributes, type XmlHandler } from "./xml";
 import { BUILTIN_FORMATS } from "./number-formats";
 import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, shown } from "./read-package";
 
+const CANONICAL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
 /** OOXML escapes characters XML cannot carry as `_xHHHH_` (ST_Xstring); `_x005F_` is a literal `_`. */
 export function decodeXstring(s: string): string {
   if (!s.includes("_x")) return s;
@@ -119,6 +121,8 @@ export interface SheetContext {
   readonly locked: readonly boolean[];
   /** The product's input areas, whose lock state every sheet reports (see SheetSnapshot.inputLocks). */
   readonly lockProbes: readonly { readonly range: string; readonly ref: RangeRef }[];
+  /** The box around every probe: most cells of a sheet fall outside it and need no probe lookup. */
+  readonly probeBox?: RangeRef;
   cellCount: number;
 }
 
@@ -288,13 +292,17 @@ export class WorksheetReader implements XmlHandler {
     }
     const inGrid = ref !== undefined || (this.row <= 1048576 && this.column <= 16384);
     this.cell = {
-      address: inGrid ? address(this.row, this.column) : undefined,
+      // The address as written, when it already is canonical (« B12 »): no need to build it again.
+      address: inGrid ? (a.r !== undefined && CANONICAL.test(a.r) ? a.r : address(this.row, this.column)) : undefined,
       type: a.t ?? "n",
       style: a.s !== undefined ? Number(a.s) : 0,
     };
+    const box = this.context.probeBox;
+    const at = { row: this.row, col: this.column };
     if (
       this.cell.address !== undefined &&
-      this.context.lockProbes.some((p) => rangeContains(p.ref, { row: this.row, col: this.column }))
+      (!box || rangeContains(box, at)) &&
+      this.context.lockProbes.some((p) => rangeContains(p.ref, at))
     )
       this.probedStyles.set(this.cell.address, this.cell.style);
   }

@@ -114,13 +114,22 @@ export function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
     throw new XlsxReadError(`Fichier refusé : le classeur déclare ${wb.sheetCount} feuilles (plus de ${MAX_SHEETS}).`);
   const rels = parts.relationships(workbookPart);
   const sibling = (name: string) => resolvePartName(workbookPart, name);
+  const lockProbes = inputAreas().flatMap((range) => {
+    const ref = parseRange(range);
+    return ref ? [{ range, ref }] : [];
+  });
   const context: SheetContext = {
     strings: readSharedStrings(parts, targetOfType(rels, "/sharedStrings") ?? parts.find(sibling("sharedStrings.xml"))),
     ...readCellFormats(parts, targetOfType(rels, "/styles") ?? parts.find(sibling("styles.xml"))),
-    lockProbes: inputAreas().flatMap((range) => {
-      const ref = parseRange(range);
-      return ref ? [{ range, ref }] : [];
-    }),
+    lockProbes,
+    probeBox: lockProbes.length
+      ? {
+          top: Math.min(...lockProbes.map((p) => p.ref.top)),
+          bottom: Math.max(...lockProbes.map((p) => p.ref.bottom)),
+          left: Math.min(...lockProbes.map((p) => p.ref.left)),
+          right: Math.max(...lockProbes.map((p) => p.ref.right)),
+        }
+      : undefined,
     cellCount: 0,
   };
   const sheets: SheetSnapshot[] = [];
