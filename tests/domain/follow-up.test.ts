@@ -8,30 +8,15 @@ import { FOLLOW_UP, NAMES } from "../../src/domain/blueprint/layout";
 import { checkWorkbook } from "../../src/domain/check";
 import { reconcile } from "../../src/domain/reconcile";
 import { applyToSnapshot } from "../helpers/apply-snapshot";
-import {
-  C,
-  fillParameters,
-  fillRow,
-  freshWorkbook,
-  num,
-  sheetOf,
-  text,
-  type MutableWorkbook,
-} from "../helpers/workbooks";
+import { C, fillRow, filledWorkbook, num, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
 
 const rules = (wb: MutableWorkbook, today = "2027-03-12") =>
   checkWorkbook(wb, { today: new Date(today) })
     .filter((f) => f.sheet === C(1))
     .map((f) => `${f.rule} ${f.cell}`);
 
-function filled(): MutableWorkbook {
-  const wb = fillParameters(freshWorkbook({ auditYear: 2028 }));
-  for (let n = 1; n <= 8; n++) fillRow(wb, n, 10);
-  return wb;
-}
-
 test("the follow-up's columns are there: headers, a measure per year after the reference year, drop-downs", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   const c1 = sheetOf(wb, C(1));
   expect(c1.cells.I7).toEqual(text("Statut"));
   expect(c1.cells.Q7).toEqual(text("Résultat atteint l'année de l'audit"));
@@ -46,7 +31,7 @@ test("the follow-up's columns are there: headers, a measure per year after the r
 });
 
 test("an Action needs its evidence and, past its first year, a measure; an Engagement its measure at N", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   const c1 = sheetOf(wb, C(1));
   c1.cells.I10 = text("Action");
   expect(rules(wb)).toEqual(expect.arrayContaining(["evidence-missing S10", "follow-up-missing L10"]));
@@ -66,7 +51,7 @@ test("an Action needs its evidence and, past its first year, a measure; an Engag
 });
 
 test("measures and the result are checked against the indicator's kind; the result, once typed, is what is judged", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   const c1 = sheetOf(wb, C(1));
   // « Nombre de conventions de partenariat »: a whole number, a rise is progress (E10 = 4, F10 = 6).
   c1.cells.M10 = text("beaucoup");
@@ -81,7 +66,7 @@ test("measures and the result are checked against the indicator's kind; the resu
 });
 
 test("an older workbook gains the follow-up through the update, every typed cell kept, then nothing more to do", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   // As the previous version made it: no follow-up block, no drop-downs, no choice lists.
   for (let n = 1; n <= 8; n++) {
     const s = sheetOf(wb, C(n));
@@ -114,7 +99,7 @@ test("an older workbook gains the follow-up through the update, every typed cell
 test("the review shows each criterion's actions, engagements and actions without evidence", async () => {
   const { synthesize } = await import("../../src/domain/synthesis");
   const { reportHtml } = await import("../../src/domain/report/html");
-  const wb = filled();
+  const wb = filledWorkbook();
   const c1 = sheetOf(wb, C(1));
   c1.cells.I10 = text("Action");
   fillRow(wb, 1, 11);
@@ -125,7 +110,7 @@ test("the review shows each criterion's actions, engagements and actions without
 });
 
 test("bad input in the follow-up gets a French finding, never a crash: a date as a measure, a 30-year duration, a broken link", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   const c1 = sheetOf(wb, C(1));
   c1.cells.L10 = num(46023, "dd/mm/yyyy");
   c1.cells.K10 = text("30 ans");

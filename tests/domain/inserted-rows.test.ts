@@ -11,19 +11,13 @@ import { reconcile, type Edit } from "../../src/domain/reconcile";
 import { synthesize } from "../../src/domain/synthesis";
 import { applyToSnapshot } from "../helpers/apply-snapshot";
 import { insertRows } from "../helpers/damage";
-import { C, fillParameters, fillRow, freshWorkbook, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
+import { C, fillRow, filledWorkbook, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing", "structure-altered"]);
 
 function update(wb: MutableWorkbook) {
   const ctx = makeContext(wb, {});
   return reconcile(buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }), wb);
-}
-
-function filled(): MutableWorkbook {
-  const wb = fillParameters(freshWorkbook({ auditYear: 2028 }));
-  for (let n = 1; n <= 8; n++) fillRow(wb, n, 10);
-  return wb;
 }
 
 const name = (wb: MutableWorkbook, n: string) => wb.names.find((x) => x.name === n)?.formula;
@@ -33,7 +27,7 @@ const writesOn = (edits: readonly Edit[], sheet: string) =>
   edits.filter((e) => "sheet" in e && e.sheet === sheet && e.op !== "set-name");
 
 test("three rows inserted above the table: nothing to report, nothing to write, no second header", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   insertRows(wb, C(2), 7, 3);
   const s = sheetOf(wb, C(2));
   expect(s.cells.D10?.v).toMatch(/Intitulé de l'indicateur/);
@@ -51,7 +45,7 @@ test("three rows inserted above the table: nothing to report, nothing to write, 
 });
 
 test("rows inserted above the title block move the whole sheet, marker and names included", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   insertRows(wb, C(5), 2, 2);
   expect(checkWorkbook(wb, { today: new Date("2026-03-12") }).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   const { edits, findings } = update(wb);
@@ -60,7 +54,7 @@ test("rows inserted above the title block move the whole sheet, marker and names
 });
 
 test("rows inserted inside the table make it longer: the rows below 109 are checked, counted and kept in drop-downs", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   insertRows(wb, C(3), 50, 5);
   const s = sheetOf(wb, C(3));
   s.cells.A114 = text("Un axe qui n'est pas dans la liste");
@@ -74,7 +68,7 @@ test("rows inserted inside the table make it longer: the rows below 109 are chec
 });
 
 test("rows typed below the table (a file edited elsewhere): checked, counted by the Synthèse, brought into the table", () => {
-  const wb = filled();
+  const wb = filledWorkbook();
   const s = sheetOf(wb, C(4));
   fillRow(wb, 4, 112);
   const check = checkWorkbook(wb, { today: new Date("2026-03-12") });

@@ -9,7 +9,6 @@ import { absoluteRange, address, columnLetters, parseAddress, parseRange, rangeA
 import type { Identification } from "../identify";
 import { findName } from "../names";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { listKey } from "../text";
 import { TABLE } from "./layout";
 import { cellMatches } from "./match";
 import type { Blueprint, NameBlueprint, SheetBlueprint } from "./types";
@@ -55,26 +54,12 @@ export function lastFilledRow(sheet: SheetSnapshot, from: number): number {
 /** How far down the header is looked for (rows inserted above the table). */
 export const HEADER_SEARCH_ROWS = TABLE.headerRow + 300;
 
-/** The row of the table's header now: found by its own words in the indicator column, else the blueprint's. */
-export function findHeaderRow(sb: SheetBlueprint, sheet: Pick<SheetSnapshot, "cells">): number {
-  const header = sb.cells.find((c) => c.address === address(TABLE.headerRow, TABLE.columns.indicator));
-  if (header?.text === undefined) return TABLE.headerRow;
-  const key = listKey(header.text);
-  const col = columnLetters(TABLE.columns.indicator);
-  for (let row = 1; row <= HEADER_SEARCH_ROWS; row++) {
-    const c = sheet.cells[`${col}${row}`];
-    if (c?.t === "s" && listKey(String(c.v)) === key) return row;
-  }
-  return TABLE.headerRow;
-}
-
-/** Where the table of criterion sheet `sb` is in `sheet`. */
 /**
  * Each structure row of the blueprint (1 … the hint row), found where it is now: the first row at or after the
  * previous one's new place where one of its cells is what the blueprint put there. Rows inserted among them
  * (even between the header and the hints) move the rest; a row that cannot be found keeps its predecessor's shift.
  */
-function structureRows(sb: SheetBlueprint, sheet: SheetSnapshot): Map<number, number> {
+function structureRows(sb: SheetBlueprint, sheet: Pick<SheetSnapshot, "cells">): Map<number, number> {
   const byRow = new Map<number, { col: number; cell: SheetBlueprint["cells"][number] }[]>();
   for (const c of sb.cells) {
     const at = parseAddress(c.address);
@@ -102,6 +87,14 @@ function structureRows(sb: SheetBlueprint, sheet: SheetSnapshot): Map<number, nu
     floor = now + 1;
   }
   return rows;
+}
+
+/**
+ * The table's first input row now, from what a host read of the sheet (« Insérer » reads the indicator column
+ * only): the row after the hints, wherever rows inserted above or among the header rows put them.
+ */
+export function firstInputRow(sb: SheetBlueprint, sheet: Pick<SheetSnapshot, "cells">): number {
+  return (structureRows(sb, sheet).get(TABLE.hintRow) ?? TABLE.hintRow) + 1;
 }
 
 /** Where the table of criterion sheet `sb` is in `sheet`. */

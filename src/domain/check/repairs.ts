@@ -50,6 +50,9 @@ function plural(n: number, one: string, many: string): string {
 export function checkRepairs(ctx: CheckContext): Finding[] {
   const { edits, findings, sheets } = reconcile(ctx.wanted, ctx.wb);
   const out: Finding[] = [...findings];
+  /** A finding on the lists (the sheet, its entries, the names the drop-downs rely on), with the repair said once. */
+  const lists = (title: string, cell: string, what: string, severity?: "warning") =>
+    out.push(finding("lists-damaged", title, cell, `${what} ${FIX}.`, undefined, severity));
   const sheetOf = (title: string) => ctx.wb.sheets.find((s) => s.name === title);
   const bySheet = new Map<string, Edit[]>();
   const names: Edit[] = [];
@@ -71,14 +74,7 @@ export function checkRepairs(ctx: CheckContext): Finding[] {
     if (role.created) {
       // A missing sheet is one finding; the edits that build it are its repair.
       if (sb.role === "lists")
-        out.push(
-          finding(
-            "lists-damaged",
-            title,
-            "",
-            `La feuille cachée des listes est introuvable : les listes déroulantes ne fonctionnent plus. ${FIX}.`,
-          ),
-        );
+        lists(title, "", "La feuille cachée des listes est introuvable : les listes déroulantes ne fonctionnent plus.");
       else {
         const what = sb.role === "criterion" ? `La fiche du critère ${n}` : `La feuille ${sb.name}`;
         out.push(
@@ -107,13 +103,10 @@ export function checkRepairs(ctx: CheckContext): Finding[] {
     const cleared = list.flatMap((e) => (e.op === "clear-cells" ? e.addresses : []));
     if (sb.role === "lists" && written.length + cleared.length > 0) {
       const first = written[0]?.address ?? cleared[0];
-      out.push(
-        finding(
-          "lists-damaged",
-          title,
-          first,
-          `${written.length + cleared.length} entrée(s) des listes diffèrent du référentiel (première : ${first}). ${FIX}.`,
-        ),
+      lists(
+        title,
+        first,
+        `${written.length + cleared.length} entrée(s) des listes diffèrent du référentiel (première : ${first}).`,
       );
     } else if (written.length) {
       structure.push(
@@ -127,15 +120,11 @@ export function checkRepairs(ctx: CheckContext): Finding[] {
       switch (e.op) {
         case "set-visibility":
           if (sb.role === "lists")
-            out.push(
-              finding(
-                "lists-damaged",
-                title,
-                "",
-                `La feuille des listes est affichée : elle doit rester masquée pour ne pas être modifiée par erreur. ${FIX}.`,
-                undefined,
-                "warning",
-              ),
+            lists(
+              title,
+              "",
+              "La feuille des listes est affichée : elle doit rester masquée pour ne pas être modifiée par erreur.",
+              "warning",
             );
           else structure.push(e.visibility === "visible" ? "la feuille est masquée" : "la feuille est affichée");
           break;
@@ -211,20 +200,16 @@ export function checkRepairs(ctx: CheckContext): Finding[] {
   const missing = names.flatMap((e) => (e.op === "set-name" && !findName(ctx.wb, e.name) ? [e.name] : []));
   for (const e of names) {
     if (e.op !== "set-name" || missing.includes(e.name)) continue;
-    out.push(
-      finding(
-        "lists-damaged",
-        title,
-        "",
-        `Le nom défini « ${e.name} » ne désigne plus la bonne plage (${findName(ctx.wb, e.name)?.formula}). ${FIX}.`,
-      ),
+    lists(
+      title,
+      "",
+      `Le nom défini « ${e.name} » ne désigne plus la bonne plage (${findName(ctx.wb, e.name)?.formula}).`,
     );
   }
-  if (missing.length === 1)
-    out.push(finding("lists-damaged", title, "", `Le nom défini « ${missing[0]} » a disparu. ${FIX}.`));
+  if (missing.length === 1) lists(title, "", `Le nom défini « ${missing[0]} » a disparu.`);
   else if (missing.length > 1) {
     const shown = missing.length > 6 ? `${missing.slice(0, 6).join(", ")}…` : missing.join(", ");
-    out.push(finding("lists-damaged", title, "", `${missing.length} noms définis ont disparu (${shown}). ${FIX}.`));
+    lists(title, "", `${missing.length} noms définis ont disparu (${shown}).`);
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { updateUseCase } from "../../app/update";
 import { officeSession } from "../../workbook/office/session";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { address as a1, columnLetters, parseRange } from "../../domain/a1";
-import { findHeaderRow, HEADER_SEARCH_ROWS } from "../../domain/blueprint/placement";
+import { firstInputRow, HEADER_SEARCH_ROWS } from "../../domain/blueprint/placement";
 import {
   officeErrorMessage,
   readSnapshot,
@@ -140,7 +140,7 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** The Office session of one run: reads are kept for the live check. */
   const session = (context: Excel.RequestContext) =>
-    officeSession(context, { pageLayout: pageLayout(), onRead: (r) => (last = r as ReadResult) });
+    officeSession(context, { pageLayout: pageLayout(), onRead: (r) => (last = r) });
 
   async function status(): Promise<WorkbookStatus> {
     return guarded(() => run(async (context) => workbookStatus(await session(context).read())));
@@ -234,7 +234,7 @@ export function createWorkbookService(options: ServiceOptions) {
           headers.values.map((line, i) => [`${d}${i + 1}`, { t: "s" as const, v: String(line[0] ?? "") }]),
         );
         const sb = buildBlueprint().sheets.find((s) => s.criterion === criterion);
-        const firstRow = (sb ? findHeaderRow(sb, { cells }) : TABLE.headerRow) + TABLE.firstRow - TABLE.headerRow;
+        const firstRow = sb ? firstInputRow(sb, { cells }) : TABLE.firstRow;
         const ref = parseRange(selected.address.replace(/^.*!/, ""));
         if (!ref || ref.top < firstRow) throw new ServiceError(TEXTS.selectRowFirst);
         const target = ws.getRange(a1(ref.top, TABLE.columns[column]));
