@@ -40,18 +40,26 @@ export async function checkFiles(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let pending = 0;
             const give = () => {
-              if (next >= files.length) return resolve();
+              if (next >= files.length) {
+                if (pending === 0) resolve();
+                return;
+              }
               const task: CheckTask = { index: next, file: files[next], sheet, today: today.getTime() };
               next++;
+              pending++;
               worker.postMessage(task);
             };
             worker.on("message", (m: { index: number; report: FileReport }) => {
               reports[m.index] = m.report;
+              pending--;
               progress?.(++done, files.length);
               give();
             });
             worker.on("error", reject);
+            // Two files in hand: the worker starts the next one while its answer travels back.
+            give();
             give();
           }),
       ),

@@ -134,3 +134,21 @@ export function wrongWay(
   const wrong = direction === "higher" ? after < before : after > before;
   return wrong ? direction : undefined;
 }
+
+/**
+ * Whether the result measured in the audit year reaches the target set for it (the seed's audit-year column),
+ * in the indicator's direction: at or above it when higher is better, at or below it when lower is. Undefined
+ * when either is not a number: nothing to compare.
+ */
+export function targetReached(
+  wording: string,
+  target: CellSnapshot | undefined,
+  result: CellSnapshot | undefined,
+  overrides?: DirectionOverrides,
+): boolean | undefined {
+  if (target?.t !== "n" || result?.t !== "n") return undefined;
+  const kind = indicatorKind(wording);
+  const aimed = comparableValue(kind, target);
+  const got = comparableValue(kind, result);
+  return indicatorDirection(wording, overrides) === "higher" ? got >= aimed : got <= aimed;
+}

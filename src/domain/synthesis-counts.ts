@@ -6,6 +6,7 @@ import type { Finding } from "./check/findings";
 import { identifySheets } from "./identify";
 import type { Edit } from "./reconcile/edits";
 import type { WorkbookSnapshot } from "./snapshot";
+import { synthesize } from "./synthesis";
 
 export function synthesisCountEdits(
   bp: Blueprint,
@@ -20,6 +21,9 @@ export function synthesisCountEdits(
     if (sheet.cells[addr]?.v !== value) edits.push({ op: "set-value", sheet: sheet.name, address: addr, value });
   };
   const criteria = bp.sheets.filter((s) => s.role === "criterion");
+  const followUp = new Map(
+    synthesize(wb, { today }, findings).criteria.map((c) => [c.criterion.number, c.followUp] as const),
+  );
   criteria.forEach((c, i) => {
     const mine = findings.filter((f) => f.criterion === c.criterion);
     put(address(SYNTHESIS.firstRow + i, SYNTHESIS.errorsColumn), mine.filter((f) => f.severity === "error").length);
@@ -28,6 +32,9 @@ export function synthesisCountEdits(
       address(SYNTHESIS.firstRow + i, SYNTHESIS.wrongWayColumn),
       mine.filter((f) => f.rule === "indicator-wrong-way").length,
     );
+    const follow = c.criterion !== undefined ? followUp.get(c.criterion) : undefined;
+    put(address(SYNTHESIS.firstRow + i, SYNTHESIS.targetsReachedColumn), follow?.targetsReached ?? 0);
+    put(address(SYNTHESIS.firstRow + i, SYNTHESIS.targetsMissedColumn), follow?.targetsMissed ?? 0);
   });
   put(SYNTHESIS.checkedAt, checkedOnText(today));
   return edits;

@@ -11,7 +11,7 @@ import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "
 import type { Criterion, CriterionNumber } from "./referential/types";
 import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
 import { listKey, shownValue } from "./text";
-import { wrongWay, type Direction } from "./indicators";
+import { targetReached, wrongWay, type Direction } from "./indicators";
 
 export type { Direction } from "./indicators";
 export { indicatorDirection } from "./indicators";
@@ -36,6 +36,29 @@ export interface RowView {
   readonly reference: string;
   readonly audit: string;
   readonly outlook: string;
+  /** The follow-up, as shown (columns I–S): « Action », « Engagement » or what was typed. */
+  readonly status: string;
+  readonly perennial: string;
+  readonly duration: string;
+  /** One measure per year after the reference year (« » when not measured). */
+  readonly measures: readonly string[];
+  readonly result: string;
+  readonly addedValue: string;
+  readonly evidence: string;
+  /** The result reached the target (true), fell short (false), or there is nothing to compare. */
+  readonly targetReached?: boolean;
+}
+
+export interface FollowUpCounts {
+  /** Rows said « Action » and « Engagement », actions without evidence. */
+  readonly actions: number;
+  readonly engagements: number;
+  readonly withoutEvidence: number;
+  /** Rows with a measure, for each year after the reference year (the first is reference year + 1). */
+  readonly measuresByYear: readonly number[];
+  /** Rows whose result in the audit year reached its target, and those that fell short. */
+  readonly targetsReached: number;
+  readonly targetsMissed: number;
 }
 
 export interface CriterionSynthesis {
@@ -54,8 +77,7 @@ export interface CriterionSynthesis {
   readonly status: Readiness;
   readonly flagged: readonly IndicatorRow[];
   readonly rows: readonly RowView[];
-  /** The follow-up: rows said « Action » and « Engagement », actions without evidence. */
-  readonly followUp: { readonly actions: number; readonly engagements: number; readonly withoutEvidence: number };
+  readonly followUp: FollowUpCounts;
 }
 
 export interface Synthesis {
@@ -71,9 +93,13 @@ function shown(c: CellSnapshot | undefined): string {
   return c ? shownValue(c) : "";
 }
 
-export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Synthesis {
+/** `findings`: the check's, when the caller already has them (they are computed otherwise). */
+export function synthesize(
+  wb: WorkbookSnapshot,
+  options: CheckOptions = {},
+  findings: readonly Finding[] = checkWorkbook(wb, options),
+): Synthesis {
   const ctx = makeContext(wb, options);
-  const findings = checkWorkbook(wb, options);
   const text = (name: string, fallback: string) => {
     const c = cellOfName(wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback];
     return c && c.t !== "e" ? String(c.v).trim() : "";
@@ -95,29 +121,54 @@ export function synthesize(wb: WorkbookSnapshot, options: CheckOptions = {}): Sy
     let indicators = 0;
     let withReference = 0;
     let withAudit = 0;
-    const followUp = { actions: 0, engagements: 0, withoutEvidence: 0 };
+    const followUp = {
+      actions: 0,
+      engagements: 0,
+      withoutEvidence: 0,
+      measuresByYear: new Array<number>(FOLLOW_UP.measureCount).fill(0),
+      targetsReached: 0,
+      targetsMissed: 0,
+    };
     if (id) {
       const { firstRow, lastRow: maxRow } = tableOf(ctx, id.sheet);
       for (let r = firstRow; r <= maxRow; r++) {
         const cell = (k: keyof typeof TABLE.columns) => id.sheet.cells[address(r, TABLE.columns[k])];
+        const follow = (col: number) => id.sheet.cells[address(r, col)];
+        const F = FOLLOW_UP.columns;
+        const indicator = shown(cell("indicator"));
+        const reached = indicator
+          ? targetReached(indicator, cell("audit"), follow(F.result), ctx.directionOverrides)
+          : undefined;
         const view: RowView = {
           row: r,
           axis: shown(cell("axis")),
           objective: shown(cell("objective")),
           action: shown(cell("action")),
-          indicator: shown(cell("indicator")),
+          indicator,
           reference: shown(cell("reference")),
           audit: shown(cell("audit")),
           outlook: shown(cell("outlook")),
+          status: shown(follow(F.status)).trim(),
+          perennial: shown(follow(F.perennial)).trim(),
+          duration: shown(follow(F.duration)).trim(),
+          measures: Array.from({ length: FOLLOW_UP.measureCount }, (_, i) => shown(follow(F.firstMeasure + i)).trim()),
+          result: shown(follow(F.result)).trim(),
+          addedValue: shown(follow(F.addedValue)).trim(),
+          evidence: shown(follow(F.evidence)).trim(),
+          ...(reached !== undefined ? { targetReached: reached } : {}),
         };
         if (!(view.axis || view.objective || view.action || view.indicator)) continue;
         rows.push(view);
-        const status = listKey(shown(id.sheet.cells[address(r, FOLLOW_UP.columns.status)]));
-        const evidence = shown(id.sheet.cells[address(r, FOLLOW_UP.columns.evidence)]).trim();
+        const status = listKey(view.status);
         if (status === "action") {
           followUp.actions++;
-          if (!evidence) followUp.withoutEvidence++;
+          if (!view.evidence) followUp.withoutEvidence++;
         } else if (status === "engagement") followUp.engagements++;
+        view.measures.forEach((m, i) => {
+          if (m) followUp.measuresByYear[i]++;
+        });
+        if (reached === true) followUp.targetsReached++;
+        if (reached === false) followUp.targetsMissed++;
         const ak = listKey(view.axis);
         if (guideAxes.has(ak)) usedGuideAxes.add(ak);
         else if (ownAxes.has(ak)) usedOwnAxes.add(ak);

@@ -105,8 +105,40 @@ test("the review shows each criterion's actions, engagements and actions without
   fillRow(wb, 1, 11);
   c1.cells.I11 = text("Engagement");
   const s = synthesize(wb, { today: new Date("2027-03-12") });
-  expect(s.criteria[0].followUp).toEqual({ actions: 1, engagements: 1, withoutEvidence: 1 });
+  expect(s.criteria[0].followUp).toMatchObject({ actions: 1, engagements: 1, withoutEvidence: 1 });
   expect(reportHtml(s, new Date("2027-03-12"))).toContain("Suivi : 1 action(s), 1 engagement(s)");
+});
+
+test("the review shows the rows measured each year and the targets reached at the audit", async () => {
+  const { synthesize } = await import("../../src/domain/synthesis");
+  const { reportHtml } = await import("../../src/domain/report/html");
+  const wb = filledWorkbook();
+  const c1 = sheetOf(wb, C(1));
+  fillRow(wb, 1, 11);
+  // Row 10 measured in 2026 and 2027; row 11 in 2026. A target of 5 reached with 6; a missed one.
+  c1.cells.L10 = { t: "n", v: 4 };
+  c1.cells.M10 = { t: "n", v: 5 };
+  c1.cells.L11 = { t: "n", v: 2 };
+  c1.cells.D10 = text("Nombre de partenariats");
+  c1.cells.F10 = { t: "n", v: 5 };
+  c1.cells.Q10 = { t: "n", v: 6 };
+  c1.cells.D11 = text("Nombre de partenariats signés");
+  c1.cells.F11 = { t: "n", v: 5 };
+  c1.cells.Q11 = { t: "n", v: 3 };
+  const s = synthesize(wb, { today: new Date("2028-06-12") });
+  expect(s.criteria[0].followUp).toMatchObject({
+    measuresByYear: [2, 1, 0, 0, 0],
+    targetsReached: 1,
+    targetsMissed: 1,
+  });
+  expect(s.criteria[0].rows.find((r) => r.row === 10)).toMatchObject({
+    measures: ["4", "5", "", "", ""],
+    result: "6",
+    targetReached: true,
+  });
+  const html = reportHtml(s, new Date("2028-06-12"));
+  expect(html).toContain("Lignes mesurées par année : 2026 : 2 · 2027 : 1 · 2028 : 0 · 2029 : 0 · 2030 : 0");
+  expect(html).toMatch(/cibles de l'audit : 1 atteinte\(s\), <span class="todo">1 non atteinte\(s\)/);
 });
 
 test("bad input in the follow-up gets a French finding, never a crash: a date as a measure, a 30-year duration, a broken link", () => {

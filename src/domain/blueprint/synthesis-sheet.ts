@@ -26,6 +26,11 @@ export const SYNTHESIS = {
   marker: "N1",
   /** The follow-up (after the hidden marker column): actions, engagements, actions without evidence. */
   followUpColumn: 15,
+  /** Rows with a measure, one column per year after the reference year (formulas). */
+  measuresColumn: 18,
+  /** Targets reached and missed at the audit, written by the check (the direction is the domain's). */
+  targetsReachedColumn: 23,
+  targetsMissedColumn: 24,
 } as const;
 
 /** The chart's name: how the update finds it again (a chart someone deleted is drawn again). */
@@ -40,6 +45,7 @@ export const INPUT_NAMES = {
   audit: (n: CriterionNumber) => `Saisie_Audit_C${n}`,
   status: (n: CriterionNumber) => `Saisie_Statut_C${n}`,
   evidence: (n: CriterionNumber) => `Saisie_Preuves_C${n}`,
+  measures: (n: CriterionNumber) => `Saisie_Mesures_C${n}`,
   guideAxes: (n: CriterionNumber) => `Guide_Axes_C${n}`,
   guideObjectives: (n: CriterionNumber) => `Guide_Objectifs_C${n}`,
 };
@@ -61,6 +67,11 @@ const HEADERS = (referenceYear: number) => [
 ];
 
 const FOLLOW_UP_HEADERS = ["Suivi : actions", "Suivi : engagements", "Actions sans élément de preuve"];
+const MEASURE_HEADER = (year: number) => `Lignes mesurées en ${year}`;
+const TARGET_HEADERS = [
+  "Cibles atteintes à l'audit (dernière vérification)",
+  "Cibles non atteintes à l'audit (dernière vérification)",
+];
 
 /** The names the synthesis formulas read: each criterion's input columns and its guide-only lists. */
 export function synthesisNames(criteria: readonly Criterion[]): NameBlueprint[] {
@@ -80,6 +91,16 @@ export function synthesisNames(criteria: readonly Criterion[]): NameBlueprint[] 
       { name: INPUT_NAMES.audit(n), sheetKey: key, ref: col(TABLE.columns.audit) },
       { name: INPUT_NAMES.status(n), sheetKey: key, ref: col(FOLLOW_UP.columns.status) },
       { name: INPUT_NAMES.evidence(n), sheetKey: key, ref: col(FOLLOW_UP.columns.evidence) },
+      {
+        name: INPUT_NAMES.measures(n),
+        sheetKey: key,
+        ref: absoluteRange({
+          top: first,
+          bottom: last,
+          left: FOLLOW_UP.columns.firstMeasure,
+          right: FOLLOW_UP.columns.firstMeasure + FOLLOW_UP.measureCount - 1,
+        }),
+      },
     );
     const lists = listColumns(n);
     const guide = (colNo: number, count: number) =>
@@ -139,6 +160,21 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
       derived: true,
     }),
   );
+  for (let k = 0; k < FOLLOW_UP.measureCount; k++)
+    cells.push({
+      address: address(SYNTHESIS.headerRow, SYNTHESIS.measuresColumn + k),
+      text: MEASURE_HEADER(referenceYear + 1 + k),
+      style: "tableHeader",
+      derived: true,
+    });
+  TARGET_HEADERS.forEach((h, i) =>
+    cells.push({
+      address: address(SYNTHESIS.headerRow, SYNTHESIS.targetsReachedColumn + i),
+      text: h,
+      style: "tableHeader",
+      derived: true,
+    }),
+  );
   criteria.forEach((c, i) => {
     const r = SYNTHESIS.firstRow + i;
     const n = c.number;
@@ -158,6 +194,10 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     f(SYNTHESIS.followUpColumn, `COUNTIF(${status},"Action")`);
     f(SYNTHESIS.followUpColumn + 1, `COUNTIF(${status},"Engagement")`);
     f(SYNTHESIS.followUpColumn + 2, `SUMPRODUCT((TRIM(${status})="Action")*(LEN(TRIM(${N.evidence(n)}))=0))`);
+    // A measure counts on a filled row only, as in the review.
+    const filled = `((LEN(${N.axes(n)})+LEN(${N.objectives(n)})+LEN(${N.actions(n)})+LEN(${N.indicators(n)}))>0)`;
+    for (let k = 0; k < FOLLOW_UP.measureCount; k++)
+      f(SYNTHESIS.measuresColumn + k, `SUMPRODUCT(${filled}*(LEN(TRIM(INDEX(${N.measures(n)},0,${k + 1})))>0))`);
     f(
       12,
       readinessFormula({
@@ -184,6 +224,8 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
       { col: 13, width: 16 },
       { col: 14, width: 4, hidden: true },
       ...FOLLOW_UP_HEADERS.map((_, i) => ({ col: SYNTHESIS.followUpColumn + i, width: 14 })),
+      ...Array.from({ length: FOLLOW_UP.measureCount }, (_, k) => ({ col: SYNTHESIS.measuresColumn + k, width: 12 })),
+      ...TARGET_HEADERS.map((_, i) => ({ col: SYNTHESIS.targetsReachedColumn + i, width: 16 })),
     ],
     rowHeights: [
       { row: 1, height: 24 },
@@ -193,6 +235,11 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     inputs: [
       { range: `J${SYNTHESIS.firstRow}:K${last}`, style: "checkCount" },
       { range: `M${SYNTHESIS.firstRow}:M${last}`, style: "checkCount", anchor: `M${SYNTHESIS.headerRow}` },
+      {
+        range: `${columnLetters(SYNTHESIS.targetsReachedColumn)}${SYNTHESIS.firstRow}:${columnLetters(SYNTHESIS.targetsMissedColumn)}${last}`,
+        style: "checkCount",
+        anchor: address(SYNTHESIS.headerRow, SYNTHESIS.targetsReachedColumn),
+      },
       { range: SYNTHESIS.checkedAt, style: "checkCount" },
     ],
     merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],

@@ -170,9 +170,22 @@ ${errors.map((f) => `<tr class="flag"><td>${escapeHtml(where(f))}</td><td>${esca
 <h2>Critère ${c.criterion.number} — ${escapeHtml(c.criterion.title)}</h2>
 <p>Référent : ${lead} · ${c.filledRows} ligne(s) · ${c.counts.error} erreur(s), ${c.counts.warning} avertissement(s) · ${status}</p>
 <p>Suivi : ${c.followUp.actions} action(s), ${c.followUp.engagements} engagement(s)${c.followUp.withoutEvidence ? ` · <span class="todo">${c.followUp.withoutEvidence} action(s) sans élément de preuve</span>` : ""}</p>
+${followUpLine(s, c)}
 ${table}
 ${toFix}
 </section>`;
+}
+
+/** Measures per year and targets reached at the audit: « Mesures : 2026 : 3 · 2027 : 1 … · cibles … ». */
+function followUpLine(s: Synthesis, c: CriterionSynthesis): string {
+  const f = c.followUp;
+  if (f.measuresByYear.every((n) => n === 0) && f.targetsReached + f.targetsMissed === 0) return "";
+  const years = f.measuresByYear.map((n, i) => `${s.referenceYear + 1 + i} : ${n}`).join(" · ");
+  const targets =
+    f.targetsReached + f.targetsMissed > 0
+      ? ` — cibles de l'audit : ${f.targetsReached} atteinte(s)${f.targetsMissed ? `, <span class="todo">${f.targetsMissed} non atteinte(s)</span>` : ""}`
+      : "";
+  return `<p>Lignes mesurées par année : ${years}${targets}</p>`;
 }
 
 export function reportHtml(s: Synthesis, today: Date): string {

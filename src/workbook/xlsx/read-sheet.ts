@@ -12,7 +12,29 @@ import { localName, type XmlAttributes, type XmlHandler } from "./xml";
 import { BUILTIN_FORMATS } from "./number-formats";
 import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, shown } from "./read-package";
 
-const CANONICAL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+/**
+ * A canonical address as writers put it in `r` (« B12 »: capitals, no `$`, no leading zero), read by hand:
+ * this runs for every cell of every sheet. Anything else is undefined, and goes to the general parser.
+ */
+function canonicalAddress(r: string): { row: number; col: number } | undefined {
+  const n = r.length;
+  let i = 0;
+  let col = 0;
+  while (i < n && i < 3) {
+    const c = r.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  if (i === 0 || i === n || n - i > 7 || r.charCodeAt(i) === 48 /* 0 */) return undefined;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + (c - 48);
+  }
+  return row <= 1048576 && col <= 16384 ? { row, col } : undefined;
+}
 
 /** OOXML escapes characters XML cannot carry as `_xHHHH_` (ST_Xstring); `_x005F_` is a literal `_`. */
 export function decodeXstring(s: string): string {
@@ -169,11 +191,13 @@ export function cellSnapshot(cell: PendingCell, context: SheetContext): CellSnap
   const value = cellValue(cell, context.strings);
   if (formula === undefined && (value === undefined || value.v === "")) return undefined;
   const nf = context.formats[cell.style];
-  return {
-    ...(value ?? { t: "s", v: "" }),
-    ...(formula !== undefined ? { f: formula } : {}),
-    ...(nf !== undefined ? { nf } : {}),
-  };
+  // Built field by field (no spread): this runs for every non-empty cell.
+  const snapshot: { t: CellSnapshot["t"]; v: CellSnapshot["v"]; f?: string; nf?: string } = value
+    ? { t: value.t, v: value.v }
+    : { t: "s", v: "" };
+  if (formula !== undefined) snapshot.f = formula;
+  if (nf !== undefined) snapshot.nf = nf;
+  return snapshot as CellSnapshot;
 }
 
 export function validationSnapshot(v: PendingValidation): ValidationSnapshot | undefined {
@@ -192,6 +216,11 @@ export function validationSnapshot(v: PendingValidation): ValidationSnapshot | u
   };
 }
 
+/** A cell's position as one number, to key the probed styles without building addresses. */
+function probeKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
 /**
  * Streams one worksheet part. Cells are addressed by `r`, or by position when a producer leaves `r`
  * out; only non-empty cells are kept, so cost follows content whatever `<dimension>` claims.
@@ -204,7 +233,7 @@ export class WorksheetReader implements XmlHandler {
   readonly merges: string[] = [];
   isProtected = false;
   /** Styles of the cells inside the lock probes, and the row and column default styles. */
-  private readonly probedStyles = new Map<string, number>();
+  private readonly probedStyles = new Map<number, number>();
   private readonly rowStyles = new Map<number, number>();
   private readonly columnStyles: { min: number; max: number; style: number }[] = [];
 
@@ -224,10 +253,11 @@ export class WorksheetReader implements XmlHandler {
     private readonly context: SheetContext,
   ) {}
 
-  openElement(qname: string, a: XmlAttributes): void {
+  openElement(qname: string, a: XmlAttributes, selfClosing: boolean): void {
     const name = localName(qname);
     if (this.cell) this.openInCell(this.cell, name);
     else if (this.validation) this.openInValidation(name);
+    else if (selfClosing && name === "c" && this.inSheetData) this.emptyCell(a);
     else this.openInSheet(name, a);
   }
 
@@ -281,37 +311,49 @@ export class WorksheetReader implements XmlHandler {
     if (isTrue(a.customFormat ?? "0") && a.s !== undefined) this.rowStyles.set(this.row, Number(a.s));
   }
 
-  private startCell(a: XmlAttributes): void {
-    const ref = a.r !== undefined ? parseAddress(a.r) : undefined;
-    if (ref) {
-      this.row = ref.row;
-      this.column = ref.col;
-    } else {
-      this.row = Math.max(this.row, 1);
-      this.column += 1;
+  /** Moves to the cell `a` addresses (or the next one in the row); undefined when it falls off the grid. */
+  private moveTo(a: XmlAttributes): string | undefined {
+    const r = a.r;
+    if (r !== undefined) {
+      const canonical = canonicalAddress(r);
+      const ref = canonical ?? parseAddress(r);
+      if (ref) {
+        this.row = ref.row;
+        this.column = ref.col;
+        // The address as written, when it already is canonical: no need to build it again.
+        return canonical ? r : address(ref.row, ref.col);
+      }
     }
-    const inGrid = ref !== undefined || (this.row <= 1048576 && this.column <= 16384);
-    this.cell = {
-      // The address as written, when it already is canonical (« B12 »): no need to build it again.
-      address: inGrid ? (a.r !== undefined && CANONICAL.test(a.r) ? a.r : address(this.row, this.column)) : undefined,
-      type: a.t ?? "n",
-      style: a.s !== undefined ? Number(a.s) : 0,
-    };
+    this.row = Math.max(this.row, 1);
+    this.column += 1;
+    return this.row <= 1048576 && this.column <= 16384 ? address(this.row, this.column) : undefined;
+  }
+
+  /** Keeps the style of a cell inside a lock probe: the probes report whether input areas are locked. */
+  private probe(style: number): void {
     const box = this.context.probeBox;
-    const at = { row: this.row, col: this.column };
-    if (
-      this.cell.address !== undefined &&
-      (!box || rangeContains(box, at)) &&
-      this.context.lockProbes.some((p) => rangeContains(p.ref, at))
-    )
-      this.probedStyles.set(this.cell.address, this.cell.style);
+    const here = { row: this.row, col: this.column };
+    if ((!box || rangeContains(box, here)) && this.context.lockProbes.some((p) => rangeContains(p.ref, here)))
+      this.probedStyles.set(probeKey(this.row, this.column), style);
+  }
+
+  /** `<c r="B12" s="5"/>`: no value, only a style (most cells of a generated fiche). */
+  private emptyCell(a: XmlAttributes): void {
+    const at = this.moveTo(a);
+    if (at !== undefined) this.probe(a.s !== undefined ? Number(a.s) : 0);
+  }
+
+  private startCell(a: XmlAttributes): void {
+    const at = this.moveTo(a);
+    this.cell = { address: at, type: a.t ?? "n", style: a.s !== undefined ? Number(a.s) : 0 };
+    if (at !== undefined) this.probe(this.cell.style);
   }
 
   /** Each probed area: all its cells locked, all unlocked, or some of each. */
   private inputLocks(): InputLock[] {
     const lockedAt = (row: number, col: number): boolean => {
       const style =
-        this.probedStyles.get(address(row, col)) ??
+        this.probedStyles.get(probeKey(row, col)) ??
         this.rowStyles.get(row) ??
         this.columnStyles.find((c) => col >= c.min && col <= c.max)?.style ??
         0;

@@ -133,10 +133,16 @@ function readStartTag(xml: string, lt: number): StartTag {
       throw new XmlError("syntax", `valeur d'attribut sans guillemets dans <${name}>`);
     const close = xml.indexOf(quote, i + 1);
     if (close < 0) throw new XmlError("syntax", `valeur d'attribut non terminée dans <${name}>`);
+    // One look at each character: most values (« B12 », « 5 ») need neither decoding nor normalising.
+    let plain = true;
+    for (let k = i + 1; k < close; k++) {
+      const c = xml.charCodeAt(k);
+      if (c === 60 /* < */) throw new XmlError("syntax", `« < » dans une valeur d'attribut de <${name}>`);
+      if (c === 38 /* & */ || c === 9 || c === 10 || c === 13) plain = false;
+    }
     const raw = xml.slice(i + 1, close);
-    if (raw.includes("<")) throw new XmlError("syntax", `« < » dans une valeur d'attribut de <${name}>`);
     attributes ??= Object.create(null) as Record<string, string>;
-    attributes[attribute] = decodeEntities(normaliseAttribute(raw));
+    attributes[attribute] = plain ? raw : decodeEntities(normaliseAttribute(raw));
     i = close + 1;
   }
 }

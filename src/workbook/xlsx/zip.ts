@@ -1,10 +1,12 @@
 /**
  * Safe unzip of an .xlsx package. The central directory is read by hand; a part is inflated only when
- * asked for, in small input slices, counting the bytes really produced: declared sizes are never trusted
- * nor used to allocate. A part past {@link MAX_PART_BYTES}, or all parts read past {@link MAX_TOTAL_BYTES},
- * stop the inflation at once. Part names are keys of a map, never file-system paths.
+ * asked for, by Node's zlib with an output ceiling: declared sizes are never trusted nor used to allocate,
+ * and zlib stops producing (and allocating) as soon as the ceiling is passed. A part past
+ * {@link MAX_PART_BYTES}, or all parts read past {@link MAX_TOTAL_BYTES}, are refused at that point.
+ * Part names are keys of a map, never file-system paths. (zlib in C inflates a workbook about 4 times
+ * faster than fflate in JavaScript; this reader runs only in Node, the command line and its workers.)
  */
-import { Inflate } from "fflate";
+import { inflateRawSync } from "zlib";
 
 /** A part may not inflate past 64 MiB. */
 export const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -12,11 +14,6 @@ export const MAX_PART_BYTES = 64 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 /** Entries in the central directory (an .xlsx has tens; a workbook of 10,000 sheets about 20,000). */
 export const MAX_ENTRIES = 100_000;
-/**
- * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1,032 times, so one slice
- * produces at most ~8.3 MB before the counters can look at it: a bomb is stopped close to the limit.
- */
-const INPUT_SLICE = 8 * 1024;
 
 export type ZipErrorCode =
   | "not-zip"
@@ -167,32 +164,6 @@ function readEntries(bytes: Uint8Array, dir: Directory): ZipEntry[] {
   return entries;
 }
 
-/** Inflates `data`, handing each produced chunk to `count` (which throws to stop) before keeping it. */
-function inflateCounted(data: Uint8Array, count: (produced: number) => void): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  const inflater = new Inflate((chunk) => {
-    count(chunk.length);
-    if (chunk.length) chunks.push(chunk);
-  });
-  if (data.length === 0) inflater.push(data, true);
-  for (let at = 0; at < data.length; at += INPUT_SLICE) {
-    const end = Math.min(data.length, at + INPUT_SLICE);
-    inflater.push(data.subarray(at, end), end === data.length);
-  }
-  return chunks;
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /** An opened package: its entries listed, each part inflated on demand within the limits. */
 export class ZipPackage {
   private readonly entries = new Map<string, ZipEntry>();
@@ -246,17 +217,20 @@ export class ZipPackage {
       return data;
     }
     if (entry.method !== 8) throw new ZipError("unsupported-method", `method ${entry.method}`, entry.name);
-    let produced = 0;
+    const partRoom = MAX_PART_BYTES;
+    const packageRoom = MAX_TOTAL_BYTES - this.inflatedTotal;
+    let inflated: Uint8Array;
     try {
-      const chunks = inflateCounted(data, (n) => {
-        produced += n;
-        this.count(entry.name, produced, n);
-      });
-      return concat(chunks, produced);
+      // One byte past the smaller room: reaching it proves a limit is passed, without producing more.
+      inflated = inflateRawSync(data, { maxOutputLength: Math.min(partRoom, packageRoom) + 1 });
     } catch (e) {
-      if (e instanceof ZipError) throw e;
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+        this.count(entry.name, Math.min(partRoom, packageRoom) + 1, Math.min(partRoom, packageRoom) + 1);
+      }
       throw new ZipError("damaged", `invalid deflate data (${e instanceof Error ? e.message : String(e)})`, entry.name);
     }
+    this.count(entry.name, inflated.length, inflated.length);
+    return inflated;
   }
 
   private compressedData(entry: ZipEntry): Uint8Array {

@@ -146,6 +146,13 @@ test("a workbook made before « Sens des indicateurs » gets the section, typeab
   ]);
   expect(sheet("Synthèse").cells.get("M6")?.value).toBe(1);
   expect(sheet("Synthèse").cells.get("M5")?.value).toBe(0);
+  // Targets reached at the audit, written by the check too (W:X): the result (Q) against the target (F).
+  c2.cells.set("Q10", { value: 0.85, numberFormat: "0%", locked: false });
+  await service.check("workbook");
+  expect(["M6", "W6", "X6"].map((a) => sheet("Synthèse").cells.get(a)?.value)).toEqual([0, 1, 0]);
+  c2.cells.set("Q10", { value: 0.6, numberFormat: "0%", locked: false });
+  await service.check("workbook");
+  expect(["M6", "W6", "X6"].map((a) => sheet("Synthèse").cells.get(a)?.value)).toEqual([1, 0, 1]);
 });
 
 test("the Synthèse chart: drawn by generate in the same batch, redrawn by update when deleted, a school's own kept", async () => {

@@ -55,6 +55,10 @@ c3["C11"] = "Action"
 c3["I10"] = "Action"; c3["S10"] = "Compte rendu"
 c3["I11"] = "action"
 c3["I12"] = "Engagement"; c3["C12"] = "À venir"
+# Measures per year (L–P), on filled rows and on an empty row (not counted); results against targets (Q vs F).
+c1["L10"] = 4; c1["M10"] = 5; c1["L11"] = 130; c1["N11"] = " "; c1["L30"] = 9
+c1["Q10"] = 6
+c7["F10"] = 0.08; c7["Q10"] = 0.12
 wb.save(sys.argv[2])
 `;
 
@@ -63,8 +67,9 @@ const COUNTS = `
 import sys, json, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 s = wb["Synthèse"]
-for i, (e, w) in enumerate(json.loads(sys.argv[3])):
+for i, (e, w, reached, missed) in enumerate(json.loads(sys.argv[3])):
   s.cell(row=5 + i, column=10, value=e); s.cell(row=5 + i, column=11, value=w)
+  s.cell(row=5 + i, column=23, value=reached); s.cell(row=5 + i, column=24, value=missed)
 wb.save(sys.argv[2])
 `;
 
@@ -72,7 +77,7 @@ const DUMP = `
 import sys, json, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 s = wb["Synthèse"]
-print(json.dumps([[s.cell(row=r, column=c).value for c in range(1, 18)] for r in range(5, 13)], ensure_ascii=False))
+print(json.dumps([[s.cell(row=r, column=c).value for c in range(1, 25)] for r in range(5, 13)], ensure_ascii=False))
 `;
 
 test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
@@ -82,7 +87,9 @@ test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   execFileSync(SYSTEM_PYTHON, ["-c", FILL, generated, typed]);
   // The check's counts, as « Vérifier tout le classeur » writes them, then LibreOffice recalculates.
   const domain = synthesize(readXlsx(new Uint8Array(readFileSync(typed))), { today: new Date("2026-03-12") });
-  const counts = JSON.stringify(domain.criteria.map((c) => [c.counts.error, c.counts.warning]));
+  const counts = JSON.stringify(
+    domain.criteria.map((c) => [c.counts.error, c.counts.warning, c.followUp.targetsReached, c.followUp.targetsMissed]),
+  );
   const filled = path.join(dir, "rempli.xlsx");
   execFileSync(SYSTEM_PYTHON, ["-c", COUNTS, typed, filled, counts]);
   execFileSync(
@@ -109,7 +116,7 @@ test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   expect(rows.filter((r) => r[2] === 0).every((r) => r[11] === "à compléter")).toBe(true);
   // Criterion 1: 3 rows; 1 guide axis (two spellings of it), 1 own axis; 2 guide objectives; 2 indicators with 2025, 1 with the audit year.
   expect(rows[0].slice(0, 9)).toEqual(["C1 Offre de formations", "Mme Leroy", 3, 1, 1, 2, 0, 2, 1]);
-  expect(rows[6].slice(0, 9)).toEqual(["C7 Décrochage scolaire", null, 1, 1, 0, 1, 0, 1, 0]);
+  expect(rows[6].slice(0, 9)).toEqual(["C7 Décrochage scolaire", null, 1, 1, 0, 1, 0, 1, 1]);
   // Criterion 3: two guide axes covered, the pasted one included (before: 1 on the sheet, 2 in the review).
   expect(rows[2][3]).toBe(2);
   // Its follow-up, on the sheet as in the review: 2 actions (one without evidence), 1 engagement.
@@ -117,6 +124,14 @@ test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   domain.criteria.forEach((c, i) =>
     expect(rows[i].slice(14, 17)).toEqual([c.followUp.actions, c.followUp.engagements, c.followUp.withoutEvidence]),
   );
+  // Measures per year: C1 has 2 rows measured in 2026, 1 in 2027 (a space is no measure, an empty row does not
+  // count), on the sheet as in the review; its target is reached (6 actions for 5), C7's is not (absenteeism
+  // 12 % for a target of 8 %: lower is better).
+  expect(rows[0].slice(17, 22)).toEqual([2, 1, 0, 0, 0]);
+  domain.criteria.forEach((c, i) => expect(rows[i].slice(17, 22)).toEqual(c.followUp.measuresByYear));
+  expect(domain.criteria[0].followUp).toMatchObject({ targetsReached: 1, targetsMissed: 0 });
+  expect(domain.criteria[6].followUp).toMatchObject({ targetsReached: 0, targetsMissed: 1 });
+  expect(rows[6].slice(22, 24)).toEqual([0, 1]);
   // One rule for « prêt pour le COPIL »: the sheet's status is the review's, criterion by criterion — C2 (a
   // filled row, no error, no indicator) is « à compléter » in both.
   expect(rows.map((r) => r[11])).toEqual(domain.criteria.map((c) => c.status));

@@ -1,0 +1,71 @@
+/**
+ * A word-processing document as the dossier builds it, independent of any file format: headings, paragraphs,
+ * tables, a table of contents. `src/workbook/docx` writes it as a .docx; nothing here knows OOXML.
+ */
+
+/** A run of text; `missing` marks the « À compléter » placeholders, shown so that nobody misses them. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly missing?: boolean;
+}
+
+/** One paragraph; a line break inside `text` of a run starts a new line in the same paragraph. */
+export interface Paragraph {
+  readonly kind: "paragraph";
+  readonly runs: readonly Run[];
+  /** « Title » for the cover's title, « Subtitle » under it, « ListBullet » for a bulleted item. */
+  readonly style?: "Title" | "Subtitle" | "ListBullet";
+}
+
+export interface Heading {
+  readonly kind: "heading";
+  readonly level: 1 | 2 | 3;
+  readonly text: string;
+}
+
+export interface TableCell {
+  readonly paragraphs: readonly Paragraph[];
+  /** A label cell: shaded and bold, as the guide's tables print their left column and titles. */
+  readonly label?: boolean;
+  /** How many grid columns the cell spans (1 by default). */
+  readonly span?: number;
+}
+
+export interface Table {
+  readonly kind: "table";
+  /** Relative widths of the grid columns (their sum is the page's width). */
+  readonly columns: readonly number[];
+  readonly rows: readonly (readonly TableCell[])[];
+  /** Rows repeated at the top of each page when the table breaks (the first `headerRows` rows). */
+  readonly headerRows?: number;
+}
+
+/** A table of contents over the level 1 and 2 headings, refreshed by the word processor. */
+export interface Contents {
+  readonly kind: "contents";
+  readonly title: string;
+}
+
+export interface PageBreak {
+  readonly kind: "page-break";
+}
+
+export type Block = Paragraph | Heading | Table | Contents | PageBreak;
+
+export interface DocumentModel {
+  /** Document properties: title and author (the school). */
+  readonly title: string;
+  readonly author: string;
+  /** Printed at the top of every page but the first. */
+  readonly header: string;
+  /** Printed at the bottom of every page, before « Page n / N ». */
+  readonly footer: string;
+  readonly blocks: readonly Block[];
+}
+
+/** A paragraph of plain text. */
+export function paragraph(text: string, style?: Paragraph["style"]): Paragraph {
+  return { kind: "paragraph", runs: [{ text }], ...(style ? { style } : {}) };
+}

@@ -1,0 +1,107 @@
+/**
+ * Tables as WordprocessingML: a fixed grid scaled to the text width, the « Table Grid » style, shaded bold
+ * label cells, repeated header rows. Rows may break across pages (no `w:cantSplit`): a long answer must be
+ * able to continue on the next page.
+ */
+import type { Paragraph, Table, TableCell } from "../../domain/dossier/document";
+import { TEXT_WIDTH } from "./styles";
+import { paragraphStyle, runXml } from "./xml";
+
+/** Fill of the label cells (light blue-grey, as the guide's tables print their left column). */
+const LABEL_FILL = "D9E2F3";
+
+/**
+ * The grid's column widths in twips: the relative `columns` scaled so that they add up to `total` exactly
+ * (largest remainders get the rounding). A weight that is not a positive number counts as 0; no usable
+ * weight at all gives equal columns; no column at all gives one full-width column.
+ */
+export function gridWidths(columns: readonly number[], total = TEXT_WIDTH): number[] {
+  if (columns.length === 0) return [total];
+  let weights = columns.map((c) => (Number.isFinite(c) && c > 0 ? c : 0));
+  let sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) {
+    weights = columns.map(() => 1);
+    sum = columns.length;
+  }
+  const exact = weights.map((w) => (w / sum) * total);
+  const widths = exact.map(Math.floor);
+  let left = total - widths.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    widths[i] += 1;
+    left -= 1;
+  }
+  return widths;
+}
+
+/** A cell placed on the grid: its content and how many grid columns it covers. */
+interface PlacedCell {
+  paragraphs: Paragraph[];
+  label: boolean;
+  span: number;
+}
+
+/**
+ * The cells of a row fitted to a grid of `count` columns: spans are whole numbers of at least 1, cut to
+ * what is left of the grid; the last cell stretches to the right edge; cells past the grid's edge are
+ * appended to the last cell rather than lost; an empty row gets one empty cell across the grid.
+ */
+export function placeRow(cells: readonly TableCell[], count: number): PlacedCell[] {
+  const placed: PlacedCell[] = [];
+  let left = count;
+  for (const cell of cells) {
+    const last = placed[placed.length - 1];
+    if (left === 0 && last) {
+      last.paragraphs.push(...cell.paragraphs);
+      continue;
+    }
+    const asked = Number.isFinite(cell.span) ? Math.floor(cell.span as number) : 1;
+    const span = Math.min(Math.max(1, asked), left);
+    placed.push({ paragraphs: [...cell.paragraphs], label: cell.label === true, span });
+    left -= span;
+  }
+  if (placed.length === 0) return [{ paragraphs: [], label: false, span: count }];
+  placed[placed.length - 1].span += left;
+  return placed;
+}
+
+/** A paragraph inside a cell: tighter spacing than the body's; every run bold in a label cell. */
+function cellParagraph(p: Paragraph, label: boolean): string {
+  const pPr = `<w:pPr>${paragraphStyle(p)}<w:spacing w:before="40" w:after="40"/></w:pPr>`;
+  return `<w:p>${pPr}${p.runs.map((r) => runXml(r, label)).join("")}</w:p>`;
+}
+
+/** One `w:tc`: width, span and shading (in CT_TcPr's order), then at least one paragraph. */
+function cellXml(cell: PlacedCell, width: number): string {
+  const span = cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : "";
+  const shade = cell.label ? `<w:shd w:val="clear" w:color="auto" w:fill="${LABEL_FILL}"/>` : "";
+  const paragraphs = cell.paragraphs.length ? cell.paragraphs : [{ kind: "paragraph" as const, runs: [] }];
+  const content = paragraphs.map((p) => cellParagraph(p, cell.label)).join("");
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${shade}</w:tcPr>${content}</w:tc>`;
+}
+
+/** One `w:tr`, marked as a header row (repeated on each page) when `header` is set. */
+function rowXml(cells: readonly TableCell[], widths: readonly number[], header: boolean): string {
+  const trPr = header ? "<w:trPr><w:tblHeader/></w:trPr>" : "";
+  let column = 0;
+  const tcs = placeRow(cells, widths.length).map((cell) => {
+    const width = widths.slice(column, column + cell.span).reduce((a, b) => a + b, 0);
+    column += cell.span;
+    return cellXml(cell, width);
+  });
+  return `<w:tr>${trPr}${tcs.join("")}</w:tr>`;
+}
+
+/** A `w:tbl` for the model's table, or nothing for a table without rows (Word refuses those). */
+export function tableXml(table: Table): string {
+  if (table.rows.length === 0) return "";
+  const widths = gridWidths(table.columns);
+  const headerRows = Math.max(0, Math.floor(table.headerRows ?? 0));
+  const tblPr =
+    '<w:tblPr><w:tblStyle w:val="TableGrid"/>' +
+    `<w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>`;
+  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+  const rows = table.rows.map((cells, i) => rowXml(cells, widths, i < headerRows)).join("");
+  return `<w:tbl>${tblPr}${grid}${rows}</w:tbl>`;
+}
