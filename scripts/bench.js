@@ -24,6 +24,8 @@ const { createWorkbookService } = require(path.join(out, "src/taskpane/services/
 const { checkWorkbook } = require(path.join(out, "src/domain/check/index.js"));
 const { reconcile } = require(path.join(out, "src/domain/reconcile/index.js"));
 const { buildBlueprint } = require(path.join(out, "src/domain/blueprint/build.js"));
+const { prepareDossier } = require(path.join(out, "src/domain/dossier/index.js"));
+const { writeDocx } = require(path.join(out, "src/workbook/docx/write.js"));
 const { freshWorkbook, fillParameters, fillRow } = require(path.join(out, "tests/helpers/workbooks.js"));
 
 function kb(n) {
@@ -222,8 +224,15 @@ async function main() {
     [
       timeIt("checkWorkbook", 20, () => checkWorkbook(wb, { today: new Date("2026-03-12") })),
       timeIt("reconcile", 50, () => reconcile(bp, wb)),
+      timeIt("dossier : document + .docx", 10, () =>
+        writeDocx(prepareDossier(wb, { today: new Date("2026-03-12") }).document),
+      ),
     ].map(([fonction, itérations, parAppel]) => ({ fonction, itérations, "par appel": parAppel })),
   );
+
+  const docx = writeDocx(prepareDossier(wb, { today: new Date("2026-03-12") }).document);
+  console.log(`Dossier de 8 × 100 lignes : ${(docx.length / 1024).toFixed(0)} Ko (.docx)`);
+  console.log("");
 
   cliBench();
 

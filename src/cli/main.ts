@@ -62,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
   check: async (argv, io) => (await establishments(), await import("./check")).checkCommand(argv, io),
   update: async (argv, io) => (await establishments(), await import("./update")).updateCommand(argv, io),
   report: async (argv, io) => (await establishments(), await import("./report")).reportCommand(argv, io),
+  dossier: async (argv, io) => (await establishments(), await import("./dossier")).dossierCommand(argv, io),
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

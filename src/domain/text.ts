@@ -28,3 +28,9 @@ export function shownValue(c: CellSnapshot): string {
   if (c.t === "b") return c.v ? "VRAI" : "FAUX";
   return String(c.v);
 }
+
+/** « 05/03/2027 ». */
+export function frenchDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

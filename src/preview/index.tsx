@@ -40,7 +40,7 @@ const run: typeof host.run = async (batch) => {
   }
 };
 const settings = memoryDocumentSettings();
-const service = createWorkbookService({ run, pageLayout: () => true, settings });
+const service = createWorkbookService({ run, pageLayout: () => true, grouping: () => true, settings });
 (
   window as unknown as {
     ldmPreview: { host: MemoryHost; settings: Map<string, unknown>; holdBatches(): void; releaseBatches(): void };

@@ -8,6 +8,7 @@ export function officeService(): WorkbookService {
     run: officeRunner(),
     settings: officeDocumentSettings(),
     pageLayout: () => Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
+    grouping: () => Office.context.requirements.isSetSupported("ExcelApi", "1.10"),
     liveEvents: () => Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
   });
 }

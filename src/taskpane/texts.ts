@@ -72,6 +72,13 @@ export const TEXTS = {
   print: "Imprimer ou enregistrer en PDF",
   closeReport: "Fermer le bilan",
   reportFrame: "Bilan annuel (aperçu avant impression)",
+  dossier: "Préparer le dossier",
+  dossiering: "Préparation du dossier de labellisation…",
+  dossierReady: (actions: number, gaps: number) =>
+    `Dossier de labellisation prêt : ${actions} action(s) et engagement(s), ${gaps === 0 ? "rien à compléter" : `${gaps} point(s) à compléter, listés en première page`}.`,
+  downloadDossier: "Télécharger le dossier (Word, .docx)",
+  dossierHint:
+    "Pour un PDF : ouvrez-le dans Word et enregistrez-le en PDF (ou « ldm-fiches dossier --out dossier.pdf »).",
 } as const;
 
 export const OFFICE_READY_TIMEOUT_MS = 10_000;

@@ -10,6 +10,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { REPO } from "../helpers/paths";
+import { SYSTEM_PYTHON } from "../helpers/python";
 
 const out = mkdtempSync(path.join(tmpdir(), "ldm-preview-"));
 export const SCREENS = path.join(tmpdir(), "ldm-screens");
@@ -124,7 +125,7 @@ test("first run: choose the school and the audit year, generate the 8 sheets", a
   await page.getByLabel("Année de l'audit").selectOption("2028");
   await page.getByRole("button", { name: "Générer les fiches" }).click();
   // What the user needs to know, not the names and formats it took.
-  await page.getByText("Classeur créé : 8 fiches, Paramètres, Synthèse, Guide.").waitFor();
+  await page.getByText("Classeur créé : 8 fiches, Paramètres, Synthèse, Dossier, Guide.").waitFor();
   expect(await page.getByText(/noms? définis?|rétabli/).count()).toBe(0);
   await page.getByRole("tab", { name: "C1 Offre de formations" }).waitFor();
   await shot("02-generated");
@@ -214,6 +215,25 @@ test("« Préparer le bilan »: a print-ready review in the pane, what people ty
   await shot("05-report");
   await accessible("bilan");
   await page.getByRole("button", { name: "Fermer le bilan" }).click();
+}, 60_000);
+
+test("« Préparer le dossier »: a .docx to download, that python-docx reads back", async () => {
+  await page.getByRole("button", { name: "Préparer le dossier" }).click();
+  await page
+    .getByText(/^Dossier de labellisation prêt : \d+ action\(s\) et engagement\(s\), \d+ point\(s\) à compléter/)
+    .waitFor();
+  const link = page.getByRole("link", { name: "Télécharger le dossier (Word, .docx)" });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^dossier-labellisation-\d{4}-\d{2}-\d{2}\.docx$/);
+  const file = path.join(out, "dossier.docx");
+  await download.saveAs(file);
+  const read = JSON.parse(
+    execFileSync(SYSTEM_PYTHON, [path.join(REPO, "tests/helpers/docx_dump.py"), file], { encoding: "utf8" }),
+  ) as { paragraphs: { style: string; text: string }[]; core: { author: string } };
+  expect(read.core.author).toContain("0040007L");
+  expect(read.paragraphs).toContainEqual({ style: "Heading 1", text: "Ce qu'il reste à compléter avant l'audit" });
+  await shot("05b-dossier");
+  await accessible("dossier");
 }, 60_000);
 
 test("« Vérifier la fiche » on Synthèse: says which sheet it is on and that it is not a fiche", async () => {

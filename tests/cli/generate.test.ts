@@ -45,7 +45,10 @@ test.each([
     "--audit-year : « deux-mille » n'est pas une année (4 chiffres attendus, ex. 2028).",
   ],
   [["generate", "--bogus"], "Option inconnue : --bogus (voir ldm-fiches --help)."],
-  [["frobnicate"], "Commande inconnue : frobnicate. Commandes : generate, check, update, report (ldm-fiches --help)."],
+  [
+    ["frobnicate"],
+    "Commande inconnue : frobnicate. Commandes : generate, check, update, report, dossier (ldm-fiches --help).",
+  ],
 ])("bad input %j: one French line, exit 2, no file", (args, message) => {
   const dir = mkdtempSync(path.join(tmpdir(), "ldm-cli-"));
   const r = run(args, dir);

@@ -2,6 +2,14 @@
 import { buildBlueprint, criterionSheetName, type BlueprintOptions } from "../../src/domain/blueprint/build";
 import { blueprintSnapshot } from "../../src/domain/blueprint/snapshot";
 import { CRITERIA } from "../../src/domain/referential/criteria";
+import type { CriterionNumber } from "../../src/domain/referential/types";
+import {
+  ACTION_TEXTS,
+  CRITERION_PARTS,
+  DOSSIER,
+  SCHOOL_PARTS,
+  dossierBlock,
+} from "../../src/domain/blueprint/dossier-sheet";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/domain/snapshot";
 
 export type MutableWorkbook = {
@@ -23,7 +31,14 @@ export function freshWorkbook(options: BlueprintOptions = {}): MutableWorkbook {
 export const C = (n: number) => criterionSheetName(CRITERIA[n - 1]);
 
 /** The product's sheets, in the order a user sees them. */
-export const SHEET_ORDER = ["Paramètres", "Synthèse", ...CRITERIA.map((_, i) => C(i + 1)), "Guide", "Listes"];
+export const SHEET_ORDER = [
+  "Paramètres",
+  "Synthèse",
+  ...CRITERIA.map((_, i) => C(i + 1)),
+  "Dossier",
+  "Guide",
+  "Listes",
+];
 
 export function sheetOf(wb: MutableWorkbook | WorkbookSnapshot, name: string): MutableWorkbook["sheets"][number] {
   const s = (wb as MutableWorkbook).sheets.find((x) => x.name === name);
@@ -63,8 +78,38 @@ export function fillRow(
   s.cells[`G${row}`] = extra.G ?? text("Étendre aux filières tertiaires");
 }
 
+/** Row `row` of criterion n followed as the dossier asks: an action, lasting, measured in N+1, with its evidence. */
+export function followRow(wb: MutableWorkbook, n: number, row: number): void {
+  const s = sheetOf(wb, C(n));
+  s.cells[`I${row}`] = text("Action");
+  s.cells[`J${row}`] = text("oui");
+  s.cells[`K${row}`] = text("3 ans");
+  s.cells[`L${row}`] = num(5);
+  s.cells[`S${row}`] = text("Compte rendu du conseil pédagogique");
+}
+
+/** The « Dossier » sheet written for every criterion: its parts, its coordinator, the texts of its actions. */
+export function fillDossier(wb: MutableWorkbook): MutableWorkbook {
+  const d = sheetOf(wb, "Dossier");
+  SCHOOL_PARTS.forEach((p, i) => (d.cells[`B${DOSSIER.schoolFirstRow + i}`] = text(`${p.label} : écrit.`)));
+  for (let n = 1; n <= 8; n++) {
+    const b = dossierBlock(n as CriterionNumber);
+    CRITERION_PARTS.forEach((p, i) => (d.cells[`B${b.part(i)}`] = text(`${p.label(n)} : écrit.`)));
+    d.cells[`B${b.coordinator}`] = text("Martin");
+    d.cells[`A${b.firstAction}`] = text(CRITERIA[n - 1].actions[0].text);
+    ACTION_TEXTS.forEach(
+      (t, i) => (d.cells[`${String.fromCharCode(66 + i)}${b.firstAction}`] = text(`${t.label} : écrit.`)),
+    );
+  }
+  return wb;
+}
+
+/** A workbook filled as the guide asks: Paramètres, a followed row per criterion, the dossier's texts. */
 export function filledWorkbook(): MutableWorkbook {
   const wb = fillParameters(freshWorkbook({ auditYear: 2028 }));
-  for (let n = 1; n <= 8; n++) fillRow(wb, n, 10);
-  return wb;
+  for (let n = 1; n <= 8; n++) {
+    fillRow(wb, n, 10);
+    followRow(wb, n, 10);
+  }
+  return fillDossier(wb);
 }

@@ -13,6 +13,7 @@ import { parametersSheet } from "./parameters-sheet";
 import { criterionSheet } from "./criterion-sheet";
 import { listsSheet } from "./lists-sheet";
 import { guideSheet } from "./guide-sheet";
+import { dossierSheet } from "./dossier-sheet";
 
 export { auditYearHeader, criterionSheetName, guideAxes, guideObjectives } from "./cells";
 
@@ -59,6 +60,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
   const synthesis = synthesisSheet(criteria, referenceYear);
   const lists = listsSheet(criteria, version);
   const guide = guideSheet(criteria);
+  const dossier = dossierSheet(criteria);
   const p = SHEET_KEYS.parameters;
   const names: NameBlueprint[] = [
     { name: NAMES.school, sheetKey: p, ref: "$B$4" },
@@ -103,7 +105,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
     },
     ...lists.names,
     ...synthesisNames(criteria),
-    ...[params, synthesis, ...criterionSheets, lists.sheet].map((s) => ({
+    ...[params, synthesis, ...criterionSheets, dossier, lists.sheet].map((s) => ({
       name: NAMES.sheet(s.key),
       sheetKey: s.key,
       ref: "$A$1",
@@ -113,7 +115,7 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
     referentialVersion: version,
     referenceYear,
     auditYear: options.auditYear,
-    sheets: [params, synthesis, ...criterionSheets, guide, lists.sheet],
+    sheets: [params, synthesis, ...criterionSheets, dossier, guide, lists.sheet],
     names,
   };
 }

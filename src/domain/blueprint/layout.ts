@@ -127,6 +127,7 @@ export const MARKERS = {
   lists: "ldm:listes",
   synthesis: "ldm:synthese",
   guide: "ldm:guide",
+  dossier: "ldm:dossier",
   criterion: (n: CriterionNumber) => `ldm:critere:${n}`,
 } as const;
 

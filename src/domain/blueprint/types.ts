@@ -2,7 +2,7 @@ import type { CriterionNumber } from "../referential/types";
 import type { Visibility } from "../snapshot";
 import type { StyleName } from "./styles";
 
-export type SheetRole = "parameters" | "synthesis" | "criterion" | "guide" | "lists";
+export type SheetRole = "parameters" | "synthesis" | "criterion" | "dossier" | "guide" | "lists";
 
 /** A cell the product owns: a label, a formula, a list item. Users cannot type in it (locked). */
 export interface StructureCell {
@@ -48,13 +48,15 @@ export interface ValidationBlueprint {
   readonly error: string;
   /** What the validation is for, in the check's words (« axes », « objectifs », « année de l'audit »). */
   readonly purpose:
-    "axis" | "objective" | "school" | "reference-year" | "audit-year" | "direction" | "status" | "perennial";
+    "axis" | "objective" | "school" | "reference-year" | "audit-year" | "direction" | "status" | "perennial" | "action";
 }
 
 export interface ColumnBlueprint {
   readonly col: number;
   readonly width: number;
   readonly hidden?: boolean;
+  /** The column's outline (group) level, 1–7: the column can be folded with its neighbours of the same group. */
+  readonly outlineLevel?: number;
 }
 
 /** A chart Excel draws from the sheet's cells (it lives in the workbook, it follows the values). */

@@ -34,6 +34,7 @@ export const RULES = {
   "label-period": "error",
   "duration-implausible": "warning",
   "evidence-link": "warning",
+  "dossier-incomplete": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -70,6 +71,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   "label-period": "période du label",
   "duration-implausible": "durée peu plausible",
   "evidence-link": "lien invalide",
+  "dossier-incomplete": "dossier à compléter",
 };
 
 export interface Finding {

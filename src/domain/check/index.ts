@@ -8,6 +8,7 @@ import { finding, severityRank, type Finding } from "./findings";
 import { checkParameters } from "./parameters";
 import { checkRows } from "./rows";
 import { checkRepairs } from "./repairs";
+import { checkDossier } from "./dossier";
 
 export type { CheckOptions } from "./context";
 export {
@@ -20,7 +21,7 @@ export {
   type Severity,
 } from "./findings";
 
-const RULE_SETS = [checkRepairs, checkParameters, checkRows];
+const RULE_SETS = [checkRepairs, checkParameters, checkRows, checkDossier];
 
 function cellOrder(cell: string): [number, number] {
   const m = /^([A-Z]+)(\d+)/.exec(cell);

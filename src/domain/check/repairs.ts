@@ -41,6 +41,7 @@ const PURPOSE_WORDS: Record<ValidationBlueprint["purpose"], string> = {
   direction: "du sens des indicateurs",
   status: "du statut (Action / Engagement)",
   perennial: "« Action pérenne »",
+  action: "des actions de la fiche",
 };
 
 function plural(n: number, one: string, many: string): string {

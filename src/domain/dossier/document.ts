@@ -35,7 +35,7 @@ export interface TableCell {
 
 export interface Table {
   readonly kind: "table";
-  /** Relative widths of the grid columns (their sum is the page's width). */
+  /** Relative widths of the grid columns: the table spans the text width, shared in these proportions. */
   readonly columns: readonly number[];
   readonly rows: readonly (readonly TableCell[])[];
   /** Rows repeated at the top of each page when the table breaks (the first `headerRows` rows). */

@@ -5,6 +5,7 @@
 import { DIRECTION_LABELS } from "../indicators";
 import type { CriterionSynthesis, Synthesis } from "../synthesis";
 import { STATUS } from "../readiness";
+import { frenchDate } from "../text";
 
 export function escapeHtml(s: string): string {
   return s
@@ -13,11 +14,6 @@ export function escapeHtml(s: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-}
-
-function frenchDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
 const CSS = `

@@ -2,6 +2,7 @@ import {
   Button,
   Divider,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -20,6 +21,8 @@ import { createBurst } from "../services/burst";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { LIVE_CHECK_QUIET_MS, TEXTS } from "../texts";
 import { GuideExamples } from "./GuideExamples";
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 // Screens that are not the pane's first one are chunks of their own, fetched when first shown: the
 // first-run form (with the school search), the findings, the review.
@@ -61,6 +64,9 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   const [message, setMessage] = React.useState<Message | undefined>();
   const [result, setResult] = React.useState<CheckResult | undefined>();
   const [report, setReport] = React.useState<string | undefined>();
+  const [dossier, setDossier] = React.useState<{ url: string; fileName: string; line: string } | undefined>();
+  // The previous dossier's download link is released when another replaces it, or when the pane closes.
+  React.useEffect(() => () => (dossier ? URL.revokeObjectURL(dossier.url) : undefined), [dossier]);
 
   const messageRef = React.useRef<HTMLDivElement>(null);
   // A message appears at the top of the pane: bring it into view however far the pane was scrolled.
@@ -131,6 +137,14 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
     act(TEXTS.updating, () => thenRefresh(() => service.update()), (lines) => setMessage({ intent: "success", lines }));
   const check = (scope: "sheet" | "workbook") => act(TEXTS.checking, () => service.check(scope), setResult);
   const prepareReport = () => act(TEXTS.reporting, () => service.report(), setReport);
+  const prepareDossier = () =>
+    act(TEXTS.dossiering, () => service.dossier(), (d) =>
+      setDossier({
+        url: URL.createObjectURL(new Blob([d.bytes as BlobPart], { type: DOCX_TYPE })),
+        fileName: d.fileName,
+        line: TEXTS.dossierReady(d.actions, d.gaps),
+      }),
+    );
   const select = (f: Finding) => act(TEXTS.reading, () => service.selectCell(f.sheet, f.cell.split(":")[0]));
   const insert = (criterion: CriterionNumber) => (column: "action" | "indicator", text: string) =>
     act(
@@ -176,7 +190,21 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
             <Button disabled={!!busy} onClick={prepareReport}>
               {TEXTS.report}
             </Button>
+            <Button disabled={!!busy} onClick={prepareDossier}>
+              {TEXTS.dossier}
+            </Button>
           </div>
+          {dossier && (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                <div>{dossier.line}</div>
+                <Link href={dossier.url} download={dossier.fileName}>
+                  {TEXTS.downloadDossier}
+                </Link>
+                <div>{TEXTS.dossierHint}</div>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <React.Suspense fallback={<Spinner size="tiny" label={TEXTS.reading} />}>
             {report && <ReportView html={report} onClose={() => setReport(undefined)} />}
             {result && <FindingsList result={result} onSelect={select} />}

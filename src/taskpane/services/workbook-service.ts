@@ -34,6 +34,14 @@ import { ServiceError, type LiveCheck } from "./results";
 
 export { mergeLive, ServiceError, type CheckResult, type LiveCheck, type WorkbookStatus } from "./results";
 
+/** The dossier, written: its bytes, the file name offered, and the figures of its one-line summary. */
+export interface DossierFile {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly actions: number;
+  readonly gaps: number;
+}
+
 export interface GenerateOptions {
   readonly school?: string;
   readonly headOfSchool?: string;
@@ -48,6 +56,8 @@ export interface ServiceOptions {
   readonly settings?: DocumentSettings;
   readonly today?: () => Date;
   readonly pageLayout?: () => boolean;
+  /** Whether the host can group columns (Range.group: ExcelApi 1.10); without it no column is grouped. */
+  readonly grouping?: () => boolean;
   /**
    * Whether the host raises the workbook's change events the live check listens to
    * (WorksheetCollection.onChanged / onActivated: ExcelApi 1.9). Without them the pane checks on click only.
@@ -59,6 +69,7 @@ export function createWorkbookService(options: ServiceOptions) {
   const { run } = options;
   const today = options.today ?? (() => new Date());
   const pageLayout = options.pageLayout ?? (() => false);
+  const grouping = options.grouping ?? (() => false);
   const liveEvents = options.liveEvents ?? (() => true);
 
   /** Runs a use case; those that build the whole blueprint first fetch the establishments chunk (once). */
@@ -140,7 +151,7 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** The Office session of one run: reads are kept for the live check. */
   const session = (context: Excel.RequestContext) =>
-    officeSession(context, { pageLayout: pageLayout(), onRead: (r) => (last = r) });
+    officeSession(context, { pageLayout: pageLayout(), grouping: grouping(), onRead: (r) => (last = r) });
 
   async function status(): Promise<WorkbookStatus> {
     return guarded(() => run(async (context) => workbookStatus(await session(context).read())));
@@ -260,6 +271,28 @@ export function createWorkbookService(options: ServiceOptions) {
     });
   }
 
+  /**
+   * The labelling dossier as a .docx to download (the read's two syncs). The dossier and the Word writer load
+   * on demand, in their own chunk, when the button is pressed.
+   */
+  async function dossier(): Promise<DossierFile> {
+    return guardedFull(async () => {
+      const [{ dossierUseCase }, { writeDocx }] = await Promise.all([
+        import(/* webpackChunkName: "dossier" */ "../../app/dossier"),
+        import(/* webpackChunkName: "dossier" */ "../../workbook/docx/write"),
+      ]);
+      const now = today();
+      const d = await run(async (context) => dossierUseCase(session(context), { today: now }));
+      const day = now.toISOString().slice(0, 10);
+      return {
+        bytes: writeDocx(d.document, { created: now }),
+        fileName: `dossier-labellisation-${day}.docx`,
+        actions: d.content.criteria.reduce((n, c) => n + c.actions.length, 0),
+        gaps: d.gaps,
+      };
+    });
+  }
+
   return {
     status,
     generate,
@@ -268,6 +301,7 @@ export function createWorkbookService(options: ServiceOptions) {
     selectCell,
     insertIntoSelectedRow,
     report,
+    dossier,
     watch,
     recheck,
     activated,

@@ -46,6 +46,8 @@ export interface MemorySheet {
   merges: string[];
   frozenRows: number;
   columnWidths: Map<number, number>;
+  /** Each grouped column's outline level (`Range.group("ByColumns")`: one more per call); absent: not grouped. */
+  columnOutline: Map<number, number>;
   rowHeights: Map<number, number>;
   orientation?: string;
   printTitleRows?: string;
@@ -96,6 +98,7 @@ export function newSheet(name: string): MemorySheet {
     merges: [],
     frozenRows: 0,
     columnWidths: new Map(),
+    columnOutline: new Map(),
     rowHeights: new Map(),
     charts: [],
   };

@@ -1,5 +1,5 @@
 /** The in-memory Excel's ranges: values, formulas, formats, drop-downs, the used range. */
-import { address, parseAddress, parseRange, type RangeRef } from "../../domain/a1";
+import { address, MAX_COL, MAX_ROW, parseAddress, parseRange, rangeAddress, type RangeRef } from "../../domain/a1";
 import { MemoryCell, MemorySheet, OfficeLikeError, asTyped } from "./model";
 import type { MemoryContext } from "./context";
 import { ClientObject } from "./client-object";
@@ -181,6 +181,30 @@ export class MemoryRange extends ClientObject {
     this.ctx.enqueue({ merge: this.ref }, () => {
       const s = this.sheet;
       s.merges.push(`${address(this.ref.top, this.ref.left)}:${address(this.ref.bottom, this.ref.right)}`);
+    });
+  }
+
+  /**
+   * Groups the range's columns for an outline (ExcelApi 1.10): one level more on each column, at most 7 (Excel's
+   * outline has eight levels, the ungrouped one included). `InvalidArgument` for « ByColumns » on whole rows, as
+   * Microsoft documents; refused on a protected sheet. Grouping rows is not simulated.
+   */
+  group(groupOption: string): void {
+    this.ctx.enqueue({ group: this.ref, groupOption }, () => {
+      const s = this.sheet;
+      const r = this.ref;
+      const entireRows = r.left === 1 && r.right === MAX_COL;
+      const entireColumns = r.top === 1 && r.bottom === MAX_ROW;
+      if ((groupOption === "ByColumns" && entireRows) || (groupOption === "ByRows" && entireColumns))
+        throw new OfficeLikeError("InvalidArgument", `Regroupement ${groupOption} impossible sur ${rangeAddress(r)}.`);
+      if (groupOption !== "ByColumns")
+        throw new OfficeLikeError("NotImplemented", `Regroupement ${groupOption} non simulé.`);
+      if (s.protected)
+        throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée : regroupement impossible.`);
+      for (let col = r.left; col <= r.right; col++)
+        if ((s.columnOutline.get(col) ?? 0) >= 7)
+          throw new OfficeLikeError("InvalidOperation", `Plus de huit niveaux de plan en ${rangeAddress(r)}.`);
+      for (let col = r.left; col <= r.right; col++) s.columnOutline.set(col, (s.columnOutline.get(col) ?? 0) + 1);
     });
   }
 

@@ -8,6 +8,8 @@ import { applyEdits } from "./write";
 export interface OfficeSessionOptions {
   /** Whether page layout (ExcelApi 1.9) can be written. */
   readonly pageLayout: boolean;
+  /** Whether columns can be grouped (Range.group: ExcelApi 1.10). */
+  readonly grouping: boolean;
   /** Told every read (the pane keeps the last one for its live check). */
   readonly onRead?: (read: ReadResult) => void;
 }
@@ -20,7 +22,7 @@ export function officeSession(context: Excel.RequestContext, options: OfficeSess
       return r;
     },
     async apply(edits: readonly Edit[], snapshot: WorkbookSnapshot) {
-      await applyEdits(context, edits, snapshot, { pageLayout: options.pageLayout });
+      await applyEdits(context, edits, snapshot, { pageLayout: options.pageLayout, grouping: options.grouping });
     },
   };
 }

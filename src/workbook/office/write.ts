@@ -1,7 +1,12 @@
 /** Writing the reconciliation's edits through Office.js, in one batch; sheets unprotected and protected again around them. */
 import { parseRange, quoteSheetName, columnLetters } from "../../domain/a1";
 import { STYLES } from "../../domain/blueprint/styles";
-import { type ChartBlueprint, type StructureCell, type ValidationBlueprint } from "../../domain/blueprint/types";
+import {
+  type ChartBlueprint,
+  type ColumnBlueprint,
+  type StructureCell,
+  type ValidationBlueprint,
+} from "../../domain/blueprint/types";
 import { type Edit } from "../../domain/reconcile/edits";
 import { type WorkbookSnapshot } from "../../domain/snapshot";
 import { applyStyle } from "./styles";
@@ -114,6 +119,28 @@ export function addChart(ws: Excel.Worksheet, c: ChartBlueprint): void {
 export interface ApplyOptions {
   /** Page layout needs ExcelApi 1.9; hosts without it skip print setup. */
   readonly pageLayout?: boolean;
+  /** Column groups (`Range.group`) need ExcelApi 1.10; hosts without it leave the columns ungrouped. */
+  readonly grouping?: boolean;
+}
+
+/**
+ * Groups each run of consecutive columns that have an outline level (« I:S »), once per level: a sheet's
+ * columns are set when it is created only, so a group is never added twice. Shown expanded.
+ */
+export function groupColumns(ws: Excel.Worksheet, columns: readonly ColumnBlueprint[]): void {
+  const top = Math.max(0, ...columns.map((c) => c.outlineLevel ?? 0));
+  for (let level = 1; level <= top; level++) {
+    const cols = columns
+      .filter((c) => (c.outlineLevel ?? 0) >= level)
+      .map((c) => c.col)
+      .sort((x, y) => x - y);
+    let start = 0;
+    cols.forEach((c, i) => {
+      if (cols[i + 1] === c + 1) return;
+      ws.getRange(`${columnLetters(cols[start])}:${columnLetters(c)}`).group("ByColumns" as Excel.GroupOption);
+      start = i + 1;
+    });
+  }
 }
 
 /** One sync: the edits in their order, each protected sheet unprotected only around its own edits. */
@@ -182,6 +209,7 @@ export async function applyEdits(
           const col = sheet(e.sheet).getRange(`${columnLetters(c.col)}:${columnLetters(c.col)}`);
           col.format.columnWidth = c.hidden ? 0 : c.width * 6;
         }
+        if (options.grouping) groupColumns(sheet(e.sheet), e.columns);
         break;
       case "set-row-heights":
         for (const h of e.rows) sheet(e.sheet).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;

@@ -250,11 +250,22 @@ export class SheetPart {
         ["customWidth", "1"],
       ];
       if (c.hidden) attrs.push(["hidden", "1"]);
+      if (c.outlineLevel) attrs.push(["outlineLevel", String(c.outlineLevel)]);
       cols.children.push(el(this.p + "col", attrs));
     }
     cols.children.sort((a, b) =>
       "name" in a && "name" in b ? Number(getAttr(a, "min")) - Number(getAttr(b, "min")) : 0,
     );
+    const level = Math.max(0, ...columns.map((c) => c.outlineLevel ?? 0));
+    if (level) this.outlineLevelCol(level);
+  }
+
+  /** Excel draws the outline's buttons for as many levels as `<sheetFormatPr outlineLevelCol>` says. */
+  private outlineLevelCol(level: number): void {
+    const fp = this.child("sheetFormatPr") as XmlElement;
+    // defaultRowHeight is required (CT_SheetFormatPr).
+    if (getAttr(fp, "defaultRowHeight") === undefined) setAttr(fp, "defaultRowHeight", "15");
+    if (Number(getAttr(fp, "outlineLevelCol") ?? 0) < level) setAttr(fp, "outlineLevelCol", String(level));
   }
 
   setRowHeights(rows: SheetBlueprint["rowHeights"]): void {

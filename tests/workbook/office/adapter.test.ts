@@ -491,3 +491,36 @@ test("generate in Excel sets each fiche's print: its rows, the criterion and the
     rightFooter: "Imprimé le &D",
   });
 });
+
+test("generate in Excel groups each fiche's follow-up columns I–S once (ExcelApi 1.10); an older host does not group, and still generates", async () => {
+  const host = new MemoryHost(emptyModel());
+  const service = createWorkbookService({ run: host.run, today: TODAY, pageLayout: () => true, grouping: () => true });
+  await service.generate({ auditYear: 2028 });
+  const fiches = new Set(Array.from({ length: 8 }, (_, i) => C(i + 1)));
+  const follow = Array.from({ length: 11 }, (_, i) => [9 + i, 1]);
+  for (const s of host.model.sheets) {
+    const levels = [...s.columnOutline].sort((a, b) => a[0] - b[0]);
+    expect([s.name, levels]).toEqual([s.name, fiches.has(s.name) ? follow : []]);
+  }
+  expect(host.model.sheets.filter((s) => fiches.has(s.name))).toHaveLength(8);
+  // An update creates no sheet: nothing is grouped a second time.
+  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(host.model.sheets.find((s) => s.name === C(1))?.columnOutline.get(9)).toBe(1);
+  // On a protected sheet Excel refuses to group.
+  await expect(
+    host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(C(1)).getRange("I:S").group("ByColumns");
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "AccessDenied" });
+
+  // A host without ExcelApi 1.10 (the service's default): the same workbook, columns not grouped.
+  const older = new MemoryHost(emptyModel());
+  const olderService = createWorkbookService({ run: older.run, today: TODAY, pageLayout: () => true });
+  await olderService.generate({ auditYear: 2028 });
+  expect(older.model.sheets.map((s) => s.name)).toEqual(host.model.sheets.map((s) => s.name));
+  for (const s of older.model.sheets) expect([s.name, s.columnOutline.size]).toEqual([s.name, 0]);
+  expect(older.model.sheets.find((s) => s.name === C(1))?.columnWidths.get(19)).toBe(36 * 6);
+  const { findings } = await olderService.check("workbook");
+  expect(findings.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+});

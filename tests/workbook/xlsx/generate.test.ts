@@ -27,9 +27,16 @@ const sheet = (title: string) => {
   return s;
 };
 
-test("sheets: Paramètres, Synthèse, the 8 criteria in order, the Guide, then Listes very hidden", () => {
-  expect(dump.sheets.map((s) => s.title)).toEqual(["Paramètres", "Synthèse", ...sheetNames, "Guide", "Listes"]);
-  expect(dump.sheets.map((s) => s.state)).toEqual([...Array(11).fill("visible"), "veryHidden"]);
+test("sheets: Paramètres, Synthèse, the 8 criteria in order, the Dossier, the Guide, then Listes very hidden", () => {
+  expect(dump.sheets.map((s) => s.title)).toEqual([
+    "Paramètres",
+    "Synthèse",
+    ...sheetNames,
+    "Dossier",
+    "Guide",
+    "Listes",
+  ]);
+  expect(dump.sheets.map((s) => s.state)).toEqual([...Array(12).fill("visible"), "veryHidden"]);
   for (const title of sheetNames) expect(title.length).toBeLessThanOrEqual(31);
 });
 
