@@ -101,18 +101,23 @@ export function dossierSheet(criteria: readonly Criterion[]): SheetBlueprint {
     { row: 1, height: 24 },
     { row: 2, height: 30 },
   ];
+  // Each text on a row of its own, B:J merged; the rows of a group are one input area (fewer areas to probe).
   const textRow = (row: number, label: string) => {
     cells.push(text(`A${row}`, label, "label"));
     merges.push(`B${row}:${LAST}${row}`);
-    inputs.push({ range: `B${row}:${LAST}${row}`, style: "input" });
     rowHeights.push({ row, height: 48 });
   };
   SCHOOL_PARTS.forEach((p, i) => textRow(DOSSIER.schoolFirstRow + i, p.label));
+  inputs.push({
+    range: `B${DOSSIER.schoolFirstRow}:${LAST}${DOSSIER.schoolFirstRow + SCHOOL_PARTS.length - 1}`,
+    style: "input",
+  });
   const validations: ValidationBlueprint[] = [];
   for (const c of criteria) {
     const b = dossierBlock(c.number);
     cells.push(text(`A${b.title}`, `Critère ${c.number} — ${c.title}`, "sectionTitle"));
     CRITERION_PARTS.forEach((p, i) => textRow(b.part(i), p.label(c.number)));
+    inputs.push({ range: `B${b.part(0)}:${LAST}${b.part(CRITERION_PARTS.length - 1)}`, style: "input" });
     cells.push(
       text(`A${b.teamHeader}`, `Équipe critère ${c.number}`, "tableHeader"),
       text(address(b.teamHeader, DOSSIER.teamColumns.name), "Nom", "tableHeader"),

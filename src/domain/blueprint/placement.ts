@@ -41,12 +41,14 @@ function blueprintLastRow(sb: SheetBlueprint): number {
 /** The last row, from `from` on, where someone filled a cell of the table's columns. */
 export function lastFilledRow(sheet: SheetSnapshot, from: number): number {
   let last = from - 1;
-  const lastCol = columnLetters(TABLE.lastColumn);
-  for (const [a, c] of Object.entries(sheet.cells)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(a);
-    if (!m || m[1].length > 1 || m[1] > lastCol) continue;
-    const r = Number(m[2]);
-    if (r > last && isFilled(c)) last = r;
+  // « A12 » … « G12 »: one column letter up to the table's last, then digits (read by hand: every cell passes here).
+  const lastCol = columnLetters(TABLE.lastColumn).charCodeAt(0);
+  for (const a in sheet.cells) {
+    const letter = a.charCodeAt(0);
+    const digit = a.charCodeAt(1);
+    if (letter < 65 || letter > lastCol || digit < 49 || digit > 57) continue;
+    const r = Number(a.slice(1));
+    if (Number.isInteger(r) && r > last && isFilled(sheet.cells[a])) last = r;
   }
   return last;
 }

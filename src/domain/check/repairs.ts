@@ -49,7 +49,9 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export function checkRepairs(ctx: CheckContext): Finding[] {
-  const { edits, findings, sheets } = reconcile(ctx.wanted, ctx.wb);
+  const { edits, findings, sheets } = reconcile(ctx.wanted, ctx.wb, {
+    placed: { identified: ctx.identified, bp: ctx.bp },
+  });
   const out: Finding[] = [...findings];
   /** A finding on the lists (the sheet, its entries, the names the drop-downs rely on), with the repair said once. */
   const lists = (title: string, cell: string, what: string, severity?: "warning") =>

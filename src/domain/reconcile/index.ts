@@ -27,6 +27,11 @@ export interface Reconciliation {
 }
 
 export interface ReconcileOptions {
+  /**
+   * The sheets already identified and the blueprint already placed on this very snapshot (the check's context
+   * has them): not computed twice.
+   */
+  readonly placed?: { readonly identified: Identification; readonly bp: Blueprint };
   /** Values the user asked to set (« --audit-year »): sheet key → address → value. */
   readonly setValues?: readonly {
     readonly sheetKey: string;
@@ -157,9 +162,9 @@ function repairSheetEdits(
 }
 
 export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: ReconcileOptions = {}): Reconciliation {
-  const identified = identifySheets(wanted, wb);
+  const identified = options.placed?.identified ?? identifySheets(wanted, wb);
   // Rows people inserted above or inside a criterion table moved or stretched it: compare with it as it lies.
-  const { bp } = placeBlueprint(wanted, wb, identified);
+  const bp = options.placed?.bp ?? placeBlueprint(wanted, wb, identified).bp;
   const edits: Edit[] = [];
   const findings: Finding[] = [];
   const used = new Set(wb.sheets.map((s) => s.name.toLowerCase()));

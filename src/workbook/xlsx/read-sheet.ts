@@ -1,5 +1,5 @@
 /** One worksheet part read into a sheet snapshot: cells, shared strings, formats, locks, merges, drop-downs. */
-import { address, parseAddress, rangeContains, type RangeRef } from "../../domain/a1";
+import { address, parseAddress, type RangeRef } from "../../domain/a1";
 import {
   type InputLock,
   type CellSnapshot,
@@ -14,9 +14,10 @@ import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, 
 
 /**
  * A canonical address as writers put it in `r` (« B12 »: capitals, no `$`, no leading zero), read by hand:
- * this runs for every cell of every sheet. Anything else is undefined, and goes to the general parser.
+ * this runs for every cell of every sheet. The position as {@link probeKey} gives it; -1 for anything else,
+ * which goes to the general parser.
  */
-function canonicalAddress(r: string): { row: number; col: number } | undefined {
+function canonicalAddress(r: string): number {
   const n = r.length;
   let i = 0;
   let col = 0;
@@ -26,14 +27,15 @@ function canonicalAddress(r: string): { row: number; col: number } | undefined {
     col = col * 26 + (c - 64);
     i++;
   }
-  if (i === 0 || i === n || n - i > 7 || r.charCodeAt(i) === 48 /* 0 */) return undefined;
+  if (i === 0 || i === n || n - i > 7 || r.charCodeAt(i) === 48 /* 0 */) return -1;
   let row = 0;
   for (; i < n; i++) {
     const c = r.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
+    if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
   }
-  return row <= 1048576 && col <= 16384 ? { row, col } : undefined;
+  // One number, no object: this runs for every cell.
+  return row <= 1048576 && col <= 16384 ? probeKey(row, col) : -1;
 }
 
 /** OOXML escapes characters XML cannot carry as `_xHHHH_` (ST_Xstring); `_x005F_` is a literal `_`. */
@@ -143,8 +145,8 @@ export interface SheetContext {
   readonly locked: readonly boolean[];
   /** The product's input areas, whose lock state every sheet reports (see SheetSnapshot.inputLocks). */
   readonly lockProbes: readonly { readonly range: string; readonly ref: RangeRef }[];
-  /** The box around every probe: most cells of a sheet fall outside it and need no probe lookup. */
-  readonly probeBox?: RangeRef;
+  /** For each row, the indices of the probes that cover it: a cell is looked up among those only. */
+  readonly probesByRow: readonly (readonly number[] | undefined)[];
   cellCount: number;
 }
 
@@ -218,8 +220,11 @@ export function validationSnapshot(v: PendingValidation): ValidationSnapshot | u
 
 /** A cell's position as one number, to key the probed styles without building addresses. */
 function probeKey(row: number, col: number): number {
-  return row * 16384 + col;
+  return row * KEY_ROW + col;
 }
+
+/** Past the last column (16,384): a key's column is its remainder, its row its quotient. */
+const KEY_ROW = 32768;
 
 /**
  * Streams one worksheet part. Cells are addressed by `r`, or by position when a producer leaves `r`
@@ -315,13 +320,18 @@ export class WorksheetReader implements XmlHandler {
   private moveTo(a: XmlAttributes): string | undefined {
     const r = a.r;
     if (r !== undefined) {
-      const canonical = canonicalAddress(r);
-      const ref = canonical ?? parseAddress(r);
+      const key = canonicalAddress(r);
+      if (key >= 0) {
+        // The address as written, when it already is canonical: no need to build it again.
+        this.row = Math.floor(key / KEY_ROW);
+        this.column = key % KEY_ROW;
+        return r;
+      }
+      const ref = parseAddress(r);
       if (ref) {
         this.row = ref.row;
         this.column = ref.col;
-        // The address as written, when it already is canonical: no need to build it again.
-        return canonical ? r : address(ref.row, ref.col);
+        return address(ref.row, ref.col);
       }
     }
     this.row = Math.max(this.row, 1);
@@ -331,10 +341,10 @@ export class WorksheetReader implements XmlHandler {
 
   /** Keeps the style of a cell inside a lock probe: the probes report whether input areas are locked. */
   private probe(style: number): void {
-    const box = this.context.probeBox;
-    const here = { row: this.row, col: this.column };
-    if ((!box || rangeContains(box, here)) && this.context.lockProbes.some((p) => rangeContains(p.ref, here)))
-      this.probedStyles.set(probeKey(this.row, this.column), style);
+    const col = this.column;
+    const probes = this.context.lockProbes;
+    if (this.context.probesByRow[this.row]?.some((i) => col >= probes[i].ref.left && col <= probes[i].ref.right))
+      this.probedStyles.set(probeKey(this.row, col), style);
   }
 
   /** `<c r="B12" s="5"/>`: no value, only a style (most cells of a generated fiche). */
@@ -351,6 +361,37 @@ export class WorksheetReader implements XmlHandler {
 
   /** Each probed area: all its cells locked, all unlocked, or some of each. */
   private inputLocks(): InputLock[] {
+    return this.rowStyles.size === 0 && this.columnStyles.length === 0 ? this.countedLocks() : this.walkedLocks();
+  }
+
+  /**
+   * Without row or column styles, a cell not written has style 0: each area's counts are its written cells'
+   * locks plus the rest at style 0's — one pass over the written cells, not over every cell of every area.
+   */
+  private countedLocks(): InputLock[] {
+    const probes = this.context.lockProbes;
+    const locked = probes.map(() => 0);
+    const unlocked = probes.map(() => 0);
+    for (const [key, style] of this.probedStyles) {
+      const row = Math.floor(key / KEY_ROW);
+      const col = key % KEY_ROW;
+      const isLocked = this.context.locked[style] ?? true;
+      for (const i of this.context.probesByRow[row] ?? [])
+        if (col >= probes[i].ref.left && col <= probes[i].ref.right) {
+          if (isLocked) locked[i]++;
+          else unlocked[i]++;
+        }
+    }
+    const defaultLocked = this.context.locked[0] ?? true;
+    return probes.map(({ range, ref }, i) => {
+      const rest = (ref.bottom - ref.top + 1) * (ref.right - ref.left + 1) - locked[i] - unlocked[i];
+      const l = locked[i] + (defaultLocked ? rest : 0);
+      const u = unlocked[i] + (defaultLocked ? 0 : rest);
+      return { range, state: u === 0 ? "locked" : l === 0 ? "unlocked" : "mixed" };
+    });
+  }
+
+  private walkedLocks(): InputLock[] {
     const lockedAt = (row: number, col: number): boolean => {
       const style =
         this.probedStyles.get(probeKey(row, col)) ??

@@ -8,7 +8,7 @@
  * follow the real content: a declared dimension or a far-away cell allocates nothing by itself.
  * Every failure becomes an {@link XlsxReadError} carrying one French line for the user.
  */
-import { parseRange } from "../../domain/a1";
+import { parseRange, type RangeRef } from "../../domain/a1";
 import { inputAreas } from "../../domain/blueprint/build";
 import { type ChartSnapshot, type SheetSnapshot, type WorkbookSnapshot } from "../../domain/snapshot";
 import { localName } from "./xml";
@@ -106,6 +106,15 @@ export function chartTitle(parts: Parts, part: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------
 // The workbook
 
+/** Row → the probes covering it (the input areas are a few hundred rows tall: a small array). */
+function probesByRow(refs: readonly RangeRef[]): number[][] {
+  const rows: number[][] = [];
+  refs.forEach((ref, i) => {
+    for (let r = ref.top; r <= Math.min(ref.bottom, 1_048_576); r++) (rows[r] ??= []).push(i);
+  });
+  return rows;
+}
+
 export function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
   const parts = new Parts(zip);
   const workbookPart = findWorkbookPart(parts);
@@ -122,14 +131,7 @@ export function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
     strings: readSharedStrings(parts, targetOfType(rels, "/sharedStrings") ?? parts.find(sibling("sharedStrings.xml"))),
     ...readCellFormats(parts, targetOfType(rels, "/styles") ?? parts.find(sibling("styles.xml"))),
     lockProbes,
-    probeBox: lockProbes.length
-      ? {
-          top: Math.min(...lockProbes.map((p) => p.ref.top)),
-          bottom: Math.max(...lockProbes.map((p) => p.ref.bottom)),
-          left: Math.min(...lockProbes.map((p) => p.ref.left)),
-          right: Math.max(...lockProbes.map((p) => p.ref.right)),
-        }
-      : undefined,
+    probesByRow: probesByRow(lockProbes.map((p) => p.ref)),
     cellCount: 0,
   };
   const sheets: SheetSnapshot[] = [];

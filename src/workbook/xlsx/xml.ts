@@ -141,8 +141,10 @@ function readStartTag(xml: string, lt: number): StartTag {
       if (c === 38 /* & */ || c === 9 || c === 10 || c === 13) plain = false;
     }
     const raw = xml.slice(i + 1, close);
-    attributes ??= Object.create(null) as Record<string, string>;
-    attributes[attribute] = plain ? raw : decodeEntities(normaliseAttribute(raw));
+    // A plain object (V8 keeps it in fast mode; one made by Object.create(null) is a slow dictionary): the one
+    // name that would reach its prototype, « __proto__ », is no attribute of OOXML and is dropped.
+    attributes ??= {};
+    if (attribute !== "__proto__") attributes[attribute] = plain ? raw : decodeEntities(normaliseAttribute(raw));
     i = close + 1;
   }
 }

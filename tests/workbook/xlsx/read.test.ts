@@ -516,6 +516,19 @@ describe("xml.ts", () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
+  test("attribute names cannot reach an object's prototype: « __proto__ » is dropped, « constructor » is data", () => {
+    let attributes: Record<string, string> = {};
+    parseXml('<c r="A1" __proto__="polluted" constructor="x" toString="y"/>', {
+      openElement: (_n, a) => void (attributes = a as Record<string, string>),
+    });
+    expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+    expect(Object.keys(attributes)).toEqual(["r", "constructor", "toString"]);
+    expect((attributes as { polluted?: string }).polluted).toBeUndefined();
+    expect(({} as { polluted?: string }).polluted).toBeUndefined();
+    // A workbook carrying them reads as any other.
+    expect(() => parseXml('<x __proto__="{&quot;a&quot;:1}"/>', {})).not.toThrow();
+  });
+
   test("DOCTYPE and ENTITY are refused before anything is expanded; prefixes are kept", () => {
     expect(() => parseXml('<!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>', {})).toThrow(XmlError);
     expect(() => parseXml('<x><!ENTITY e SYSTEM "file:///etc/passwd"></x>', {})).toThrow("DOCTYPE");
