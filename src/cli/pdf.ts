@@ -86,15 +86,7 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
         `file://${src}`,
       ]);
     } else if (soffice) {
-      await run(soffice, [
-        "--headless",
-        `-env:UserInstallation=file://${path.join(dir, "lo")}`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        src,
-      ]);
+      await officeToPdf(soffice, src, dir);
     } else {
       throw new UserError(
         "PDF impossible ici : ni Edge, ni Chrome, ni Chromium, ni LibreOffice n'a été trouvé. Installez-en un (ou indiquez le chemin " +
@@ -116,6 +108,19 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
   }
 }
 
+/** LibreOffice headless, with a profile of its own in `dir` (two conversions at once do not clash): `src` → `dir`. */
+function officeToPdf(soffice: string, src: string, dir: string): Promise<void> {
+  return run(soffice, [
+    "--headless",
+    `-env:UserInstallation=file://${path.join(dir, "lo")}`,
+    "--convert-to",
+    "pdf",
+    "--outdir",
+    dir,
+    src,
+  ]);
+}
+
 /** Converts a .docx to PDF with LibreOffice (Writer), headless: the same document, for the committee and the auditor. */
 export async function docxToPdf(docx: Uint8Array): Promise<Uint8Array> {
   const soffice = pdfTools().offices.find((p) => existsSync(p));
@@ -129,15 +134,7 @@ export async function docxToPdf(docx: Uint8Array): Promise<Uint8Array> {
   try {
     const src = path.join(dir, "dossier.docx");
     writeFileSync(src, docx);
-    await run(soffice, [
-      "--headless",
-      `-env:UserInstallation=file://${path.join(dir, "lo")}`,
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      src,
-    ]);
+    await officeToPdf(soffice, src, dir);
     const pdf = path.join(dir, "dossier.pdf");
     if (!existsSync(pdf)) throw new UserError(failed);
     return new Uint8Array(readFileSync(pdf));

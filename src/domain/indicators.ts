@@ -117,6 +117,25 @@ function comparableValue(kind: IndicatorKind, c: CellSnapshot): number {
 }
 
 /**
+ * Two values of the indicator on its own scale, and the direction it should go; undefined when either is not
+ * a number (nothing to compare).
+ */
+function compared(
+  wording: string,
+  first: CellSnapshot | undefined,
+  second: CellSnapshot | undefined,
+  overrides?: DirectionOverrides,
+): { first: number; second: number; direction: Direction } | undefined {
+  if (first?.t !== "n" || second?.t !== "n") return undefined;
+  const kind = indicatorKind(wording);
+  return {
+    first: comparableValue(kind, first),
+    second: comparableValue(kind, second),
+    direction: indicatorDirection(wording, overrides),
+  };
+}
+
+/**
  * The direction the indicator should go, when its audit-year value goes the other way from the reference
  * value; undefined when it does not, or when either value is not a number.
  */
@@ -126,13 +145,10 @@ export function wrongWay(
   audit: CellSnapshot | undefined,
   overrides?: DirectionOverrides,
 ): Direction | undefined {
-  if (reference?.t !== "n" || audit?.t !== "n") return undefined;
-  const kind = indicatorKind(wording);
-  const before = comparableValue(kind, reference);
-  const after = comparableValue(kind, audit);
-  const direction = indicatorDirection(wording, overrides);
-  const wrong = direction === "higher" ? after < before : after > before;
-  return wrong ? direction : undefined;
+  const c = compared(wording, reference, audit, overrides);
+  if (!c) return undefined;
+  const wrong = c.direction === "higher" ? c.second < c.first : c.second > c.first;
+  return wrong ? c.direction : undefined;
 }
 
 /**
@@ -146,9 +162,7 @@ export function targetReached(
   result: CellSnapshot | undefined,
   overrides?: DirectionOverrides,
 ): boolean | undefined {
-  if (target?.t !== "n" || result?.t !== "n") return undefined;
-  const kind = indicatorKind(wording);
-  const aimed = comparableValue(kind, target);
-  const got = comparableValue(kind, result);
-  return indicatorDirection(wording, overrides) === "higher" ? got >= aimed : got <= aimed;
+  const c = compared(wording, target, result, overrides);
+  if (!c) return undefined;
+  return c.direction === "higher" ? c.second >= c.first : c.second <= c.first;
 }

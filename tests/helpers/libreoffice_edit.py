@@ -5,6 +5,9 @@ ACTION is one of
   insert-rows:SHEET_PREFIX:ROW:COUNT   insert COUNT whole rows at 1-based ROW of the first sheet whose
                                        name starts with SHEET_PREFIX (what is below moves down, as in Excel)
   type:SHEET_PREFIX:CELL:TEXT          type TEXT into CELL
+  link:SHEET_PREFIX:CELL:URL           put a hyperlink in CELL (Insertion > Hyperlien, or a typed URL that
+                                       Calc's autocorrection turns into a link): its text is one URL field
+  no-validation:SHEET_PREFIX:RANGE     RANGE loses its drop-down (Données > Validité > Toutes les valeurs)
 The sheet is unprotected for the edit and protected again (a person does the same in Calc, where a
 protected sheet refuses row insertion unless its options allow it). Saved as .xlsx (Excel 2007-365).
 """
@@ -72,6 +75,19 @@ def main():
                 s.Rows.insertByIndex(int(rest[0]) - 1, int(rest[1]))
             elif kind == "type":
                 s.getCellRangeByName(rest[0]).setString(rest[1])
+            elif kind == "link":
+                target = s.getCellRangeByName(rest[0])
+                target.setString("")
+                field = doc.createInstance("com.sun.star.text.TextField.URL")
+                field.URL = rest[1]
+                field.Representation = rest[1]
+                text = target.getText()
+                text.insertTextContent(text.createTextCursor(), field, False)
+            elif kind == "no-validation":
+                area = s.getCellRangeByName(rest[0])
+                validation = area.Validation
+                validation.Type = uno.Enum("com.sun.star.sheet.ValidationType", "ANY")
+                area.Validation = validation
             else:
                 raise SystemExit("unknown action " + kind)
             if was:

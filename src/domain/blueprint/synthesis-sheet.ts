@@ -149,32 +149,13 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
     { address: SYNTHESIS.marker, text: MARKERS.synthesis, style: "marker", derived: true },
     { address: "A14", text: "Dernière vérification :", style: "label" },
   ];
-  HEADERS(referenceYear).forEach((h, i) =>
-    cells.push({ address: address(SYNTHESIS.headerRow, i + 1), text: h, style: "tableHeader", derived: true }),
-  );
-  FOLLOW_UP_HEADERS.forEach((h, i) =>
-    cells.push({
-      address: address(SYNTHESIS.headerRow, SYNTHESIS.followUpColumn + i),
-      text: h,
-      style: "tableHeader",
-      derived: true,
-    }),
-  );
+  const header = (col: number, h: string) =>
+    cells.push({ address: address(SYNTHESIS.headerRow, col), text: h, style: "tableHeader", derived: true });
+  HEADERS(referenceYear).forEach((h, i) => header(i + 1, h));
+  FOLLOW_UP_HEADERS.forEach((h, i) => header(SYNTHESIS.followUpColumn + i, h));
   for (let k = 0; k < FOLLOW_UP.measureCount; k++)
-    cells.push({
-      address: address(SYNTHESIS.headerRow, SYNTHESIS.measuresColumn + k),
-      text: MEASURE_HEADER(referenceYear + 1 + k),
-      style: "tableHeader",
-      derived: true,
-    });
-  TARGET_HEADERS.forEach((h, i) =>
-    cells.push({
-      address: address(SYNTHESIS.headerRow, SYNTHESIS.targetsReachedColumn + i),
-      text: h,
-      style: "tableHeader",
-      derived: true,
-    }),
-  );
+    header(SYNTHESIS.measuresColumn + k, MEASURE_HEADER(referenceYear + 1 + k));
+  TARGET_HEADERS.forEach((h, i) => header(SYNTHESIS.targetsReachedColumn + i, h));
   criteria.forEach((c, i) => {
     const r = SYNTHESIS.firstRow + i;
     const n = c.number;
