@@ -9,7 +9,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { dossierBlock } from "../../src/domain/blueprint/dossier-sheet";
 import { REPO } from "../helpers/paths";
-import { editWithOpenpyxl, SYSTEM_PYTHON } from "../helpers/python";
+import { editWithOpenpyxl, openpyxlDump, SYSTEM_PYTHON } from "../helpers/python";
 
 const BIN = path.join(REPO, "bin/ldm-fiches.js");
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-dossier-"));
@@ -240,3 +240,29 @@ test("bad input: one French line, exit 2, nothing written", () => {
   expect(broken.stderr.trim().split("\n")).toHaveLength(1);
   expect(existsSync(path.join(dir, "texte-dossier.docx"))).toBe(false);
 });
+
+test("the update keeps every text typed on « Dossier » and restores its drop-downs; an older workbook gains the sheet", () => {
+  // The dénomination drop-down of criterion 3 pasted over, the sheet's protection lifted.
+  editWithOpenpyxl(
+    path.join(dir, "rempli.xlsx"),
+    [
+      "d = wb['Dossier']",
+      `d.data_validations.dataValidation = [v for v in d.data_validations.dataValidation if str(v.sqref) != 'A${B.firstAction}:A${B.lastAction}']`,
+      "d.protection.sheet = False",
+    ],
+    path.join(dir, "abime.xlsx"),
+  );
+  const before = openpyxlDump(path.join(dir, "abime.xlsx"), ["Dossier"]).sheets.find((s) => s.title === "Dossier");
+  const r = run(["update", "abime.xlsx"]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/Dossier/);
+  const after = openpyxlDump(path.join(dir, "abime.xlsx"), ["Dossier"]).sheets.find((s) => s.title === "Dossier");
+  expect(after?.cells).toEqual(before?.cells);
+  expect(after?.protected).toBe(true);
+  expect(after?.validations.map((v) => v.sqref)).toContain(`A${B.firstAction}:A${B.lastAction}`);
+  // A workbook of the previous version, without « Dossier »: the check says so, the update adds it.
+  editWithOpenpyxl(path.join(dir, "fiches.xlsx"), ["del wb['Dossier']"], path.join(dir, "ancien.xlsx"));
+  expect(run(["check", "ancien.xlsx"]).stdout).toContain("La feuille Dossier est introuvable");
+  expect(run(["update", "ancien.xlsx"]).stdout).toContain("Feuille « Dossier » recréée.");
+  expect(run(["dossier", "ancien.xlsx"]).status).toBe(0);
+}, 120_000);
