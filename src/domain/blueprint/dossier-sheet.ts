@@ -25,7 +25,7 @@ export const SCHOOL_PARTS = [
 
 /** Each criterion's parts that are one text (the guide's tables, in its order). */
 export const CRITERION_PARTS = [
-  { key: "inventory", label: (n: number) => `État des lieux du critère ${n} (constats, besoins identifiés)` },
+  { key: "baseline", label: (n: number) => `État des lieux du critère ${n} (constats, besoins identifiés)` },
   { key: "goal", label: (n: number) => `Objectif général du critère ${n}` },
   { key: "selfEvaluation", label: () => "Transversalité : domaine d'auto-évaluation de l'établissement" },
   { key: "schoolProject", label: () => "Transversalité : axe du projet d'établissement" },
@@ -37,7 +37,7 @@ export const CRITERION_PARTS = [
 export const ACTION_TEXTS = [
   { key: "description", label: "Description" },
   { key: "means", label: "Moyens engagés (quoi)" },
-  { key: "calendar", label: "Calendrier (quand)" },
+  { key: "schedule", label: "Calendrier (quand)" },
   { key: "places", label: "Lieux (où)" },
   { key: "organisation", label: "Modalités d'organisation (qui, comment)" },
   { key: "strengths", label: "Points forts (action)" },

@@ -74,9 +74,9 @@ function implementationTable(a: ActionEntry): Block {
       [label("Moyens engagés"), label("Calendrier"), label("Lieux"), label("Modalités d'organisation")],
       // One missing mark for the whole: any of the four says how the action is carried out.
       ...[
-        [a.texts.means, a.texts.calendar, a.texts.places, a.texts.organisation].every((t) => !t)
+        [a.texts.means, a.texts.schedule, a.texts.places, a.texts.organisation].every((t) => !t)
           ? [cell("", { required: true, span: 4 })]
-          : [cell(a.texts.means), cell(a.texts.calendar), cell(a.texts.places), cell(a.texts.organisation)],
+          : [cell(a.texts.means), cell(a.texts.schedule), cell(a.texts.places), cell(a.texts.organisation)],
       ],
     ],
   };
@@ -195,7 +195,7 @@ function criterionBlocks(content: DossierContent, c: CriterionDossier): Block[] 
       rows: [
         [label(`Critère ${n}`), cell(c.criterion.title)],
         [label(`ÉTAT DES LIEUX DU CRITÈRE ${n}`, 2)],
-        [cell(text("inventory"), { required: true, span: 2 })],
+        [cell(text("baseline"), { required: true, span: 2 })],
         [label(`OBJECTIF GÉNÉRAL DU CRITÈRE ${n}`, 2)],
         [cell(text("goal"), { required: true, span: 2 })],
       ],

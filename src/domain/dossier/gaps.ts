@@ -41,7 +41,7 @@ export function actionGaps(a: ActionEntry): string[] {
   if (!a.duration) out.push("durée");
   if (a.kind === "action" && !a.perennial) out.push("action pérenne (oui ou non)");
   if (!t.description) out.push("description");
-  if (!(t.means || t.calendar || t.places || t.organisation)) out.push("mise en œuvre");
+  if (!(t.means || t.schedule || t.places || t.organisation)) out.push("mise en œuvre");
   if (a.kind === "action") {
     if (!t.strengths) out.push("points forts");
     if (!t.improvements) out.push("axes de progrès");
@@ -67,7 +67,7 @@ export function criterionGap(c: CriterionDossier): Gap | undefined {
     items.push(item);
     cell ??= address;
   };
-  if (!c.parts.inventory) add("état des lieux", `B${b.part(0)}`);
+  if (!c.parts.baseline) add("état des lieux", `B${b.part(0)}`);
   if (!c.parts.goal) add("objectif général", `B${b.part(1)}`);
   if (!c.coordinator) add("coordonnateur de l'équipe", `B${b.coordinator}`);
   for (const a of c.actions) {
