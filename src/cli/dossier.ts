@@ -1,6 +1,7 @@
 /** `ldm-fiches dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N]`: the labelling dossier. */
 import { dossierUseCase } from "../app/dossier";
 import { UseCaseError } from "../app/port";
+import { criterionArgument } from "../domain/identify";
 import type { CriterionNumber } from "../domain/referential/types";
 import { writeDocx } from "../workbook/docx/write";
 import { xlsxSession } from "../workbook/xlsx/session";
@@ -11,9 +12,9 @@ import { docxToPdf } from "./pdf";
 
 function criterionOption(raw: string | undefined): CriterionNumber | undefined {
   if (raw === undefined) return undefined;
-  const m = /^\s*[cC]?\s*([1-8])\s*$/.exec(raw);
-  if (!m) throw new UserError(`--criterion : « ${raw} » n'est pas un critère (1 à 8, ou C1 à C8).`);
-  return Number(m[1]) as CriterionNumber;
+  const n = criterionArgument(raw);
+  if (n === undefined) throw new UserError(`--criterion : « ${raw} » n'est pas un critère (1 à 8, ou C1 à C8).`);
+  return n;
 }
 
 export async function dossierCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {

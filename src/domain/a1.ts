@@ -135,3 +135,21 @@ export function subtractRange(a: RangeRef, b: RangeRef): RangeRef[] {
   if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
   return out;
 }
+
+/** A row after `count` rows were inserted at row `at` (Excel's « Insérer des lignes »). */
+export function rowAfterInsert(row: number, at: number, count: number): number {
+  return row >= at ? row + count : row;
+}
+
+/** An area after the insertion: above it, unchanged; spanning the inserted row, longer; from it on, lower. */
+export function areaAfterInsert(r: RangeRef, at: number, count: number): RangeRef {
+  return { ...r, top: rowAfterInsert(r.top, at, count), bottom: rowAfterInsert(r.bottom, at, count) };
+}
+
+/** A reference as written (« $A$10:$A$109 », « B3:D3 ») after the insertion, absolute if it was. */
+export function referenceAfterInsert(ref: string, at: number, count: number): string {
+  const r = parseRange(ref.replace(/\$/g, ""));
+  if (!r) return ref;
+  const moved = areaAfterInsert(r, at, count);
+  return ref.includes("$") ? absoluteRange(moved) : rangeAddress(moved);
+}

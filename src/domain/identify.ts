@@ -89,14 +89,20 @@ export function checkableSheet(identified: Identification, sheetName: string): I
   return id && (id.blueprint.role === "criterion" || id.blueprint.role === "parameters") ? id : undefined;
 }
 
+/** The criterion a user means by « C3 », « c 3 » or « 3 », or undefined. */
+export function criterionArgument(arg: string): CriterionNumber | undefined {
+  const m = /^\s*c?\s*([1-8])\s*$/i.exec(arg);
+  return m ? (Number(m[1]) as CriterionNumber) : undefined;
+}
+
 /**
  * The sheet a user means by « C3 », « 3 » or a sheet's title (case and spaces aside): a criterion is found
  * by its identity, whatever the sheet is called now.
  */
 export function findSheet(identified: Identification, wb: WorkbookSnapshot, arg: string): string | undefined {
-  const m = /^\s*c?\s*([1-8])\s*$/i.exec(arg);
-  if (m) {
-    const id = identified.get(SHEET_KEYS.criterion(Number(m[1]) as CriterionNumber));
+  const n = criterionArgument(arg);
+  if (n !== undefined) {
+    const id = identified.get(SHEET_KEYS.criterion(n));
     if (id) return id.sheet.name;
   }
   const exact = wb.sheets.find((s) => s.name === arg);

@@ -6,7 +6,7 @@
 import { readiness, type Readiness } from "./readiness";
 import { address } from "./a1";
 import { FOLLOW_UP, NAMES, PARAMS, TABLE } from "./blueprint/layout";
-import { makeContext, cellOfName, tableOf, type CheckOptions } from "./check/context";
+import { makeContext, parametersText, tableOf, type CheckOptions } from "./check/context";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
 import type { Criterion, CriterionNumber } from "./referential/types";
 import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -100,10 +100,7 @@ export function synthesize(
   findings: readonly Finding[] = checkWorkbook(wb, options),
 ): Synthesis {
   const ctx = makeContext(wb, options);
-  const text = (name: string, fallback: string) => {
-    const c = cellOfName(wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback];
-    return c && c.t !== "e" ? String(c.v).trim() : "";
-  };
+  const text = (name: string, fallback: string) => parametersText(ctx, name, fallback);
   const ownAxes = new Set(ctx.ownAxes.map(listKey));
   const ownObjectives = new Set(ctx.ownObjectives.map(listKey));
   const criteria = ctx.criteria.map((c): CriterionSynthesis => {

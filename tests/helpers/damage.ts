@@ -1,14 +1,12 @@
 /** Random user content and random damage, as hands do to a shared workbook (for property tests). */
 import fc from "fast-check";
 import {
-  absoluteRange,
   address,
   parseAddress,
-  parseRange,
   quoteSheetName,
-  rangeAddress,
+  referenceAfterInsert,
+  rowAfterInsert,
   splitReference,
-  type RangeRef,
 } from "../../src/domain/a1";
 import type { CellSnapshot } from "../../src/domain/snapshot";
 import { C, sheetOf, type MutableWorkbook } from "./workbooks";
@@ -108,21 +106,6 @@ export const damage: fc.Arbitrary<Damage> = fc.oneof(
   }),
 );
 
-/** A row reference after `count` rows were inserted at row `at`. */
-const shiftRow = (row: number, at: number, count: number) => (row >= at ? row + count : row);
-
-/** An area after the insertion: below it, unchanged; spanning the inserted row, longer; from it on, lower. */
-function shiftArea(r: RangeRef, at: number, count: number): RangeRef {
-  return { ...r, top: shiftRow(r.top, at, count), bottom: shiftRow(r.bottom, at, count) };
-}
-
-function shiftRef(ref: string, at: number, count: number): string {
-  const r = parseRange(ref.replace(/\$/g, ""));
-  if (!r) return ref;
-  const moved = shiftArea(r, at, count);
-  return ref.includes("$") ? absoluteRange(moved) : rangeAddress(moved);
-}
-
 /**
  * Inserts `count` rows at row `at` of a sheet as Excel does: cells, merges and drop-downs below move down,
  * areas spanning the row grow, and the defined names that point into the sheet follow.
@@ -133,21 +116,21 @@ export function insertRows(wb: MutableWorkbook, title: string, at: number, count
   const cells: Record<string, CellSnapshot> = {};
   for (const [a, c] of Object.entries(s.cells)) {
     const p = parseAddress(a);
-    cells[p ? address(shiftRow(p.row, at, count), p.col) : a] = c;
+    cells[p ? address(rowAfterInsert(p.row, at, count), p.col) : a] = c;
   }
   s.cells = cells;
-  s.merges = s.merges?.map((m) => shiftRef(m, at, count));
+  s.merges = s.merges?.map((m) => referenceAfterInsert(m, at, count));
   s.validations = s.validations.map((v) => ({
     ...v,
     sqref: v.sqref
       .split(/\s+/)
-      .map((r) => shiftRef(r, at, count))
+      .map((r) => referenceAfterInsert(r, at, count))
       .join(" "),
   }));
   const q = quoteSheetName(title);
   for (const n of wb.names) {
     const ref = splitReference(n.formula);
-    if (ref && ref.sheet === title) n.formula = `${q}!${shiftRef(ref.ref, at, count)}`;
+    if (ref && ref.sheet === title) n.formula = `${q}!${referenceAfterInsert(ref.ref, at, count)}`;
   }
 }
 
@@ -155,7 +138,7 @@ export function insertRows(wb: MutableWorkbook, title: string, at: number, count
 export function followInsertion(typed: Typed[], sheetKey: string, at: number, count: number): void {
   for (const t of typed) {
     const p = t.sheetKey === sheetKey ? parseAddress(t.address) : undefined;
-    if (p) t.address = address(shiftRow(p.row, at, count), p.col);
+    if (p) t.address = address(rowAfterInsert(p.row, at, count), p.col);
   }
 }
 

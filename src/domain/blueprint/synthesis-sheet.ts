@@ -8,6 +8,7 @@ import type { Criterion, CriterionNumber } from "../referential/types";
 import { FOLLOW_UP, LISTS, MARKERS, NAMES, TABLE, listColumns } from "./layout";
 import type { NameBlueprint, SheetBlueprint, StructureCell } from "./types";
 import { readinessFormula, STATUS } from "../readiness";
+import { frenchDate } from "../text";
 
 export const SHEET_SYNTHESIS = "Synthèse";
 export const SYNTHESIS_KEY = "synthese";
@@ -247,6 +248,5 @@ export function synthesisSheet(criteria: readonly Criterion[], referenceYear: nu
 
 /** « vérifié le 12/03/2026 ». */
 export function checkedOnText(today: Date): string {
-  const pad = (x: number) => String(x).padStart(2, "0");
-  return `vérifié le ${pad(today.getDate())}/${pad(today.getMonth() + 1)}/${today.getFullYear()}`;
+  return `vérifié le ${frenchDate(today)}`;
 }

@@ -56,6 +56,15 @@ export function cellOfName(
   return { sheet, address, cell: sheet.cells[address] };
 }
 
+/**
+ * A Paramètres text (the school, a referent…): through its defined name, or at the blueprint's own place when
+ * the name is gone; « » for an empty cell or an error.
+ */
+export function parametersText(ctx: CheckContext, name: string, fallback: string): string {
+  const c = cellOfName(ctx.wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback];
+  return c && c.t !== "e" ? String(c.v).trim() : "";
+}
+
 /** Texts of the non-empty cells of a rectangular area. */
 export function textsIn(sheet: SheetSnapshot, range: RangeRef): string[] {
   const out: string[] = [];

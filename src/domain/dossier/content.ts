@@ -5,7 +5,7 @@
  * typed for it on « Dossier ». Also what is missing: the same list the check gives (rule dossier-incomplete)
  * and the dossier's first page.
  */
-import { address, columnLetters } from "../a1";
+import { address } from "../a1";
 import { FOLLOW_UP, NAMES, PARAMS, TABLE } from "../blueprint/layout";
 import {
   ACTION_TEXTS,
@@ -18,7 +18,7 @@ import {
   type CriterionPartKey,
   type SchoolPartKey,
 } from "../blueprint/dossier-sheet";
-import { cellOfName, tableOf, type CheckContext } from "../check/context";
+import { parametersText, tableOf, type CheckContext } from "../check/context";
 import type { Criterion, CriterionNumber } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
 import { listKey, shownValue } from "../text";
@@ -188,11 +188,6 @@ function teamMember(sheet: SheetSnapshot | undefined, row: number): TeamMember |
   return m.name || m.firstName || m.role ? m : undefined;
 }
 
-function paramsText(ctx: CheckContext, name: string, fallback: string): string {
-  const c = cellOfName(ctx.wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback];
-  return c && c.t !== "e" ? String(c.v).trim() : "";
-}
-
 export function dossierContent(ctx: CheckContext): DossierContent {
   const dossier = ctx.identified.get(DOSSIER_KEY)?.sheet;
   const schoolParts = Object.fromEntries(
@@ -205,7 +200,7 @@ export function dossierContent(ctx: CheckContext): DossierContent {
       CriterionPartKey,
       string
     >;
-    const lead = paramsText(ctx, NAMES.lead(n), `B${PARAMS.firstLeadRow + n - 1}`);
+    const lead = parametersText(ctx, NAMES.lead(n), `B${PARAMS.firstLeadRow + n - 1}`);
     const coordinator =
       teamMember(dossier, b.coordinator) ?? (lead ? { name: lead, firstName: "", role: "" } : undefined);
     const members: TeamMember[] = [];
@@ -235,17 +230,12 @@ export function dossierContent(ctx: CheckContext): DossierContent {
     };
   });
   return {
-    school: paramsText(ctx, NAMES.school, PARAMS.school),
-    headOfSchool: paramsText(ctx, NAMES.headOfSchool, PARAMS.headOfSchool),
+    school: parametersText(ctx, NAMES.school, PARAMS.school),
+    headOfSchool: parametersText(ctx, NAMES.headOfSchool, PARAMS.headOfSchool),
     referenceYear: ctx.referenceYear,
     auditYear: ctx.auditYear,
     ...(dossier ? { dossierSheet: dossier.name } : {}),
     schoolParts,
     criteria,
   };
-}
-
-/** The dossier's column of a text of the action table (« B » for the description). */
-export function actionTextColumn(key: ActionTextKey): string {
-  return columnLetters(2 + ACTION_TEXTS.findIndex((t) => t.key === key));
 }

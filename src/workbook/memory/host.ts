@@ -6,14 +6,14 @@
  * keeps is one Microsoft documents (docs/office-api.md). The tests, the benchmark and the preview run on it.
  */
 import {
-  absoluteRange,
   address,
+  areaAfterInsert,
   parseAddress,
   parseRange,
   quoteSheetName,
-  rangeAddress,
+  referenceAfterInsert,
+  rowAfterInsert,
   splitReference,
-  type RangeRef,
 } from "../../domain/a1";
 import { MemoryCell, MemoryModel, asTyped, emptyModel } from "./model";
 import { MemoryContext } from "./context";
@@ -72,8 +72,7 @@ export class MemoryHost {
     const sheet = this.model.sheets.find((s) => s.name === sheetName);
     if (!sheet || at < 1 || count < 1) return false;
     if (sheet.protected && !sheet.protectionOptions?.allowInsertRows) return false;
-    const down = (row: number) => (row >= at ? row + count : row);
-    const area = (r: RangeRef): RangeRef => ({ ...r, top: down(r.top), bottom: down(r.bottom) });
+    const down = (row: number) => rowAfterInsert(row, at, count);
     const cells = new Map<string, MemoryCell>();
     for (const [a, c] of sheet.cells) {
       const ref = parseAddress(a);
@@ -88,18 +87,14 @@ export class MemoryHost {
       }
     }
     sheet.cells = cells;
-    sheet.validations = sheet.validations.map((v) => ({ ...v, range: area(v.range) }));
-    sheet.merges = sheet.merges.map((m) => {
-      const r = parseRange(m);
-      return r ? rangeAddress(area(r)) : m;
-    });
+    sheet.validations = sheet.validations.map((v) => ({ ...v, range: areaAfterInsert(v.range, at, count) }));
+    sheet.merges = sheet.merges.map((m) => referenceAfterInsert(m, at, count));
     sheet.rowHeights = new Map([...sheet.rowHeights].map(([row, h]) => [down(row), h]));
     if (sheet.frozenRows >= at) sheet.frozenRows += count;
     for (const n of this.model.names) {
       const ref = splitReference(n.formula.replace(/^=/, ""));
-      const r = ref && ref.sheet === sheet.name ? parseRange(ref.ref.replace(/\$/g, "")) : undefined;
-      if (r)
-        n.formula = `${n.formula.startsWith("=") ? "=" : ""}${quoteSheetName(sheet.name)}!${absoluteRange(area(r))}`;
+      if (ref && ref.sheet === sheet.name && parseRange(ref.ref.replace(/\$/g, "")))
+        n.formula = `${n.formula.startsWith("=") ? "=" : ""}${quoteSheetName(sheet.name)}!${referenceAfterInsert(ref.ref, at, count)}`;
     }
     this.events.changed(sheet, `${at}:${at + count - 1}`, "Local");
     return true;
