@@ -1,13 +1,18 @@
-import officeAddins from "eslint-plugin-office-addins";
+import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import prettier from "eslint-plugin-prettier";
+import prettierOff from "eslint-config-prettier";
 import globals from "globals";
+// The Office.js rules of eslint-plugin-office-addins 4.0.10, carried in the repository without the 162
+// packages its recommended config pulled in; and the jsx-key rule, without eslint-plugin-react's 117
+// (docs/decisions.md, « Installer partout »).
+import officeAddins from "./eslint-rules/office-addins/index.js";
+import jsxKey from "./eslint-rules/jsx-key.js";
 
-// Reuse the TypeScript plugin and parser instances the Office config brings (a second copy cannot be registered).
-const officeTs = officeAddins.configs.recommended.find((c) => c.plugins && c.plugins["@typescript-eslint"]);
-const tsPlugin = officeTs.plugins["@typescript-eslint"];
-// Its parser import resolves to undefined under ESLint 9 (ESM interop), so take typescript-eslint's.
+const tsPlugin = tseslint.plugin;
 const tsParser = tseslint.parser;
+const local = { rules: { "jsx-key": jsxKey } };
 
 const tsFiles = ["**/*.{ts,tsx,mts,cts}"];
 
@@ -20,12 +25,27 @@ export default [
       "node_modules/**",
       "coverage/**",
       "src/domain/establishments/data.ts",
+      "eslint-rules/office-addins/**",
     ],
   },
-  ...officeAddins.configs.react,
+  js.configs.recommended,
+  prettierOff,
+  {
+    // What eslint-plugin-office-addins' « react » config set, minus React's own plugin: formatting by
+    // Prettier (.prettierrc.json) and a few JavaScript rules.
+    files: ["**/*.{js,mjs,cjs,ts,cts,mts}"],
+    plugins: { prettier },
+    rules: {
+      "no-delete-var": "warn",
+      "no-eval": "error",
+      "no-inner-declarations": "warn",
+      "no-octal": "warn",
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
+    },
+  },
   {
     files: tsFiles,
-    plugins: { "office-addins": officeAddins, "@typescript-eslint": tsPlugin, "react-hooks": reactHooks },
+    plugins: { "office-addins": officeAddins, "@typescript-eslint": tsPlugin, "react-hooks": reactHooks, local },
     languageOptions: {
       parser: tsParser,
       ecmaVersion: 2022,
@@ -52,7 +72,7 @@ export default [
       "office-addins/no-navigational-load": "warn",
       "office-addins/no-office-initialize": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
-      "react/react-in-jsx-scope": "off",
+      "local/jsx-key": "error",
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
     },

@@ -4,21 +4,41 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
-/** The one place the production address is set: manifest.xml's localhost URLs become this at build. */
+/**
+ * The one place the production address is set: manifest.xml's localhost URLs become LDM_PROD_URL at a
+ * production build. There is no default: a deployer who forgets it would ship a manifest pointing at a
+ * host they may not control, so the production build stops with one French line instead.
+ */
 const urlDev = "https://localhost:3000/";
-// The manifest joins page names to this address: a missing final « / » would give « …frtaskpane.html ».
-const urlProd = (process.env.LDM_PROD_URL || "https://fiches-ldm.ac-aix-marseille.fr/").replace(/\/*$/, "/");
+function productionUrl() {
+  const raw = (process.env.LDM_PROD_URL || "").trim();
+  if (!raw)
+    throw new Error(
+      "LDM_PROD_URL manquant : indiquez l'adresse HTTPS où le complément sera hébergé " +
+        "(ex. LDM_PROD_URL=https://fiches-ldm.ac-exemple.fr/ npm run build) ; voir docs/deploiement.md.",
+    );
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`LDM_PROD_URL : « ${raw} » n'est pas une adresse (ex. https://fiches-ldm.ac-exemple.fr/).`);
+  }
+  if (url.protocol !== "https:")
+    throw new Error(`LDM_PROD_URL : « ${raw} » doit commencer par https:// (Office l'exige).`);
+  // The manifest joins page names to this address: a missing final « / » would give « …frtaskpane.html ».
+  return raw.replace(/\/*$/, "/");
+}
 
 /** Pages allow scripts only from the add-in itself and Microsoft's Office.js CDN. */
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
-function csp(dev, devSocket = "wss://localhost:3000") {
+function csp(dev) {
   return [
     "default-src 'self'",
     `script-src 'self' ${OFFICE_CDN}${dev ? " 'unsafe-eval'" : ""}`,
     // Fluent UI (Griffel) inserts its CSS rules at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self'${dev ? ` ${devSocket}` : ""}`,
+    "connect-src 'self'",
     `frame-src 'self' ${OFFICE_CDN} https://*.officeapps.live.com https://*.sharepoint.com https://*.office.com`,
     "object-src 'none'",
     "base-uri 'self'",
@@ -61,35 +81,17 @@ class GzipBudgetPlugin {
   }
 }
 
-/**
- * The dev certificate, or undefined for plain HTTP on 127.0.0.1: `npm start` / `npm run preview` decide
- * (LDM_DEV_PROTOCOL) without sudo; `npm run dev-server` alone tries HTTPS and says in one line when it can't.
- */
-async function getHttpsOptions() {
-  if (process.env.LDM_DEV_PROTOCOL === "http") return undefined;
-  try {
-    const devCerts = require("office-addin-dev-certs");
-    const httpsOptions = await devCerts.getHttpsServerOptions();
-    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
-  } catch (e) {
-    const why = String((e && e.message) || e).split("\n")[0];
-    console.error(`Certificat de développement non installé (${why}) : servi en HTTP sur 127.0.0.1.`);
-    return undefined;
-  }
-}
-
-module.exports = async (env, options) => {
+module.exports = async (_env, options) => {
   const dev = options.mode === "development";
-  const port = Number(process.env.LDM_PORT || process.env.npm_package_config_dev_server_port || 3000);
-  const https = env.WEBPACK_SERVE ? await getHttpsOptions() : undefined;
-  const devSocket = env.WEBPACK_SERVE && !https ? `ws://127.0.0.1:${port}` : `wss://localhost:${port}`;
+  // Asked before anything is built: a production bundle without its address is not worth building.
+  const urlProd = dev ? urlDev : productionUrl();
   const page = (chunk, filename, title, withOffice = true) =>
     new HtmlWebpackPlugin({
       filename,
       template: "./src/page.html",
       chunks: [chunk],
       title,
-      csp: csp(dev, devSocket),
+      csp: csp(dev),
       officeJs: withOffice ? `${OFFICE_CDN}/lib/1/hosted/office.js` : "",
       inject: "body",
     });
@@ -140,13 +142,5 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
-    devServer: {
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: https ? { type: "https", options: https } : "http",
-      host: https ? "localhost" : "127.0.0.1",
-      port,
-      open: false,
-      client: { logging: "warn" },
-    },
   };
 };

@@ -62,10 +62,11 @@ async function benchPane() {
   const out = mkdtempSync(path.join(tmpdir(), "ldm-bench-dist-"));
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    [path.join(root, "scripts/webpack.js"), "build", "--mode", "production", "--output-path", out],
     {
       cwd: root,
       stdio: "pipe",
+      env: { ...process.env, LDM_PROD_URL: process.env.LDM_PROD_URL || "https://fiches-ldm.example.org/" },
     },
   );
   printPageSizes(out);

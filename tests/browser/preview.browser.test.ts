@@ -23,7 +23,7 @@ const requests: string[] = [];
 beforeAll(async () => {
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", out],
+    [path.join(REPO, "scripts/webpack.js"), "build", "--mode", "development", "--output-path", out],
     { cwd: REPO, stdio: "pipe" },
   );
   // axe-core served beside the pages, as a file of the same origin (no inline script under the CSP).

@@ -38,11 +38,8 @@ window.Excel = {
 beforeAll(async () => {
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
-    {
-      cwd: REPO,
-      stdio: "pipe",
-    },
+    [path.join(REPO, "scripts/webpack.js"), "build", "--mode", "production", "--output-path", out],
+    { cwd: REPO, stdio: "pipe", env: { ...process.env, LDM_PROD_URL: "https://fiches-ldm.example.org/" } },
   );
   server = createServer((req, res) => {
     const file = path.join(out, path.normalize((req.url ?? "/").split("?")[0]).replace(/^(\.\.[/\\])+/, ""));

@@ -1,16 +1,16 @@
 /** The production build: what reaches a school's Excel. Built once into a temporary folder. */
 import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { REPO } from "../helpers/paths";
+import { MANIFEST_XSD, REPO } from "../helpers/paths";
 
 const out = mkdtempSync(path.join(tmpdir(), "ldm-dist-"));
 
 beforeAll(() => {
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    [path.join(REPO, "scripts/webpack.js"), "build", "--mode", "production", "--output-path", out],
     {
       cwd: REPO,
       stdio: "pipe",
@@ -30,8 +30,9 @@ test("the manifest points at the production address only and still asks for Read
 });
 
 test("the production manifest validates offline against Microsoft's schema, with the production address", () => {
-  const xsd = path.join(REPO, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd");
-  const r = spawnSync("xmllint", ["--noout", "--schema", xsd, path.join(out, "manifest.xml")], { encoding: "utf8" });
+  const r = spawnSync("xmllint", ["--noout", "--schema", MANIFEST_XSD, path.join(out, "manifest.xml")], {
+    encoding: "utf8",
+  });
   expect(r.stderr.trim()).toMatch(/manifest\.xml validates$/);
   expect(r.status).toBe(0);
 });
@@ -77,11 +78,32 @@ test("the build enforces the pane's gzip budget: it passes at ≤ 160 KB, and fa
   const tight = mkdtempSync(path.join(tmpdir(), "ldm-dist-tight-"));
   const r = spawnSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", tight],
-    { cwd: REPO, encoding: "utf8", env: { ...process.env, LDM_BUDGET_KB: "100" } },
+    [path.join(REPO, "scripts/webpack.js"), "build", "--mode", "production", "--output-path", tight],
+    {
+      cwd: REPO,
+      encoding: "utf8",
+      env: { ...process.env, LDM_BUDGET_KB: "100", LDM_PROD_URL: "https://fiches-ldm.example.org/" },
+    },
   );
   expect(r.status).not.toBe(0);
   expect(`${r.stdout}${r.stderr}`).toMatch(
     /Budget dépassé : la page « taskpane » charge \d+,?\.?\d* Ko gzip de JavaScript à l'ouverture, pour 100 Ko permis\./,
   );
 }, 240_000);
+
+test("a production build without LDM_PROD_URL stops at once with one French line and writes nothing", () => {
+  const none = path.join(mkdtempSync(path.join(tmpdir(), "ldm-dist-nourl-")), "dist");
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.LDM_PROD_URL;
+  const r = spawnSync(process.execPath, [path.join(REPO, "scripts/webpack.js"), "build", "--output-path", none], {
+    cwd: REPO,
+    encoding: "utf8",
+    env,
+  });
+  expect(r.status).toBe(1);
+  expect(r.stderr.trim().split("\n")).toEqual([
+    "LDM_PROD_URL manquant : indiquez l'adresse HTTPS où le complément sera hébergé " +
+      "(ex. LDM_PROD_URL=https://fiches-ldm.ac-exemple.fr/ npm run build) ; voir docs/deploiement.md.",
+  ]);
+  expect(existsSync(none)).toBe(false);
+});

@@ -1,6 +1,7 @@
 import * as path from "path";
 
 export const REPO = path.resolve(__dirname, "../..");
-/** ../shared beside the clone: seeds, data, schemas. */
-export const SHARED = path.resolve(REPO, "../shared");
-export const REAL_WORLD_XLSX = path.join(SHARED, "data/real-world-xlsx");
+/** Workbooks made by Excel, LibreOffice, Google Sheets (tests/fixtures/real-world-xlsx/README.md). */
+export const REAL_WORLD_XLSX = path.join(REPO, "tests/fixtures/real-world-xlsx");
+/** The add-in manifest's XSD (schemas/office-addin-manifest/README.md). */
+export const MANIFEST_XSD = path.join(REPO, "schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd");

@@ -6,6 +6,7 @@
  * times what a quiet machine takes): they catch quadratic or exponential work, not measure speed.
  */
 import { execFileSync } from "child_process";
+import { REAL_WORLD_XLSX } from "../../helpers/paths";
 import { strToU8, Zip, ZipDeflate, zipSync, type ZipInputFile } from "fflate";
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
@@ -14,7 +15,7 @@ import { readXlsx, XlsxReadError } from "../../../src/workbook/xlsx/read";
 import { parseXml, XmlError } from "../../../src/workbook/xlsx/xml";
 import { MAX_PART_BYTES, ZipError, ZipPackage } from "../../../src/workbook/xlsx/zip";
 
-const CORPUS = path.resolve(__dirname, "../../../../shared/data/real-world-xlsx");
+const CORPUS = REAL_WORLD_XLSX;
 const SYSTEM_PYTHON = "/usr/bin/python3";
 const MiB = 1024 * 1024;
 
