@@ -18,6 +18,7 @@ import {
   DRAWING_REL,
   NEW_DRAWING_XML,
 } from "./chart-part";
+import { DEFAULT_STYLES_XML, STYLES_CT, STYLES_REL } from "./empty";
 import { SheetPart, NEW_SHEET_XML } from "./sheet-part";
 import { StyleRegistry } from "./styles-part";
 import { relationshipsPartOf, resolvePartName } from "./read";
@@ -125,8 +126,13 @@ class WorkbookEditor {
         (getAttr(x, "Type") ?? "").endsWith("/styles"),
       );
       this.stylesPath = rel ? resolvePartName(this.workbookPath, getAttr(rel, "Target") ?? "") : undefined;
-      if (!this.stylesPath || !this.pkg.has(this.stylesPath))
-        throw new XlsxUpdateError("classeur sans feuille de styles");
+      if (!this.stylesPath || !this.pkg.has(this.stylesPath)) {
+        // A valid package may have no styles part (every cell in the default style); Excel then adds one.
+        this.stylesPath = this.pkg.has("xl/styles.xml") ? this.freePart("xl/", "styles") : "xl/styles.xml";
+        this.pkg.create(this.stylesPath, DEFAULT_STYLES_XML);
+        this.addRelationship(this.workbookPath, STYLES_REL, this.stylesPath);
+        this.addContentType(this.stylesPath, STYLES_CT);
+      }
       this.styles = new StyleRegistry(this.pkg.doc(this.stylesPath).root);
     }
     const i = this.styles.index(STYLES[name]);

@@ -160,3 +160,41 @@ test("every workbook of the real-world corpus: check reads it or says in one Fre
     expect([f, isFichesWorkbook(identifySheets(buildBlueprint(), snapshot))]).toEqual([f, false]);
   }
 });
+
+test("update --convert takes every readable workbook of the corpus, a package without a styles part included", async () => {
+  const { updateUseCase } = await import("../../../src/app/update");
+  const { xlsxSession } = await import("../../../src/workbook/xlsx/session");
+  const files = readdirSync(REAL_WORLD_XLSX).filter((f) => f.endsWith(".xlsx") && f !== "missing-bits.xlsx");
+  const outcome: Record<string, string> = {};
+  for (const f of files) {
+    const bytes = new Uint8Array(readFileSync(path.join(REAL_WORLD_XLSX, f)));
+    const before = readXlsx(bytes).sheets.map((s) => s.name);
+    const session = xlsxSession(bytes, readXlsx(bytes));
+    try {
+      await updateUseCase(session, { oursOnly: false });
+    } catch (e) {
+      outcome[f] = `refusé : ${(e as Error).message}`;
+      continue;
+    }
+    const converted = session.written() as Uint8Array;
+    const after = readXlsx(converted).sheets.map((s) => s.name);
+    // The school's sheets are all still there, the fiches joined them, and a second update has nothing to do.
+    const again = xlsxSession(converted, readXlsx(converted));
+    await updateUseCase(again, { oursOnly: true });
+    outcome[f] =
+      before.every((t) => after.includes(t)) && after.length > before.length && !again.written()
+        ? "ok"
+        : after.join(",");
+    if (f === "test-issue-771.xlsx") writeFileSync(path.join(dir, "771-converted.xlsx"), converted);
+  }
+  expect(outcome).toEqual(Object.fromEntries(files.map((f) => [f, "ok"])));
+  // The package had no styles part: it gained Excel's default one, and an independent reader opens it with
+  // its own sheet first and the fiches styled.
+  expect(Object.keys(unzipSync(readFileSync(path.join(REAL_WORLD_XLSX, "test-issue-771.xlsx"))))).not.toContain(
+    "xl/styles.xml",
+  );
+  expect(Object.keys(parts(readFileSync(path.join(dir, "771-converted.xlsx"))))).toContain("xl/styles.xml");
+  const dump = openpyxlDump(path.join(dir, "771-converted.xlsx"), []);
+  expect(dump.sheets[0].title).toBe("Sheet1");
+  expect(dump.sheets.map((s) => s.title)).toContain("Paramètres");
+}, 240_000);
