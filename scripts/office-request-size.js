@@ -39,6 +39,8 @@ const MEASURED_ONLY = "office-request-size answers every request with a failure 
 
 let sandbox;
 let recorded;
+/** Set while a mirrored run syncs: told each message array, and the library is answered « succeeded ». */
+let answering;
 
 /** The library, loaded once per process in its own `vm` context. */
 function library() {
@@ -100,6 +102,12 @@ function library() {
   // [customData, method, path, headers, body, appPermission, flags, …]. Record it and answer « failed ».
   g.OSF.DDA.RichApi = g.OSF.DDA.RichApi || {};
   g.OSF.DDA.RichApi.executeRichApiRequestAsync = (messageArray, callback) => {
+    if (answering) {
+      // A mirrored run: the request is recorded, the answer is an empty success (the in-memory Excel answers).
+      answering(messageArray);
+      callback({ status: "succeeded", value: { data: [200, [], '{"Results":[]}'] } });
+      return;
+    }
     if (recorded) recorded.push(messageArray);
     callback({ status: "failed", error: { code: 5001, message: MEASURED_ONLY } });
   };
@@ -154,4 +162,96 @@ async function measure(fill) {
   };
 }
 
-module.exports = { requestSize, LIBRARY };
+/** What one serialized request holds: its size, its actions and object paths (counted from the body). */
+function describe(body) {
+  const parsed = JSON.parse(body);
+  return {
+    bytes: Buffer.byteLength(body, "utf8"),
+    actions: (parsed.Actions || []).length,
+    objectPaths: Object.keys(parsed.ObjectPaths || {}).length,
+    body,
+  };
+}
+
+const PAIR = Symbol("mirrorPair");
+
+/**
+ * A proxy that sends every call and property write to both an in-memory Excel object (`mem`) and the
+ * matching object of Microsoft's library (`real()`, made on first use), and answers every read from the
+ * in-memory one. Loaded values (arrays, plain objects) are the in-memory ones; an object the in-memory Excel
+ * hands back from a method or a navigation property is mirrored in turn.
+ */
+function mirror(mem, real) {
+  if (mem === null || typeof mem !== "object" || Array.isArray(mem)) return mem;
+  let cached;
+  const other = () => (cached === undefined ? (cached = real()) : cached);
+  const proxy = new Proxy(mem, {
+    get(target, key) {
+      if (key === PAIR) return { mem, real: other };
+      const value = Reflect.get(target, key);
+      if (typeof value === "function") {
+        return (...args) => {
+          const realArgs = args.map((a) => (a && a[PAIR] ? a[PAIR].real() : a));
+          const memArgs = args.map((a) => (a && a[PAIR] ? a[PAIR].mem : a));
+          const r = other();
+          const realResult = r[key](...realArgs);
+          const memResult = value.apply(target, memArgs);
+          return memResult === target ? proxy : mirror(memResult, () => realResult);
+        };
+      }
+      if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof key === "string")
+        return mirror(value, () => other()[key]);
+      return value;
+    },
+    set(target, key, value) {
+      const v = value && value[PAIR] ? value[PAIR] : undefined;
+      other()[key] = v ? v.real() : value;
+      return Reflect.set(target, key, v ? v.mem : value);
+    },
+  });
+  return proxy;
+}
+
+/**
+ * A run of the in-memory Excel whose every batch is also queued on Microsoft's client library, and every sync
+ * serialized by it: `mirrorRun(hostRun)` gives `{ run, syncs }`; `run` is an `Excel.run`-like runner to hand to
+ * the service or the adapter; each `context.sync()` first has the library build and serialize its request
+ * (recorded in `syncs`: bytes, actions, object paths, body), then runs the batch on the in-memory Excel, whose
+ * answers the code reads. The library's own answer is an empty success: nothing loaded through it is ever read.
+ */
+function mirrorRun(hostRun) {
+  const syncs = [];
+  const run = (batch) =>
+    hostRun((memContext) => {
+      const g = library();
+      const realContext = new g.Excel.RequestContext();
+      const sync = async () => {
+        const sent = [];
+        const previous = queue;
+        let release;
+        queue = new Promise((resolve) => (release = resolve));
+        await previous;
+        answering = (message) => sent.push(message);
+        try {
+          await realContext.sync();
+        } finally {
+          answering = undefined;
+          release();
+        }
+        // An empty batch is not sent by the library (nothing to do): it counts as a sync of 0 bytes.
+        syncs.push(sent.length ? describe(sent[0][4]) : { bytes: 0, actions: 0, objectPaths: 0, body: "" });
+        await memContext.sync();
+      };
+      const context = new Proxy(memContext, {
+        get(target, key) {
+          if (key === "sync") return sync;
+          if (key === "workbook") return mirror(target.workbook, () => realContext.workbook);
+          return Reflect.get(target, key);
+        },
+      });
+      return batch(context);
+    });
+  return { run, syncs };
+}
+
+module.exports = { requestSize, mirrorRun, LIBRARY };
