@@ -25,7 +25,7 @@ export async function dossierCommand(argv: readonly string[], io: Io, today = ne
     );
   const file = args.positional[0];
   const criterion = criterionOption(stringOption(args, "criterion"));
-  const out = stringOption(args, "out") ?? file.replace(/\.xlsx$/i, "") + "-dossier.docx";
+  const out = stringOption(args, "out") ?? file.replace(/\.xls[xm]$/i, "") + "-dossier.docx";
   const kind = /\.pdf$/i.test(out) ? "pdf" : /\.docx$/i.test(out) ? "docx" : undefined;
   if (!kind) throw new UserError(`--out : « ${out} » doit se terminer par .docx ou .pdf.`);
   const workbook = await readWorkbookFile(file);

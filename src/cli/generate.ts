@@ -35,17 +35,18 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
   }
   const out = stringOption(args, "out") ?? DEFAULT_OUTPUT;
   if (!/\.xlsx$/i.test(out)) throw new UserError(`--out : « ${out} » doit se terminer par .xlsx.`);
-  if (!args.options.has("force") && (await fileExists(out)))
-    throw new UserError(
-      `« ${out} » existe déjà : generate ne remplace pas un classeur (tout ce qui y est saisi serait perdu). ` +
-        `Choisissez un autre --out, remettez-le en état avec update, ou ajoutez --force pour le remplacer.`,
-    );
+  const force = args.options.has("force");
+  const exists =
+    `« ${out} » existe déjà : generate ne remplace pas un classeur (tout ce qui y est saisi serait perdu). ` +
+    `Choisissez un autre --out, remettez-le en état avec update, ou ajoutez --force pour le remplacer.`;
+  if (!force && (await fileExists(out))) throw new UserError(exists);
   // The same use case as the pane's « Générer »: the update of an empty workbook to the blueprint.
   const session = xlsxSession(emptyPackage());
   await updateUseCase(session, {
     generation: { referenceYear, auditYear, school, headOfSchool: stringOption(args, "head") },
   });
-  await writeFileAtomic(out, session.written() as Uint8Array);
+  // Checked again under the write's lock, just before the rename: a file created meanwhile is not replaced.
+  await writeFileAtomic(out, session.written() as Uint8Array, force ? {} : { absentOrRefuse: exists });
   const criteria = CRITERIA.length;
   io.out(
     `Classeur écrit : ${out} (${criteria} fiches critères, année de référence ${referenceYear}, ` +

@@ -14,7 +14,7 @@ export async function reportCommand(argv: readonly string[], io: Io, today = new
   if (args.positional.length !== 1)
     throw new UserError("Indiquez un fichier .xlsx (ldm-fiches report FICHIER [--out bilan.pdf|bilan.html]).");
   const file = args.positional[0];
-  const out = stringOption(args, "out") ?? file.replace(/\.xlsx$/i, "") + "-bilan.html";
+  const out = stringOption(args, "out") ?? file.replace(/\.xls[xm]$/i, "") + "-bilan.html";
   const kind = /\.pdf$/i.test(out) ? "pdf" : /\.html?$/i.test(out) ? "html" : undefined;
   if (!kind) throw new UserError(`--out : « ${out} » doit se terminer par .pdf ou .html.`);
   const workbook = await readWorkbookFile(file);
