@@ -7,7 +7,6 @@ import { MemoryWorkbook } from "./workbook";
 /** The request context: a model, a queue of writes and loads, and counters. */
 export class MemoryContext {
   syncCount = 0;
-  readonly batchBytes: number[] = [];
   /** The size of each sync's answer: the JSON of every property it loaded (what Excel on the web sends back). */
   readonly responseBytes: number[] = [];
   /** Makes the next sync fail as a co-author's lock would. */
@@ -45,7 +44,6 @@ export class MemoryContext {
     const loads = this.loads;
     this.queue = [];
     this.loads = [];
-    this.batchBytes.push(JSON.stringify(batch.map((b) => b.trace)).length + loads.length * 40);
     if (this.failNextSyncWith) {
       const e = this.failNextSyncWith;
       this.failNextSyncWith = undefined;

@@ -2,7 +2,8 @@
  * An in-memory Excel: the part of the Excel JavaScript API the Office adapter uses, with Office's
  * proxy semantics. Reading a property that was not loaded and synced throws; writes are queued and
  * applied at `sync()`, in order, and a failing command stops the batch with what came before it applied
- * (as in Excel); `sync()` calls, the bytes of each request and of each answer are counted. Each rule it
+ * (as in Excel); `sync()` calls and the bytes of each answer are counted (a request's size is measured by Microsoft's own
+ * library instead: scripts/office-request-size.js, tests/helpers/office-client.ts). Each rule it
  * keeps is one Microsoft documents (docs/office-api.md). The tests, the benchmark and the preview run on it.
  */
 import {
