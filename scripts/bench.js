@@ -32,18 +32,44 @@ function kb(n) {
   return `${(n / 1024).toFixed(1)} Ko`;
 }
 
-async function roundTrips() {
-  const host = new MemoryHost(emptyModel());
-  const service = createWorkbookService({ run: host.run, pageLayout: () => true });
+/** Bytes with the French thousands separator: the request budget is 1,000,000 of them. */
+function octets(n) {
+  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ")} o`;
+}
+
+/**
+ * Each operation's round trips on the in-memory Excel, every request serialized by Microsoft's own client
+ * library (scripts/office-request-size.js, mirrorRun) — its largest request — and the largest answer (the
+ * imitation's JSON of what was loaded).
+ */
+async function measured(host, client) {
   const rows = [];
   const measure = async (label, f) => {
     const s0 = host.syncCount;
     const c0 = host.contexts.length;
+    client.syncs.length = 0;
     await f();
-    const batches = host.contexts.slice(c0).flatMap((c) => c.batchBytes);
     const answers = host.contexts.slice(c0).flatMap((c) => c.responseBytes);
-    rows.push([label, host.syncCount - s0, kb(Math.max(0, ...batches)), kb(Math.max(0, ...answers))]);
+    rows.push({
+      opération: label,
+      syncs: host.syncCount - s0,
+      "plus grosse requête (Office.js)": octets(Math.max(0, ...client.syncs.map((s) => s.bytes))),
+      "plus grosse réponse": kb(Math.max(0, ...answers)),
+    });
   };
+  return { rows, measure };
+}
+
+function mirrored() {
+  const host = new MemoryHost(emptyModel());
+  const client = require("./office-request-size").mirrorRun(host.run);
+  const service = createWorkbookService({ run: client.run, pageLayout: () => true, grouping: () => true });
+  return { host, client, service };
+}
+
+async function roundTrips() {
+  const { host, client, service } = mirrored();
+  const { rows, measure } = await measured(host, client);
   await measure("générer", () => service.generate({ school: "0040007L — LYCEE", auditYear: 2028 }));
   await measure("vérifier (classeur vide)", () => service.check("workbook"));
   await measure("mettre à jour (intact)", () => service.update());
@@ -58,8 +84,40 @@ async function roundTrips() {
   c3.validations = [];
   host.model.sheets = host.model.sheets.filter((s) => !s.name.startsWith("C4 "));
   await measure("mettre à jour (C4 supprimée, listes de C3 perdues)", () => service.update(2029));
-  await measure("lire l'instantané seul", () => host.run((ctx) => readSnapshot(ctx)));
+  await measure("lire l'instantané seul", () => client.run((ctx) => readSnapshot(ctx)));
   return rows;
+}
+
+/**
+ * Issue #22's use cases, each request as Microsoft's library serializes it (budget: 1,000,000 bytes): generate,
+ * then long texts in 8 × 100 rows and a sheet of the school's own (3,000 × 12) checked, then every sheet of
+ * ours lost and recreated by an update. « avant #22 » : the same sequence measured the same way on 74ac83d.
+ */
+const BEFORE_22 = {
+  générer: "3 syncs, 3 885 587 o",
+  "vérifier (8 × 100 lignes + feuille 3 000 × 12)": "3 syncs, 64 659 o",
+  "mettre à jour (toutes les feuilles recréées)": "3 syncs, 3 883 786 o",
+};
+
+async function requestBudget() {
+  const { host, client, service } = mirrored();
+  const { rows, measure } = await measured(host, client);
+  await measure("générer", () => service.generate({ school: "0040007L — LYCEE", auditYear: 2028 }));
+  const long = (r, c) => `Texte saisi par l'équipe, ligne ${r}, colonne ${c} — assez long pour peser.`;
+  for (const s of host.model.sheets.filter((x) => /^C\d /.test(x.name)))
+    for (let r = 10; r <= 109; r++)
+      for (let c = 1; c <= 7; c++) s.cells.set(`${"ABCDEFG"[c - 1]}${r}`, { value: long(r, c), locked: false });
+  const data = newSheet("Données élèves");
+  for (let r = 1; r <= 3000; r++)
+    for (let c = 0; c < 12; c++)
+      data.cells.set(`${"ABCDEFGHIJKL"[c]}${r}`, { value: c % 2 ? r * 1.5 : `Élève ${r} — donnée ${c}`, locked: true });
+  host.model.sheets.push(data);
+  await measure("vérifier (8 × 100 lignes + feuille 3 000 × 12)", () => service.check("workbook"));
+  host.model.sheets = host.model.sheets.filter((s) => s.name === "Feuil1" || s.name === data.name);
+  host.model.names = [];
+  host.model.activeSheet = 0;
+  await measure("mettre à jour (toutes les feuilles recréées)", () => service.update());
+  return rows.map((r) => ({ ...r, "avant #22": BEFORE_22[r.opération] }));
 }
 
 /** What the read before the bounded one asked: every used range of every sheet, four properties each. */
@@ -203,15 +261,13 @@ async function main() {
   console.log("Poids du volet et premier écran (build de production)");
   await require("./bench-pane").benchPane();
   console.log("");
-  console.log("Allers-retours Excel (context.sync) sur l'Excel en mémoire");
-  console.table(
-    (await roundTrips()).map(([opération, syncs, lot, réponse]) => ({
-      opération,
-      syncs,
-      "plus gros lot": lot,
-      "plus grosse réponse": réponse,
-    })),
+  console.log(
+    "Allers-retours Excel (context.sync) sur l'Excel en mémoire ; requêtes sérialisées par la bibliothèque de Microsoft (budget 1 Mo, #22)",
   );
+  console.table(await roundTrips());
+  console.log("");
+  console.log("Budget de 1 Mo par requête (#22), avant → maintenant");
+  console.table(await requestBudget());
   console.log("");
   console.log("Lecture du classeur : taille des échanges (Excel pour le web refuse au-delà de 5 Mo ; budget 1 Mo)");
   console.table(await readSizes());
@@ -250,7 +306,10 @@ async function main() {
   console.log(`1 000 exécutions en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+
+module.exports = { roundTrips, requestBudget };
