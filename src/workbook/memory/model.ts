@@ -41,6 +41,8 @@ export interface MemorySheet {
   protected: boolean;
   /** The options of the last `protect(options)`, as Excel received them (undefined: protected without any). */
   protectionOptions?: Record<string, unknown>;
+  /** The password the sheet is protected with (someone typed it in Excel, or `protect(options, password)`). */
+  password?: string;
   cells: Map<string, MemoryCell>;
   validations: MemoryValidation[];
   merges: string[];
@@ -73,6 +75,8 @@ export class OfficeLikeError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** As Office.js's `debugInfo`: `errorLocation` is the object type and member that failed (« WorksheetProtection.unprotect »). */
+    readonly debugInfo?: { readonly errorLocation?: string },
   ) {
     super(message);
   }

@@ -292,19 +292,30 @@ export class MemorySheetProtection extends ClientObject {
     return this.get("protected");
   }
   /** Records the options: a sheet protected without them forbids inserting rows, sorting, filtering. */
-  protect(options?: Record<string, unknown>): void {
+  protect(options?: Record<string, unknown>, password?: string): void {
     this.ctx.enqueue({ protect: options ?? true }, () => {
       const s = this.ctx.sheet(sheetNameOf(this.sheetName));
       if (s.protected) throw new OfficeLikeError("InvalidOperation", `La feuille « ${s.name} » est déjà protégée.`);
       s.protected = true;
       s.protectionOptions = options;
+      s.password = password || undefined;
     });
   }
-  unprotect(): void {
+  /**
+   * Lifts the protection; a sheet protected with a password stays protected unless `password` is that one, as
+   * in Excel (unprotect(password): ExcelApi 1.7). The code Excel gives is not documented for `unprotect`; the one
+   * it documents for a wrong password to `pauseProtection` is `InvalidArgument` (docs/office-api.md §3.7).
+   */
+  unprotect(password?: string): void {
     this.ctx.enqueue({ unprotect: true }, () => {
       const s = this.ctx.sheet(sheetNameOf(this.sheetName));
+      if (s.protected && s.password !== undefined && password !== s.password)
+        throw new OfficeLikeError("InvalidArgument", `La feuille « ${s.name} » est protégée par un mot de passe.`, {
+          errorLocation: "WorksheetProtection.unprotect",
+        });
       s.protected = false;
       s.protectionOptions = undefined;
+      s.password = undefined;
     });
   }
 }

@@ -18,6 +18,24 @@ export function markWrite(e: unknown): unknown {
   return e;
 }
 
+/**
+ * A sheet the edits need is protected by a password Fiches LDM does not know: Excel refused to lift its protection
+ * before anything was written (applyEdits tries each protected sheet first). `sheets`: the protected sheets the
+ * edits needed, one of which has the password (Excel does not say which).
+ */
+export class PasswordProtectedError extends Error {
+  readonly code = "SheetPasswordProtected";
+  constructor(readonly sheets: readonly string[]) {
+    super(`password-protected: ${sheets.join(", ")}`);
+  }
+}
+
+/** Whether Excel's refusal came from `WorksheetProtection.unprotect` (Office.js's `debugInfo.errorLocation`). */
+export function refusedUnprotect(e: unknown): boolean {
+  const where = (e as { debugInfo?: { errorLocation?: unknown } } | undefined)?.debugInfo?.errorLocation;
+  return typeof where === "string" && /unprotect/i.test(where);
+}
+
 export const RETRY_AFTER_WRITE =
   " Une partie des changements a pu être écrite avant le refus : relancez « Mettre à jour », qui termine le travail sans rien dupliquer.";
 
@@ -37,6 +55,14 @@ export function officeErrorMessage(e: unknown): string {
       return `Excel n'a pas pu appliquer la demande : un co-auteur modifie le classeur au même moment. Relancez l'action dans un instant.${tail}`;
     case "AccessDenied":
       return `Excel a refusé l'écriture : le classeur est ouvert en lecture seule, ou une feuille est protégée par un mot de passe que Fiches LDM ne connaît pas. Ouvrez le classeur en modification (ou demandez à qui l'a protégée), puis relancez l'action.${tail}`;
+    case "SheetPasswordProtected": {
+      const sheets = e instanceof PasswordProtectedError ? e.sheets : [];
+      const which =
+        sheets.length === 1
+          ? `La feuille « ${sheets[0]} » est protégée`
+          : `Une des feuilles ${sheets.map((s) => `« ${s} »`).join(", ")} est protégée`;
+      return `${which} par un mot de passe que Fiches LDM ne connaît pas : Excel refuse d'ôter sa protection. Ôtez-la (Révision › Ôter la protection de la feuille, avec le mot de passe), puis relancez l'action ; Fiches LDM la protégera de nouveau, sans mot de passe.${tail}`;
+    }
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return `Excel pour le web limite chaque échange à 5 Mo et ce classeur le dépasse. Ouvrez-le dans Excel sur le bureau, ou vérifiez une copie avec la ligne de commande (ldm-fiches check).${tail}`;

@@ -12,7 +12,7 @@ import { type WorkbookSnapshot } from "../../domain/snapshot";
 import { applyStyle } from "./styles";
 import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
 import { VIS_OUT } from "./read";
-import { markWrite } from "./run";
+import { markWrite, PasswordProtectedError, refusedUnprotect } from "./run";
 import { meterWorkbook } from "./meter";
 
 /**
@@ -263,10 +263,16 @@ export function halves(e: Edit): [Edit, Edit] | undefined {
  * The edits in batches of at most `budget` estimated bytes each (`cost`), in their order; an edit larger than
  * the budget is cut in halves while it can be. As few batches as the budget allows: each one is a round trip.
  */
-export function planBatches(edits: readonly Edit[], cost: (e: Edit) => number, budget = PLANNED_BYTES): Edit[][] {
+export function planBatches(
+  edits: readonly Edit[],
+  cost: (e: Edit) => number,
+  budget = PLANNED_BYTES,
+  /** Bytes the first batch sends before its edits. */
+  reserved = 0,
+): Edit[][] {
   const batches: Edit[][] = [];
   let current: Edit[] = [];
-  let size = BATCH_BYTES;
+  let size = BATCH_BYTES + reserved;
   let sheets = new Set<string>();
   const place = (e: Edit) => {
     const c = cost(e);
@@ -415,6 +421,15 @@ function queueEdit(
   }
 }
 
+/** The sheets read as protected that the edits change: each is tried at the head of the first batch. */
+export function protectedSheetsTouched(edits: readonly Edit[], before: WorkbookSnapshot): string[] {
+  const isProtected = new Set(before.sheets.filter((s) => s.protected).map((s) => s.name));
+  return [...new Set(edits.filter((e) => e.op !== "set-name").map((e) => e.sheet))].filter((n) => isProtected.has(n));
+}
+
+/** What trying a protected sheet weighs: its protection lifted and set again with our options. */
+const TRY_BYTES = 600;
+
 /** The batches `applyEdits` will send, and each one's estimated request size (the meter's, bytes). */
 export function planWrite(
   edits: readonly Edit[],
@@ -433,11 +448,14 @@ export function planWrite(
     costs.set(e, meter.bytes());
     return meter.bytes();
   };
-  const batches = planBatches(excelOrder(edits), cost);
+  const reserved = TRY_BYTES * protectedSheetsTouched(edits, before).length;
+  const batches = planBatches(excelOrder(edits), cost, PLANNED_BYTES, reserved);
   const sheets = (b: readonly Edit[]) => new Set(b.map((e) => e.sheet)).size;
   return {
     batches,
-    bytes: batches.map((b) => b.reduce((n, e) => n + (costs.get(e) ?? 0), BATCH_BYTES + SHEET_BYTES * sheets(b))),
+    bytes: batches.map((b, i) =>
+      b.reduce((n, e) => n + (costs.get(e) ?? 0), BATCH_BYTES + SHEET_BYTES * sheets(b) + (i === 0 ? reserved : 0)),
+    ),
   };
 }
 
@@ -460,7 +478,11 @@ export async function applyEdits(
   // after them, so that a refusal half-way leaves every sheet already done whole and protected.
   const isProtected = new Map(before.sheets.map((s) => [s.name, s.protected]));
   const reprotect = state.reprotect;
-  const queueBatch = (batch: readonly Edit[]) => {
+  // A sheet protected by a password we do not know refuses `unprotect()`: each protected sheet the edits need is
+  // unprotected and protected again at the head of the first batch, so that such a refusal comes before anything
+  // is written (Excel stops a batch at the command that fails).
+  const tried = protectedSheetsTouched(edits, before);
+  const queueBatch = (batch: readonly Edit[], first: boolean) => {
     wb.application.suspendApiCalculationUntilNextSync();
     // One proxy per sheet and per batch: each getItem is one more object path in the request.
     const proxies = new Map<string, Excel.Worksheet>();
@@ -490,17 +512,24 @@ export async function applyEdits(
         reprotect.add(name);
       }
     };
+    if (first)
+      for (const name of tried) {
+        sheet(name).protection.unprotect();
+        sheet(name).protection.protect(protectionOptions());
+      }
     for (const e of batch) {
       if (e.op !== "set-name") enter(e.sheet);
       queueEdit(wb, sheet, e, state, options);
     }
     close();
   };
-  for (const batch of batches) {
-    queueBatch(batch);
+  for (const [i, batch] of batches.entries()) {
+    queueBatch(batch, i === 0);
+    const refused = (e: unknown) =>
+      i === 0 && tried.length > 0 && refusedUnprotect(e) ? new PasswordProtectedError(tried) : markWrite(e);
     // One sync per planned batch, each under 1 MB: the fewest round trips Excel on the web accepts (issue #22).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync().catch((e: unknown) => Promise.reject(markWrite(e)));
+    await context.sync().catch((e: unknown) => Promise.reject(refused(e)));
   }
 }
 
