@@ -7,7 +7,8 @@
 import { emptyModel, MemoryHost } from "../../../src/workbook/memory/host";
 import { createWorkbookService } from "../../../src/taskpane/services/workbook-service";
 import { readSnapshot } from "../../../src/workbook/office/read";
-import { applyEdits, planWrite, PLANNED_BYTES } from "../../../src/workbook/office/write";
+import { applyEdits, planBatches, planWrite, PLANNED_BYTES } from "../../../src/workbook/office/write";
+import type { Edit } from "../../../src/domain/reconcile/edits";
 import { reconcile } from "../../../src/domain/reconcile";
 import { buildBlueprint } from "../../../src/domain/blueprint/build";
 import {
@@ -160,4 +161,28 @@ test("the adapter's estimate of each batch (meter.ts) is within 5 % of what Micr
     expect(sent).toHaveLength(plan.batches.length);
     sent.forEach((bytes, i) => expect(Math.abs(plan.bytes[i] - bytes) / bytes).toBeLessThan(0.05));
   });
+});
+
+test("an edit larger than a batch is cut in halves, the batches keep the edits' order, and none exceeds the budget", () => {
+  const cells = Array.from({ length: 40 }, (_, i) => ({
+    address: `${"AB"[i % 2]}${10 + Math.floor(i / 2)}`,
+    text: `Texte ${i}`,
+    style: "label" as const,
+  }));
+  const edits: Edit[] = [
+    { op: "set-visibility", sheet: "A", visibility: "visible" },
+    { op: "set-cells", sheet: "A", cells },
+    { op: "freeze", sheet: "A", rows: 1, cols: 0 },
+  ];
+  // 1,000 bytes a cell, 500 an other edit; a budget of 12,000 holds 9 cells with the batch's fixed part.
+  const cost = (e: Edit) => (e.op === "set-cells" ? e.cells.length * 1_000 : 500);
+  const batches = planBatches(edits, cost, 12_000);
+  const flat = batches.flat();
+  expect(flat[0].op).toBe("set-visibility");
+  expect(flat[flat.length - 1].op).toBe("freeze");
+  const written = flat.flatMap((e) => (e.op === "set-cells" ? e.cells : []));
+  expect(new Set(written.map((c) => c.address))).toEqual(new Set(cells.map((c) => c.address)));
+  expect(written).toHaveLength(cells.length);
+  for (const b of batches) expect(b.reduce((n, e) => n + cost(e), 0)).toBeLessThanOrEqual(12_000);
+  expect(batches.length).toBeLessThanOrEqual(6);
 });
