@@ -14,7 +14,7 @@ export interface WorkbookRead {
 
 export interface WorkbookSession {
   read(): Promise<WorkbookRead>;
-  /** Applies the edits to what was read (in Excel: one batch; for a file: the new bytes, kept for the caller). */
+  /** Applies the edits to what was read (in Excel: batches of at most 1 MB a request; for a file: the new bytes, kept for the caller). */
   apply(edits: readonly Edit[], snapshot: WorkbookSnapshot): Promise<void>;
 }
 

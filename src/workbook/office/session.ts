@@ -1,4 +1,4 @@
-/** The workbook port over Office.js: one Excel.run's context; reads with the bounded read, writes in one batch. */
+/** The workbook port over Office.js: one Excel.run's context; reads with the bounded read, writes in batches ≤ 1 MB. */
 import type { WorkbookSession } from "../../app/port";
 import type { Edit } from "../../domain/reconcile/edits";
 import type { WorkbookSnapshot } from "../../domain/snapshot";

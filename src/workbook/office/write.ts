@@ -1,4 +1,7 @@
-/** Writing the reconciliation's edits through Office.js, in one batch; sheets unprotected and protected again around them. */
+/**
+ * Writing the reconciliation's edits through Office.js, in as few batches as 1 MB a request allows (issue #22);
+ * sheets unprotected and protected again around their edits.
+ */
 import { parseRange, quoteSheetName, columnLetters, rangesOverlap, type RangeRef } from "../../domain/a1";
 import { STYLES } from "../../domain/blueprint/styles";
 import {
