@@ -6,7 +6,8 @@ import { reconcile } from "../../src/domain/reconcile";
 import { describeEdits } from "../../src/domain/reconcile/describe";
 import type { WorkbookSnapshot } from "../../src/domain/snapshot";
 import { applyToSnapshot } from "../helpers/apply-snapshot";
-import { applyDamage, damage, typeContent, userContent, type Typed } from "../helpers/damage";
+import { applyDamage, damage, insertRows, typeContent, userContent, type Typed } from "../helpers/damage";
+import { parseRange, rangeContains } from "../../src/domain/a1";
 import {
   C,
   SHEET_ORDER,
@@ -150,4 +151,75 @@ test("property: whatever is typed and whatever is broken, update keeps every typ
     }),
     { numRuns: runs },
   );
+});
+
+/** Rows inserted the way openpyxl inserts them: the cells move down, the merged areas stay where they were. */
+function insertRowsLeavingMerges(wb: MutableWorkbook, title: string, at: number, count: number): void {
+  const merges = [...(sheetOf(wb, title).merges ?? [])];
+  insertRows(wb, title, at, count);
+  sheetOf(wb, title).merges = merges;
+}
+
+test("rows inserted by a program that leaves the merged areas behind: those in the way are undone, ours merged, once", () => {
+  const wb = filledWorkbook();
+  insertRowsLeavingMerges(wb, C(3), 3, 2);
+  const { edits, findings } = update(wb);
+  expect(findings).toEqual([]);
+  const rangesOf = (op: "merge" | "unmerge") =>
+    edits.flatMap((e) => ((e.op === "merge" || e.op === "unmerge") && e.op === op ? e.ranges : []));
+  const undone = rangesOf("unmerge");
+  const merged = rangesOf("merge");
+  // The old places of the header's merges that overlap where the header is now; not the ones that overlap nothing.
+  expect(undone).toEqual(expect.arrayContaining(["A5:G5", "E7:F7", "D9:F9"]));
+  expect(undone).not.toContain("B3:C3");
+  expect(merged).toEqual(expect.arrayContaining(["B5:C5", "A9:A10", "E9:F9"]));
+  expect(describeEdits(edits)).toEqual(
+    expect.arrayContaining([
+      `${C(3)} : ${undone.length} fusions qui chevauchaient le modèle défaites (${undone.join(", ")}).`,
+      `${C(3)} : ${merged.length} fusions rétablies.`,
+    ]),
+  );
+  // The check says both, on the sheet, in one finding.
+  const reported = checkWorkbook(wb).filter((f) => f.rule === "structure-incomplete" && f.sheet === C(3));
+  expect(reported).toHaveLength(1);
+  expect(reported[0].message).toMatch(/fusions chevauchent le modèle, à défaire \(A5:G5.*\d+ fusions à rétablir/);
+  // Applied as a workbook holds merges (never two over a cell: the helper refuses), a second update has nothing to do.
+  applyToSnapshot(wb, edits);
+  expect(update(wb).edits).toEqual([]);
+  expect(checkWorkbook(wb).filter((f) => REPAIRABLE.has(f.rule))).toEqual([]);
+});
+
+test("a merge of the model that would hide a typed text is not made: said once, not asked of the update forever", () => {
+  const wb = filledWorkbook();
+  const c2 = sheetOf(wb, C(2));
+  c2.merges = (c2.merges ?? []).filter((m) => m !== "B2:C2");
+  c2.cells.C2 = text("Mon commentaire");
+  const { edits, findings } = update(wb);
+  expect(edits).toEqual([]);
+  expect(findings).toEqual([
+    expect.objectContaining({
+      rule: "structure-altered",
+      sheet: C(2),
+      cell: "B2:C2",
+      message: expect.stringContaining("cacherait C2 (« Mon commentaire »)"),
+    }),
+  ]);
+  const fs = checkWorkbook(wb).filter((f) => f.sheet === C(2));
+  expect(fs.filter((f) => REPAIRABLE.has(f.rule))).toEqual([]);
+  expect(fs.filter((f) => f.rule === "structure-altered")).toHaveLength(1);
+});
+
+test("no cell of the model lies under one of its own merges (a merge never hides what the update writes)", () => {
+  for (const sb of buildBlueprint({ auditYear: 2028 }).sheets)
+    for (const m of sb.merges) {
+      const area = parseRange(m);
+      if (!area) continue;
+      const hidden = sb.cells.filter((c) => {
+        const at = parseRange(c.address);
+        return (
+          !!at && rangeContains(area, { row: at.top, col: at.left }) && (at.top !== area.top || at.left !== area.left)
+        );
+      });
+      expect([sb.name, m, hidden.map((c) => c.address)]).toEqual([sb.name, m, []]);
+    }
 });

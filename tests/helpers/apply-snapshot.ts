@@ -1,5 +1,5 @@
 /** Applies reconciliation edits to a snapshot, as an adapter would to a workbook (for the domain's tests). */
-import { parseRange, parseSqref, rangeAddress, subtractRange, type RangeRef } from "../../src/domain/a1";
+import { parseRange, parseSqref, rangeAddress, rangesOverlap, subtractRange, type RangeRef } from "../../src/domain/a1";
 import { quoteSheetName } from "../../src/domain/a1";
 import type { Edit } from "../../src/domain/reconcile";
 import type { CellSnapshot } from "../../src/domain/snapshot";
@@ -49,9 +49,22 @@ export function applyToSnapshot(wb: MutableWorkbook, edits: readonly Edit[]): Mu
           if (!s.cells[a]) s.cells[a] = typeof v === "number" ? { t: "n", v } : { t: "s", v };
         }
         break;
-      case "merge":
-        sheet(e.sheet).merges = [...(sheet(e.sheet).merges ?? []), ...e.ranges];
+      case "unmerge": {
+        const gone = new Set(e.ranges.map((r) => r.toUpperCase()));
+        sheet(e.sheet).merges = (sheet(e.sheet).merges ?? []).filter((m) => !gone.has(m.toUpperCase()));
         break;
+      }
+      case "merge": {
+        // As a workbook holds them: never two merged areas over the same cell.
+        const s = sheet(e.sheet);
+        for (const m of e.ranges) {
+          const r = parseRange(m) as RangeRef;
+          if ((s.merges ?? []).some((x) => rangesOverlap(parseRange(x) as RangeRef, r)))
+            throw new Error(`merge ${m} over a merged area on ${e.sheet}`);
+          s.merges = [...(s.merges ?? []), m];
+        }
+        break;
+      }
       case "set-validation": {
         const s = sheet(e.sheet);
         const area = parseRange(e.validation.sqref) as RangeRef;

@@ -147,6 +147,11 @@ export function checkRepairs(ctx: CheckContext): Finding[] {
           } else structure.push(`la zone ${e.area.range} est à mettre en forme`);
           break;
         }
+        case "unmerge":
+          structure.push(
+            `${plural(e.ranges.length, "fusion chevauche", "fusions chevauchent")} le modèle, à défaire (${e.ranges.join(", ")})`,
+          );
+          break;
         case "merge":
           structure.push(`${plural(e.ranges.length, "fusion", "fusions")} à rétablir (${e.ranges.join(", ")})`);
           break;

@@ -67,6 +67,10 @@ export function describeEdits(edits: readonly Edit[], options: { generation?: bo
       if (e.op === "set-visibility")
         lines.push(`${sheet} : ${e.visibility === "visible" ? "affichée" : "masquée à nouveau"}.`);
       if (e.op === "set-protection") lines.push(`${sheet} : protection ${e.protect ? "rétablie" : "levée"}.`);
+      if (e.op === "unmerge")
+        lines.push(
+          `${sheet} : ${plural(e.ranges.length, "fusion qui chevauchait le modèle défaite", "fusions qui chevauchaient le modèle défaites")} (${e.ranges.join(", ")}).`,
+        );
       if (e.op === "merge")
         lines.push(`${sheet} : ${plural(e.ranges.length, "fusion rétablie", "fusions rétablies")}.`);
       if (e.op === "set-value") lines.push(`${sheet}!${e.address} ← ${e.value}.`);

@@ -31,7 +31,10 @@ export type Edit =
   | { readonly op: "format-inputs"; readonly sheet: string; readonly area: InputArea }
   | { readonly op: "set-columns"; readonly sheet: string; readonly columns: readonly ColumnBlueprint[] }
   | { readonly op: "set-row-heights"; readonly sheet: string; readonly rows: SheetBlueprint["rowHeights"] }
+  /** Merge each area (the areas in its way were undone by an `unmerge` before it). */
   | { readonly op: "merge"; readonly sheet: string; readonly ranges: readonly string[] }
+  /** Undo these merged areas, exactly as the workbook has them (their cells keep their values). */
+  | { readonly op: "unmerge"; readonly sheet: string; readonly ranges: readonly string[] }
   /** Replace whatever validation covers `validation.sqref` with this one. */
   | { readonly op: "set-validation"; readonly sheet: string; readonly validation: ValidationBlueprint }
   /** Create or repoint a workbook-level defined name. */

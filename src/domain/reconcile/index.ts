@@ -5,7 +5,7 @@
  * axes and objectives. What it cannot restore without touching someone's text becomes a finding.
  */
 import { findName } from "../names";
-import { splitReference } from "../a1";
+import { address, parseRange, rangesOverlap, splitReference, type RangeRef } from "../a1";
 import { finding, type Finding } from "../check/findings";
 import type { Blueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
 import { lockDiffers } from "../locks";
@@ -137,11 +137,7 @@ function repairSheetEdits(
     if (stale.length) edits.push({ op: "clear-cells", sheet: title, addresses: stale.sort() });
   }
   // An adapter that does not read merged areas (Office.js) leaves them undefined: nothing to compare.
-  if (sheet.merges !== undefined) {
-    const merged = new Set(sheet.merges.map((m) => m.toUpperCase()));
-    const missingMerges = sb.merges.filter((m) => !merged.has(m.toUpperCase()));
-    if (missingMerges.length) edits.push({ op: "merge", sheet: title, ranges: missingMerges });
-  }
+  if (sheet.merges !== undefined) edits.push(...mergeEdits(sb, sheet, findings));
   for (const v of sb.validations) {
     if (cellsWithoutValidation(sheet, v).length) edits.push({ op: "set-validation", sheet: title, validation: v });
   }
@@ -159,6 +155,59 @@ function repairSheetEdits(
   }
   if (sb.protect && !sheet.protected) edits.push({ op: "set-protection", sheet: title, protect: true });
   return edits;
+}
+
+/**
+ * The blueprint's merged areas the sheet lacks, and the merged areas in their way. A program that inserts rows
+ * without moving merged areas (openpyxl) leaves ours where the rows were: they overlap the blueprint's, placed
+ * where the rows are now, and Excel forbids overlapping merges — so the ones in the way are undone first (no
+ * cell is changed by undoing a merge), then ours are merged. A merge that would hide something typed (a cell
+ * other than its top-left one, not the model's) is not made: that is said, as a label typed over is.
+ */
+function mergeEdits(sb: SheetBlueprint, sheet: SheetSnapshot, findings: Finding[]): Edit[] {
+  const key = (m: string) => m.replace(/\$/g, "").toUpperCase();
+  const present = new Set((sheet.merges ?? []).map(key));
+  const missing = sb.merges.filter((m) => !present.has(key(m)));
+  if (missing.length === 0) return [];
+  const ours = new Set(sb.cells.map((c) => c.address));
+  const writable: string[] = [];
+  for (const m of missing) {
+    const area = parseRange(m);
+    if (!area) continue;
+    const hidden = hiddenBy(area).find((a) => !ours.has(a) && !isEmptyCell(sheet.cells[a]));
+    if (hidden === undefined) {
+      writable.push(m);
+      continue;
+    }
+    findings.push(
+      finding(
+        "structure-altered",
+        sheet.name,
+        m,
+        `${m} devrait être fusionnée, mais la fusion cacherait ${hidden} (« ${String(sheet.cells[hidden]?.v ?? "")} »), qui n'est pas du modèle : la fusion n'est pas rétablie.`,
+        sb.criterion,
+      ),
+    );
+  }
+  const wanted = new Set(sb.merges.map(key));
+  const areas = writable.map((m) => parseRange(m) as RangeRef);
+  const inTheWay = (sheet.merges ?? []).filter((m) => {
+    const r = parseRange(m);
+    return !wanted.has(key(m)) && !!r && areas.some((a) => rangesOverlap(a, r));
+  });
+  const edits: Edit[] = [];
+  if (inTheWay.length) edits.push({ op: "unmerge", sheet: sheet.name, ranges: inTheWay });
+  if (writable.length) edits.push({ op: "merge", sheet: sheet.name, ranges: writable });
+  return edits;
+}
+
+/** The cells a merge of `area` hides: all but its top-left one. */
+function hiddenBy(area: RangeRef): string[] {
+  const out: string[] = [];
+  for (let row = area.top; row <= area.bottom; row++)
+    for (let col = area.left; col <= area.right; col++)
+      if (row !== area.top || col !== area.left) out.push(address(row, col));
+  return out;
 }
 
 export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: ReconcileOptions = {}): Reconciliation {

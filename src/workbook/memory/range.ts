@@ -1,5 +1,14 @@
 /** The in-memory Excel's ranges: values, formulas, formats, drop-downs, the used range. */
-import { address, MAX_COL, MAX_ROW, parseAddress, parseRange, rangeAddress, type RangeRef } from "../../domain/a1";
+import {
+  address,
+  MAX_COL,
+  MAX_ROW,
+  parseAddress,
+  parseRange,
+  rangeAddress,
+  rangesOverlap,
+  type RangeRef,
+} from "../../domain/a1";
 import { MemoryCell, MemorySheet, OfficeLikeError, asTyped } from "./model";
 import type { MemoryContext } from "./context";
 import { ClientObject } from "./client-object";
@@ -178,10 +187,32 @@ export class MemoryRange extends ClientObject {
     return new MemoryDataValidation(this.ctx, this.sheetRef, this.ref);
   }
 
+  /**
+   * Merges the range (ExcelApi 1.2). What Excel makes of a range that overlaps a merged area is not documented
+   * (its own window widens the selection to the areas it touches): the imitation refuses it, so that an
+   * adapter relying on it is caught — ours undoes the areas in the way first.
+   */
   merge(): void {
     this.ctx.enqueue({ merge: this.ref }, () => {
       const s = this.sheet;
+      const overlapped = s.merges.find((m) => {
+        const r = parseRange(m);
+        return !!r && rangesOverlap(r, this.ref);
+      });
+      if (overlapped)
+        throw new OfficeLikeError("InvalidOperation", `${rangeAddress(this.ref)} chevauche la fusion ${overlapped}.`);
       s.merges.push(`${address(this.ref.top, this.ref.left)}:${address(this.ref.bottom, this.ref.right)}`);
+    });
+  }
+
+  /** Undoes every merged area the range touches (ExcelApi 1.2), whole; the cells keep their values. */
+  unmerge(): void {
+    this.ctx.enqueue({ unmerge: this.ref }, () => {
+      const s = this.sheet;
+      s.merges = s.merges.filter((m) => {
+        const r = parseRange(m);
+        return !r || !rangesOverlap(r, this.ref);
+      });
     });
   }
 

@@ -370,6 +370,9 @@ function queueEdit(
     case "set-row-heights":
       for (const h of e.rows) sheet(e.sheet).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
       break;
+    case "unmerge":
+      for (const m of e.ranges) sheet(e.sheet).getRange(m).unmerge();
+      break;
     case "merge":
       for (const m of e.ranges) sheet(e.sheet).getRange(m).merge(false);
       break;

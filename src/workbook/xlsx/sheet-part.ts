@@ -7,7 +7,6 @@ import {
   rangeAddress,
   rangesOverlap,
   subtractRange,
-  type RangeRef,
 } from "../../domain/a1";
 import {
   headerFooterText,
@@ -276,25 +275,41 @@ export class SheetPart {
     }
   }
 
-  /** Merges ranges; one that overlaps an existing merge is left out (Excel would call the file damaged). */
-  merge(ranges: readonly string[]): string[] {
+  /**
+   * Merges each range. Excel calls a file with overlapping merges damaged, and the reconciliation undoes the
+   * merges in the way first (`unmerge`); should one still overlap (a part read differently), it gives way too:
+   * every range asked for is merged, so what the update says it restored is what the file holds.
+   */
+  merge(ranges: readonly string[]): void {
     const mc = this.child("mergeCells") as XmlElement;
-    const existing = childElements(mc, "mergeCell")
-      .map((m) => parseRange(getAttr(m, "ref") ?? ""))
-      .filter((r): r is RangeRef => !!r);
-    const skipped: string[] = [];
     for (const ref of ranges) {
       const r = parseRange(ref);
       if (!r) continue;
-      if (existing.some((e) => rangesOverlap(e, r))) {
-        skipped.push(ref);
-        continue;
-      }
+      mc.children = mc.children.filter((c) => {
+        if (!("name" in c) || localName(c.name) !== "mergeCell") return true;
+        const e = parseRange((getAttr(c, "ref") ?? "").replace(/\$/g, ""));
+        return !e || !rangesOverlap(e, r);
+      });
       mc.children.push(el(this.p + "mergeCell", [["ref", ref]]));
-      existing.push(r);
     }
     setAttr(mc, "count", String(childElements(mc, "mergeCell").length));
-    return skipped;
+  }
+
+  /** Undoes the merged areas `ranges` (as the sheet writes them, « $ » and case aside); cells keep their values. */
+  unmerge(ranges: readonly string[]): void {
+    const mc = this.child("mergeCells", false);
+    if (!mc) return;
+    const gone = new Set(ranges.map((r) => r.replace(/\$/g, "").toUpperCase()));
+    mc.children = mc.children.filter(
+      (c) =>
+        !("name" in c) ||
+        localName(c.name) !== "mergeCell" ||
+        !gone.has((getAttr(c, "ref") ?? "").replace(/\$/g, "").toUpperCase()),
+    );
+    const left = childElements(mc, "mergeCell").length;
+    // CT_MergeCells holds at least one mergeCell: an empty list goes.
+    if (left === 0) this.root.children = this.root.children.filter((c) => c !== mc);
+    else setAttr(mc, "count", String(left));
   }
 
   /** Lays a validation over its area, cutting it out of any other validation that covered part of it. */

@@ -382,6 +382,9 @@ function applyEdit(wb: WorkbookEditor, e: Edit): void {
     case "set-row-heights":
       wb.sheet(e.sheet).setRowHeights(e.rows);
       return;
+    case "unmerge":
+      wb.sheet(e.sheet).unmerge(e.ranges);
+      return;
     case "merge":
       wb.sheet(e.sheet).merge(e.ranges);
       return;
