@@ -41,7 +41,13 @@ export async function updateUseCase(session: WorkbookSession, request: UpdateReq
   const referenceYear = request.generation?.referenceYear ?? facts.referenceYear;
   const problem = year === undefined ? undefined : auditYearProblem(referenceYear, year);
   if (problem) throw new UseCaseError(problem);
-  const bp = buildBlueprint(request.generation ?? { referenceYear, auditYear: request.auditYear ?? facts.auditYear });
+  // The fiches' printed header names the school Paramètres names (the one a new Paramètres is given, else).
+  const school = facts.school ?? request.generation?.school;
+  const bp = buildBlueprint(
+    request.generation
+      ? { ...request.generation, school }
+      : { referenceYear, auditYear: request.auditYear ?? facts.auditYear, school },
+  );
   const { edits, findings } = reconcile(bp, snapshot, {
     setValues:
       request.auditYear !== undefined

@@ -13,6 +13,8 @@ export interface WorkbookFacts {
   readonly identified: Identification;
   readonly referenceYear: number;
   readonly auditYear?: number;
+  /** The school as Paramètres!B4 names it ("" when empty); undefined without a Paramètres sheet. */
+  readonly school?: string;
   /** Whether the workbook holds sheets of ours (by marker, hidden name or title). */
   readonly ours: boolean;
   /** By sheet name: where each criterion table lies now. */
@@ -30,6 +32,7 @@ export function workbookFacts(snapshot: WorkbookSnapshot): WorkbookFacts {
     identified: ctx.identified,
     referenceYear: ctx.referenceYear,
     auditYear: ctx.auditYear,
+    school: ctx.school,
     ours: isFichesWorkbook(ctx.identified),
     placements: ctx.placements,
     fiches: snapshot.sheets.map((s) => s.name).filter((n) => checkableSheet(ctx.identified, n)),

@@ -47,6 +47,16 @@ export interface SheetSnapshot {
   readonly inputLocks?: readonly InputLock[];
   /** The charts drawn on the sheet, by name; undefined when the adapter did not read them. */
   readonly charts?: readonly ChartSnapshot[];
+  /**
+   * The printed header and footer (every page's), in Excel's codes (« &LFICHE…&R0040007L — … »; "" for none);
+   * undefined when the adapter did not read them (Office without ExcelApi 1.9).
+   */
+  readonly headerFooter?: HeaderFooterSnapshot;
+}
+
+export interface HeaderFooterSnapshot {
+  readonly header: string;
+  readonly footer: string;
 }
 
 export interface InputLock {

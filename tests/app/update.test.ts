@@ -1,8 +1,10 @@
 /**
  * « Mettre à jour » through the real .xlsx reader and writer: every line it prints counts what the file then
- * holds, so an update of its own output has nothing to do and the check asks for nothing more. Workbooks edited
- * by hand here (part by part, as openpyxl leaves them), then by openpyxl itself.
+ * holds, so an update of its own output has nothing to do and the check asks for nothing more; the fiches'
+ * printed header follows the school Paramètres names. Workbooks edited by hand here (part by part, as openpyxl
+ * leaves them), then by openpyxl and LibreOffice themselves.
  */
+import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -15,7 +17,8 @@ import { blueprintToXlsx } from "../../src/workbook/xlsx/generate";
 import { readXlsx } from "../../src/workbook/xlsx/read";
 import { xlsxSession } from "../../src/workbook/xlsx/session";
 import { address, parseAddress } from "../../src/domain/a1";
-import { editWithOpenpyxl, openpyxlDump } from "../helpers/python";
+import { REPO } from "../helpers/paths";
+import { editWithOpenpyxl, openpyxlDump, SYSTEM_PYTHON } from "../helpers/python";
 import { XlsxHands } from "../helpers/xlsx-hands";
 import { userText } from "../helpers/damage";
 
@@ -27,9 +30,11 @@ const REPAIRABLE = new Set([
   "input-locked",
   "structure-incomplete",
   "protection-off",
+  "header-outdated",
 ]);
 const TODAY = new Date("2026-03-12T10:00:00Z");
 const SCHOOL_A = "0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)";
+const SCHOOL_B = "0040010P — LYCEE POLYVALENT ALEXANDRA DAVID NEEL (DIGNE LES BAINS)";
 
 const generated = new Map<string, Promise<Uint8Array>>();
 /** A workbook as `generate` writes it, for a school or none. */
@@ -58,7 +63,9 @@ type Hand =
   | { kind: "insert-rows"; n: number; at: number; count: number }
   | { kind: "drop-merges"; n: number }
   | { kind: "drop-validations"; n: number }
-  | { kind: "unprotect"; n: number };
+  | { kind: "unprotect"; n: number }
+  | { kind: "school"; text: string }
+  | { kind: "header"; n: number; header: string };
 
 const fiche = fc.integer({ min: 1, max: 8 });
 const hand: fc.Arbitrary<Hand> = fc.oneof(
@@ -72,6 +79,15 @@ const hand: fc.Arbitrary<Hand> = fc.oneof(
   fc.record({ kind: fc.constant("drop-merges" as const), n: fiche }),
   fc.record({ kind: fc.constant("drop-validations" as const), n: fiche }),
   fc.record({ kind: fc.constant("unprotect" as const), n: fiche }),
+  fc.record({
+    kind: fc.constant("school" as const),
+    text: fc.constantFrom(SCHOOL_A, SCHOOL_B, "", "Lycée Arts & Métiers", "Lycée « très » long ".repeat(20)),
+  }),
+  fc.record({
+    kind: fc.constant("header" as const),
+    n: fiche,
+    header: fc.constantFrom("&LFiche&RAutre lycée", "", `&L&"Arial,Gras"FICHE D'AMÉLIORATION&R${SCHOOL_A}`),
+  }),
 );
 const typed = fc.array(
   fc.record({
@@ -107,7 +123,9 @@ test("property: whatever hands did to the file, an update of the update's output
             }
           } else if (h.kind === "drop-merges") wb.dropMerges(`C${h.n} `);
           else if (h.kind === "drop-validations") wb.dropValidations(`C${h.n} `);
-          else wb.unprotect(`C${h.n} `);
+          else if (h.kind === "unprotect") wb.unprotect(`C${h.n} `);
+          else if (h.kind === "school") wb.type("Paramètres", "B4", h.text);
+          else wb.setHeader(`C${h.n} `, h.header);
         }
         const damaged = wb.bytes();
         const first = await update(damaged);
@@ -164,3 +182,74 @@ test("rows inserted by openpyxl above a fiche's table: the merges it left behind
   expect(dump?.merged).not.toContain("A5:G5");
   expect(dump?.cells?.C14).toBe("Notre action");
 }, 120_000);
+
+test("a school chosen in Paramètres after generation (openpyxl): check reports each fiche's printed header, update rewrites it, once", async () => {
+  const file = path.join(dir, "ecole.xlsx");
+  writeFileSync(file, await generate(undefined));
+  editWithOpenpyxl(file, [
+    "wb['Paramètres']['B4'] = " + JSON.stringify(SCHOOL_B),
+    "ws = wb[[n for n in wb.sheetnames if n.startswith('C1 ')][0]]",
+    "ws['C10'] = 'Une action & sa suite'",
+  ]);
+  const before = openpyxlDump(file, ["C1 Offre de formations", "Paramètres"]);
+  const damaged = new Uint8Array(readFileSync(file));
+  const reported = checkWorkbook(readXlsx(damaged), { today: TODAY }).filter((f) => f.rule === "header-outdated");
+  expect(reported.map((f) => f.criterion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(reported[0].message).toBe(
+    `L'en-tête imprimé de la fiche ne nomme aucun établissement alors que Paramètres!B4 dit « ${SCHOOL_B} ». Lancez « Mettre à jour le classeur » pour le réécrire.`,
+  );
+  const first = await update(damaged);
+  expect(first.lines).toEqual([
+    `En-tête et pied de page imprimés réécrits sur 8 fiches (établissement : « ${SCHOOL_B} »).`,
+  ]);
+  expect((await update(first.bytes)).lines).toEqual([]);
+  expect(repairs(first.bytes)).toEqual([]);
+  const out = path.join(dir, "ecole-maj.xlsx");
+  writeFileSync(out, first.bytes);
+  const after = openpyxlDump(out, ["C1 Offre de formations", "Paramètres"]);
+  for (const s of after.sheets.filter((x) => /^C\d /.test(x.title)))
+    expect([s.title, s.header, s.footer]).toEqual([
+      s.title,
+      [expect.stringMatching(/^FICHE D'AMÉLIORATION — Critère \d$/), null, SCHOOL_B],
+      ["Fiches LDM", "Page &P / &N", "Imprimé le &D"],
+    ]);
+  // Every cell of the fiche and of Paramètres is what it was.
+  for (const title of ["C1 Offre de formations", "Paramètres"])
+    expect(after.sheets.find((s) => s.title === title)?.cells).toEqual(
+      before.sheets.find((s) => s.title === title)?.cells,
+    );
+  // School A, then B: rewritten again.
+  editWithOpenpyxl(out, ["wb['Paramètres']['B4'] = " + JSON.stringify(SCHOOL_A)]);
+  const again = await update(new Uint8Array(readFileSync(out)));
+  expect(again.lines).toEqual([
+    `En-tête et pied de page imprimés réécrits sur 8 fiches (établissement : « ${SCHOOL_A} »).`,
+  ]);
+  expect((await update(again.bytes)).lines).toEqual([]);
+}, 120_000);
+
+test("in LibreOffice: rows inserted in a fiche and a school typed in Paramètres; update repairs what check said, once", async () => {
+  const from = path.join(dir, "lo-source.xlsx");
+  const to = path.join(dir, "lo-edited.xlsx");
+  writeFileSync(from, await generate(SCHOOL_A));
+  execFileSync(
+    SYSTEM_PYTHON,
+    [
+      path.join(REPO, "tests/helpers/libreoffice_edit.py"),
+      from,
+      to,
+      path.join(dir, "lo-profile"),
+      "insert-rows:C2 :3:2",
+      `type:Paramètres:B4:${SCHOOL_B}`,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  const damaged = new Uint8Array(readFileSync(to));
+  const asked = repairs(damaged);
+  expect(asked.filter((f) => f.rule === "header-outdated")).toHaveLength(8);
+  const first = await update(damaged);
+  expect(first.lines).toContain(
+    `En-tête et pied de page imprimés réécrits sur 8 fiches (établissement : « ${SCHOOL_B} »).`,
+  );
+  expect((await update(first.bytes)).lines).toEqual([]);
+  expect(repairs(first.bytes)).toEqual([]);
+}, 240_000);

@@ -7,6 +7,8 @@ import { describeEdits } from "../../src/domain/reconcile/describe";
 import type { WorkbookSnapshot } from "../../src/domain/snapshot";
 import { applyToSnapshot } from "../helpers/apply-snapshot";
 import { applyDamage, damage, insertRows, typeContent, userContent, type Typed } from "../helpers/damage";
+import { headerFooterText } from "../../src/domain/blueprint/types";
+import { CRITERIA as GUIDE } from "../../src/domain/referential/criteria";
 import { parseRange, rangeContains } from "../../src/domain/a1";
 import {
   C,
@@ -27,11 +29,12 @@ const REPAIRABLE = new Set([
   "input-locked",
   "structure-incomplete",
   "protection-off",
+  "header-outdated",
 ]);
 
 function update(wb: MutableWorkbook) {
   const ctx = makeContext(wb, {});
-  const bp = buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear });
+  const bp = buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear, school: ctx.school });
   return { bp, ...reconcile(bp, wb) };
 }
 
@@ -222,4 +225,96 @@ test("no cell of the model lies under one of its own merges (a merge never hides
       });
       expect([sb.name, m, hidden.map((c) => c.address)]).toEqual([sb.name, m, []]);
     }
+});
+
+/** A fiche's printed header and footer as a workbook made from `bp` has them. */
+function printed(wb: MutableWorkbook, school: string | undefined): MutableWorkbook {
+  const bp = buildBlueprint({ auditYear: 2028, school });
+  for (const sb of bp.sheets.filter((s) => s.print?.header)) {
+    const s = sheetOf(wb, sb.name);
+    s.headerFooter = { header: headerFooterText(sb.print?.header), footer: headerFooterText(sb.print?.footer) };
+  }
+  return wb;
+}
+
+test("the printed header follows Paramètres: a new school is reported on each fiche, rewritten once, typed cells kept", () => {
+  // Generated without a school, then a person chose it in Paramètres.
+  const wb = printed(filledWorkbook(), undefined);
+  const school = "0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)";
+  expect(sheetOf(wb, "Paramètres").cells.B4).toEqual(text(school));
+  const before = JSON.stringify(wb.sheets.map((s) => s.cells));
+  const reported = checkWorkbook(wb).filter((f) => f.rule === "header-outdated");
+  expect(reported.map((f) => f.sheet)).toEqual(SHEET_ORDER.filter((s) => /^C\d/.test(s)));
+  expect(reported[0]).toEqual(
+    expect.objectContaining({
+      severity: "warning",
+      criterion: 1,
+      message: `L'en-tête imprimé de la fiche ne nomme aucun établissement alors que Paramètres!B4 dit « ${school} ». Lancez « Mettre à jour le classeur » pour le réécrire.`,
+    }),
+  );
+  const { edits } = update(wb);
+  expect(edits).toHaveLength(8);
+  expect(edits[0]).toEqual({
+    op: "set-header-footer",
+    sheet: C(1),
+    header: { left: "FICHE D'AMÉLIORATION — Critère 1", right: school },
+    footer: { left: "Fiches LDM", center: "Page &P / &N", right: "Imprimé le &D" },
+  });
+  expect(describeEdits(edits)).toEqual([
+    `En-tête et pied de page imprimés réécrits sur 8 fiches (établissement : « ${school} »).`,
+  ]);
+  applyToSnapshot(wb, edits);
+  expect(JSON.stringify(wb.sheets.map((s) => s.cells))).toBe(before);
+  expect(update(wb).edits).toEqual([]);
+  expect(checkWorkbook(wb).filter((f) => f.rule === "header-outdated")).toEqual([]);
+  // Another school later (school A → B), « & » and all: rewritten again; emptied: the header names none.
+  sheetOf(wb, "Paramètres").cells.B4 = text("Lycée Arts & Métiers");
+  const again = update(wb).edits;
+  expect(again.map((e) => (e.op === "set-header-footer" ? e.header?.right : e.op))).toEqual(
+    Array(8).fill("Lycée Arts && Métiers"),
+  );
+  applyToSnapshot(wb, again);
+  delete sheetOf(wb, "Paramètres").cells.B4;
+  const emptied = update(wb).edits;
+  expect(describeEdits(emptied)).toEqual([
+    "En-tête et pied de page imprimés réécrits sur 8 fiches (aucun établissement dans Paramètres).",
+  ]);
+  expect(checkWorkbook(wb).find((f) => f.rule === "header-outdated")?.message).toMatch(
+    /nomme « Lycée Arts & Métiers » alors que Paramètres!B4 est vide/,
+  );
+});
+
+test("a header that only looks different (bold, another font) prints the same: nothing to rewrite", () => {
+  const school = "0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)";
+  const wb = printed(filledWorkbook(), school);
+  expect(update(wb).edits).toEqual([]);
+  const c1 = sheetOf(wb, C(1));
+  c1.headerFooter = {
+    header: `&L&"Arial,Gras"&12FICHE D'AMÉLIORATION — Critère 1&R&K1F497D${school}`,
+    footer: c1.headerFooter?.footer ?? "",
+  };
+  expect(update(wb).edits).toEqual([]);
+  // A footer someone rewrote is the product's to restore.
+  c1.headerFooter = { header: c1.headerFooter.header, footer: "&CConfidentiel" };
+  expect(update(wb).edits).toEqual([expect.objectContaining({ op: "set-header-footer", sheet: C(1) })]);
+  expect(checkWorkbook(wb).find((f) => f.rule === "header-outdated")?.message).toMatch(
+    /^L'en-tête ou le pied de page imprimé de la fiche n'est plus celui du modèle\./,
+  );
+});
+
+test("a school typed at length still fits Excel's 255 characters of header, cut between two « & »", () => {
+  const long = "Lycée & ".repeat(60);
+  const header = buildBlueprint({ school: long }).sheets.find((s) => s.role === "criterion")?.print?.header;
+  const written = headerFooterText(header);
+  expect(written.length).toBeLessThanOrEqual(255);
+  expect(written.endsWith("…")).toBe(true);
+  expect(/(^|[^&])(&&)*&…$/.test(written)).toBe(false);
+});
+
+test("the blueprint for a school is the one built with it, from the shared one without it", () => {
+  const school = "0040007L — LYCEE & CO";
+  const shared = buildBlueprint({ auditYear: 2028, school });
+  const own = buildBlueprint({ auditYear: 2028, school, criteria: [...GUIDE] });
+  expect(JSON.stringify(shared)).toBe(JSON.stringify(own));
+  expect(buildBlueprint({ auditYear: 2028 }).sheets.find((s) => s.key === "c1")?.print?.header?.right).toBe("");
 });

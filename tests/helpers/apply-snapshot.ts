@@ -1,5 +1,6 @@
 /** Applies reconciliation edits to a snapshot, as an adapter would to a workbook (for the domain's tests). */
 import { parseRange, parseSqref, rangeAddress, rangesOverlap, subtractRange, type RangeRef } from "../../src/domain/a1";
+import { headerFooterText } from "../../src/domain/blueprint/types";
 import { quoteSheetName } from "../../src/domain/a1";
 import type { Edit } from "../../src/domain/reconcile";
 import type { CellSnapshot } from "../../src/domain/snapshot";
@@ -65,6 +66,9 @@ export function applyToSnapshot(wb: MutableWorkbook, edits: readonly Edit[]): Mu
         }
         break;
       }
+      case "set-header-footer":
+        sheet(e.sheet).headerFooter = { header: headerFooterText(e.header), footer: headerFooterText(e.footer) };
+        break;
       case "set-validation": {
         const s = sheet(e.sheet);
         const area = parseRange(e.validation.sqref) as RangeRef;

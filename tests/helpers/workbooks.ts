@@ -13,11 +13,16 @@ import {
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/domain/snapshot";
 
 export type MutableWorkbook = {
-  sheets: (Omit<SheetSnapshot, "cells" | "validations" | "name" | "visibility" | "protected" | "merges"> & {
+  sheets: (Omit<
+    SheetSnapshot,
+    "cells" | "validations" | "name" | "visibility" | "protected" | "merges" | "headerFooter"
+  > & {
     name: string;
     visibility: SheetSnapshot["visibility"];
     protected: boolean;
     merges?: string[];
+    /** Undefined as a fresh snapshot has it (not read): a test that compares headers sets it. */
+    headerFooter?: { header: string; footer: string };
     cells: Record<string, CellSnapshot>;
     validations: SheetSnapshot["validations"][number][];
   })[];

@@ -2,7 +2,7 @@
  * An .xlsx edited part by part as other programs leave it (for tests that go through the real reader and writer
  * without a Python process per case): rows inserted the way openpyxl inserts them (cells move; merged areas,
  * drop-downs and defined names stay where they were), merges or drop-downs dropped, protection off, a cell
- * typed.
+ * typed, a printed header changed.
  */
 import { Package, readPackage } from "../../src/workbook/xlsx/package";
 import { relationshipsPartOf, resolvePartName } from "../../src/workbook/xlsx/read";
@@ -10,6 +10,7 @@ import { SheetPart } from "../../src/workbook/xlsx/sheet-part";
 import { address, parseAddress } from "../../src/domain/a1";
 import {
   childElements,
+  el,
   firstChild,
   getAttr,
   localName,
@@ -76,6 +77,16 @@ export class XlsxHands {
     const sheet = new SheetPart(this.root(prefix));
     if (text === "") sheet.clearCell(cell);
     else sheet.setCell(cell, { kind: "text", text }, undefined);
+  }
+
+  /** Every page's printed header, as Excel stores it (« &L…&R… »). */
+  setHeader(prefix: string, header: string): void {
+    const root = this.root(prefix);
+    const hf = firstChild(root, "headerFooter");
+    if (!hf) throw new Error(`no header on ${prefix}`);
+    const odd = firstChild(hf, "oddHeader");
+    if (odd) odd.children = [{ text: header }];
+    else hf.children.unshift(el("oddHeader", [], [{ text: header }]));
   }
 
   bytes(): Uint8Array {

@@ -10,7 +10,7 @@ import { DEFAULT_REFERENCE_YEAR, NAMES, PARAMS, REFERENTIAL_VERSION, SHEET_KEYS,
 import { synthesisNames, synthesisSheet } from "./synthesis-sheet";
 import { type Blueprint, type NameBlueprint } from "./types";
 import { parametersSheet } from "./parameters-sheet";
-import { criterionSheet } from "./criterion-sheet";
+import { criterionSheet, printedHeader } from "./criterion-sheet";
 import { listsSheet } from "./lists-sheet";
 import { guideSheet } from "./guide-sheet";
 import { dossierSheet } from "./dossier-sheet";
@@ -31,13 +31,16 @@ export interface BlueprintOptions {
 
 const cache = new Map<string, Blueprint>();
 
-/** Blueprints are immutable data: the ones built from the guide's own criteria are kept and shared. */
+/**
+ * Blueprints are immutable data: the ones built from the guide's own criteria are kept and shared. The school
+ * changes from one workbook to the next (a check over 2,090 files): the blueprint is kept without it, and the
+ * two things the school changes — Paramètres' pre-filled cell, the fiches' printed header — are laid on it.
+ */
 export function buildBlueprint(options: BlueprintOptions = {}): Blueprint {
   if (options.criteria !== undefined && options.criteria !== CRITERIA) return makeBlueprint(options);
   const key = JSON.stringify([
     options.referenceYear,
     options.auditYear,
-    options.school,
     options.headOfSchool,
     options.referents,
     options.referentialVersion,
@@ -45,10 +48,20 @@ export function buildBlueprint(options: BlueprintOptions = {}): Blueprint {
   let bp = cache.get(key);
   if (!bp) {
     if (cache.size > 50) cache.clear();
-    bp = makeBlueprint(options);
+    bp = makeBlueprint({ ...options, school: undefined });
     cache.set(key, bp);
   }
-  return bp;
+  return options.school ? withSchool(bp, options, CRITERIA) : bp;
+}
+
+/** The blueprint `bp` (built without a school) for `options.school`: what makeBlueprint would build with it. */
+function withSchool(bp: Blueprint, options: BlueprintOptions, criteria: readonly Criterion[]): Blueprint {
+  const sheets = bp.sheets.map((sb) => {
+    if (sb.role === "parameters") return parametersSheet({ ...options, referenceYear: bp.referenceYear }, criteria);
+    if (sb.role !== "criterion" || !sb.print || sb.criterion === undefined) return sb;
+    return { ...sb, print: { ...sb.print, header: printedHeader(sb.criterion, options.school) } };
+  });
+  return { ...bp, sheets };
 }
 
 function makeBlueprint(options: BlueprintOptions): Blueprint {

@@ -3,7 +3,8 @@ import { columnLetters } from "../a1";
 import { type Criterion } from "../referential/types";
 import { LABELS } from "./labels";
 import { CRITERION_MARKER_ADDRESS, FOLLOW_UP, MARKERS, NAMES, SHEET_KEYS, TABLE } from "./layout";
-import { type SheetBlueprint, type StructureCell, type ValidationBlueprint } from "./types";
+import { type HeaderFooterLine, type SheetBlueprint, type StructureCell, type ValidationBlueprint } from "./types";
+import { HEADER_FOOTER_MAX, headerPart } from "./header-footer";
 import { auditYearHeader, criterionSheetName, estimateHeight, markDerived, text } from "./cells";
 
 const fcol = (k: keyof typeof FOLLOW_UP.columns) => columnLetters(FOLLOW_UP.columns[k]);
@@ -38,10 +39,20 @@ function followUpCells(referenceYear: number): StructureCell[] {
   return cells;
 }
 
+/**
+ * Each printed page's header: the fiche's title on the left, the school Paramètres names on the right (an
+ * update rewrites it when Paramètres changes: docs/decisions.md §43).
+ */
+export function printedHeader(n: number, school: string | undefined): HeaderFooterLine {
+  const left = headerPart(LABELS.sheetTitle(n), HEADER_FOOTER_MAX);
+  return { left, right: headerPart(school, HEADER_FOOTER_MAX - left.length - "&L&R".length) };
+}
+
 export function criterionSheet(
   c: Criterion,
   referenceYear: number,
   auditYear: number | undefined,
+  /** The school as Paramètres names it (the printed header's right part). */
   school: string | undefined,
 ): SheetBlueprint {
   const n = c.number;
@@ -213,7 +224,7 @@ export function criterionSheet(
       fitToWidth: true,
       titleRows: `${TABLE.headerRow}:${TABLE.hintRow}`,
       area: `A1:${lastCol}${last}`,
-      header: { left: LABELS.sheetTitle(n).replace(/&/g, "&&"), right: (school ?? "").replace(/&/g, "&&") },
+      header: printedHeader(n, school),
       footer: { left: "Fiches LDM", center: "Page &P / &N", right: "Imprimé le &D" },
     },
   };

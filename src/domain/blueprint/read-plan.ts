@@ -28,6 +28,8 @@ export interface SheetReadPlan {
   /** The input areas whose locked state is probed (a paste brings « locked » along). */
   readonly inputs: readonly string[];
   readonly charts: boolean;
+  /** Whether the printed header and footer are read (the fiches': they name the school). */
+  readonly headerFooter: boolean;
   /** Whether this is a full read of a sheet of ours, or the marker row of any other sheet. */
   readonly full: boolean;
 }
@@ -83,6 +85,7 @@ export function sheetReadPlan(sb: SheetBlueprint): SheetReadPlan {
     validations: [...new Set(sb.validations.map((v) => v.sqref))],
     inputs: sb.inputs.map((a) => a.range),
     charts: (sb.charts ?? []).length > 0,
+    headerFooter: !!(sb.print?.header || sb.print?.footer),
     full: true,
   };
   plans.set(sb, plan);
@@ -123,6 +126,7 @@ export function planFromListing(
     validations: [],
     inputs: [],
     charts: false,
+    headerFooter: false,
     full: false,
   };
   return new Map(sheets.map((s) => [s.name, ours.get(s.name) ?? marker]));

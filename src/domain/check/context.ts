@@ -35,6 +35,11 @@ export interface CheckContext {
   readonly today: Date;
   readonly referenceYear: number;
   readonly auditYear?: number;
+  /**
+   * The school as Paramètres!B4 says it ("" when empty), undefined without a Paramètres sheet: what each fiche's
+   * printed header names. Read at its own place, where the update points the name « Etablissement » back.
+   */
+  readonly school?: string;
   /** The school's own axes and objectives typed in Paramètres. */
   readonly ownAxes: readonly string[];
   readonly ownObjectives: readonly string[];
@@ -61,8 +66,7 @@ export function cellOfName(
  * the name is gone; « » for an empty cell or an error.
  */
 export function parametersText(ctx: CheckContext, name: string, fallback: string): string {
-  const c = cellOfName(ctx.wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback];
-  return c && c.t !== "e" ? String(c.v).trim() : "";
+  return textOf(cellOfName(ctx.wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback]);
 }
 
 /** Texts of the non-empty cells of a rectangular area. */
@@ -127,6 +131,11 @@ function directionOverrides(wb: WorkbookSnapshot, params: SheetSnapshot | undefi
   return out;
 }
 
+/** A cell's text, trimmed (« » for an empty cell or an error). */
+function textOf(c: CellSnapshot | undefined): string {
+  return c && c.t !== "e" ? String(c.v).trim() : "";
+}
+
 export function yearOf(cell: CellSnapshot | undefined): number | undefined {
   if (!cell) return undefined;
   if (cell.t === "n" && Number.isInteger(cell.v)) return cell.v as number;
@@ -143,7 +152,14 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
   const auditCell = cellOfName(wb, NAMES.auditYear)?.cell ?? params?.cells[PARAMS.auditYear];
   const referenceYear = yearOf(refCell) ?? probe.referenceYear;
   const auditYear = yearOf(auditCell);
-  const wanted = buildBlueprint({ criteria, referenceYear, auditYear, referentialVersion: options.referentialVersion });
+  const school = params ? textOf(params.cells[PARAMS.school]) : undefined;
+  const wanted = buildBlueprint({
+    criteria,
+    referenceYear,
+    auditYear,
+    school,
+    referentialVersion: options.referentialVersion,
+  });
   const { bp, placements } = placeBlueprint(wanted, wb, identified);
   return {
     wb,
@@ -155,6 +171,7 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
     today: options.today ?? new Date(),
     referenceYear,
     auditYear,
+    school,
     ownAxes: ownItems(wb, NAMES.ownAxes, PARAMS.ownAxesFirstRow, params),
     ownObjectives: ownItems(wb, NAMES.ownObjectives, PARAMS.ownObjectivesFirstRow, params),
     directionOverrides: directionOverrides(wb, params),

@@ -5,7 +5,9 @@
  */
 import { address } from "../a1";
 import { cellsWithoutValidation } from "../blueprint/match";
-import type { SheetBlueprint, ValidationBlueprint } from "../blueprint/types";
+import { printedSections } from "../blueprint/header-footer";
+import type { HeaderFooterLine, SheetBlueprint, ValidationBlueprint } from "../blueprint/types";
+import type { SheetSnapshot } from "../snapshot";
 import { expectedLock, lockDiffers } from "../locks";
 import { NAMES } from "../blueprint/layout";
 import { findName } from "../names";
@@ -46,6 +48,17 @@ const PURPOSE_WORDS: Record<ValidationBlueprint["purpose"], string> = {
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
+}
+
+/** What a fiche's printed header says that it should not, in the words of someone holding the page. */
+function printedWords(sheet: SheetSnapshot | undefined, want: HeaderFooterLine | undefined): string {
+  const shown = (t: string) => t.replace(/&&/g, "&");
+  const now = shown(printedSections(sheet?.headerFooter?.header ?? "").right);
+  const wanted = shown(want?.right ?? "");
+  if (now === wanted) return "L'en-tête ou le pied de page imprimé de la fiche n'est plus celui du modèle.";
+  const named = now ? `nomme « ${now} »` : "ne nomme aucun établissement";
+  const should = wanted ? `Paramètres!B4 dit « ${wanted} »` : "Paramètres!B4 est vide";
+  return `L'en-tête imprimé de la fiche ${named} alors que ${should}.`;
 }
 
 export function checkRepairs(ctx: CheckContext): Finding[] {
@@ -154,6 +167,11 @@ export function checkRepairs(ctx: CheckContext): Finding[] {
           break;
         case "merge":
           structure.push(`${plural(e.ranges.length, "fusion", "fusions")} à rétablir (${e.ranges.join(", ")})`);
+          break;
+        case "set-header-footer":
+          out.push(
+            finding("header-outdated", title, "", `${printedWords(sheet, e.header)} ${FIX} pour le réécrire.`, n),
+          );
           break;
         case "add-chart":
           structure.push(`le graphique « ${e.chart.title} » a disparu`);

@@ -77,6 +77,14 @@ export function describeEdits(edits: readonly Edit[], options: { generation?: bo
       if (e.op === "add-chart") lines.push(`${sheet} : graphique « ${e.chart.title} » redessiné.`);
     }
   }
+  // The same header on every fiche, said once.
+  const printed = edits.flatMap((e) => (e.op === "set-header-footer" && !created.has(e.sheet) ? [e] : []));
+  if (printed.length) {
+    const school = (printed[0].header?.right ?? "").replace(/&&/g, "&");
+    lines.push(
+      `En-tête et pied de page imprimés réécrits sur ${plural(printed.length, "fiche", "fiches")} (${school ? `établissement : « ${school} »` : "aucun établissement dans Paramètres"}).`,
+    );
+  }
   const names = edits.filter((e) => e.op === "set-name");
   if (names.length) {
     lines.push(

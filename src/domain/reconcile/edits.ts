@@ -6,6 +6,7 @@
 import type {
   ChartBlueprint,
   ColumnBlueprint,
+  HeaderFooterLine,
   StructureCell,
   ValidationBlueprint,
   SheetBlueprint,
@@ -42,6 +43,13 @@ export type Edit =
   | { readonly op: "set-protection"; readonly sheet: string; readonly protect: boolean }
   | { readonly op: "freeze"; readonly sheet: string; readonly rows: number; readonly cols: number }
   | { readonly op: "page-setup"; readonly sheet: string; readonly print: NonNullable<SheetBlueprint["print"]> }
+  /** Every page's printed header and footer, written whole (a part left out is emptied). */
+  | {
+      readonly op: "set-header-footer";
+      readonly sheet: string;
+      readonly header?: HeaderFooterLine;
+      readonly footer?: HeaderFooterLine;
+    }
   /** Empty cells the product owns that the blueprint no longer uses (only ever on the lists sheet). */
   | { readonly op: "clear-cells"; readonly sheet: string; readonly addresses: readonly string[] }
   /** Draw the chart (it is missing: a new sheet, or someone deleted it). */

@@ -6,6 +6,7 @@
  */
 import { findName } from "../names";
 import { address, parseRange, rangesOverlap, splitReference, type RangeRef } from "../a1";
+import { printsAs } from "../blueprint/header-footer";
 import { finding, type Finding } from "../check/findings";
 import type { Blueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
 import { lockDiffers } from "../locks";
@@ -152,6 +153,13 @@ function repairSheetEdits(
       );
       if (!present) edits.push({ op: "add-chart", sheet: title, chart });
     }
+  }
+  // The printed header names the school Paramètres names now; header and footer are the product's own.
+  const print = sb.print;
+  if (sheet.headerFooter !== undefined && print && (print.header || print.footer)) {
+    const { header, footer } = sheet.headerFooter;
+    if (!printsAs(header, print.header) || !printsAs(footer, print.footer))
+      edits.push({ op: "set-header-footer", sheet: title, header: print.header, footer: print.footer });
   }
   if (sb.protect && !sheet.protected) edits.push({ op: "set-protection", sheet: title, protect: true });
   return edits;

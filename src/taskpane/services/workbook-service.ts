@@ -130,9 +130,12 @@ export function createWorkbookService(options: ServiceOptions) {
         const names = worksheetIds
           .map((id) => Object.entries(last?.sheetIds ?? {}).find(([, x]) => x === id)?.[0])
           .filter((n): n is string => n !== undefined);
+        const read = { pageLayout: pageLayout() };
         const again =
-          last && names.length === worksheetIds.length ? await rereadSheets(context, last, names) : undefined;
-        const result = again ?? (await readSnapshot(context));
+          last && names.length === worksheetIds.length
+            ? await rereadSheets(context, last, names, undefined, read)
+            : undefined;
+        const result = again ?? (await readSnapshot(context, undefined, read));
         last = result;
         const facts = workbookFacts(result.snapshot);
         const params = facts.identified.get(SHEET_KEYS.parameters)?.sheet.name;

@@ -128,13 +128,7 @@ export class MemoryWorksheet extends ClientObject {
       this.ctx.enqueue({ printArea: r }, () => {
         this.ctx.sheet(this.resolveName() as string).printArea = r;
       });
-    const defaultForAllPages = writeBag((k, v) =>
-      this.ctx.enqueue({ headerFooter: k, v }, () => {
-        const sheet = this.ctx.sheet(this.resolveName() as string);
-        sheet.headersFooters = { ...sheet.headersFooters, [k]: String(v) };
-      }),
-    );
-    const headersFooters = { defaultForAllPages };
+    const headersFooters = { defaultForAllPages: new MemoryHeaderFooter(this.ctx, this.lazy()) };
     return new globalThis.Proxy(bag, {
       get: (_t, k) =>
         k === "setPrintTitleRows"
@@ -151,6 +145,45 @@ export class MemoryWorksheet extends ClientObject {
     this.ctx.enqueue({ activate: true }, () => {
       this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.resolveName());
     });
+  }
+}
+
+const HEADER_FOOTER_PARTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+/**
+ * `pageLayout.headersFooters.defaultForAllPages` (ExcelApi 1.9): six texts in Excel's codes, written or loaded
+ * one by one; a part never written reads "" (a new sheet prints no header).
+ */
+export class MemoryHeaderFooter extends ClientObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheetName: () => string | undefined,
+  ) {
+    super(ctx);
+    for (const k of HEADER_FOOTER_PARTS)
+      Object.defineProperty(this, k, {
+        enumerable: true,
+        get: () => this.get(k),
+        set: (v: unknown) => {
+          this.ctx.enqueue({ headerFooter: k, v }, () => {
+            const sheet = this.ctx.sheet(sheetNameOf(this.sheetName));
+            sheet.headersFooters = { ...sheet.headersFooters, [k]: String(v) };
+          });
+        },
+      });
+  }
+
+  protected compute(prop: string): unknown {
+    if (!(HEADER_FOOTER_PARTS as readonly string[]).includes(prop))
+      throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
+    return this.ctx.sheet(sheetNameOf(this.sheetName)).headersFooters?.[prop] ?? "";
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type ReadBand,
   type SheetReadPlan,
 } from "../../domain/blueprint/read-plan";
-import { type Blueprint } from "../../domain/blueprint/types";
+import { headerFooterText, type Blueprint } from "../../domain/blueprint/types";
 import {
   type CellSnapshot,
   type NameSnapshot,
@@ -41,6 +41,34 @@ export interface SheetProbe {
   validations: { ref: string; dv: Excel.DataValidation }[];
   locks: { range: string; protection: Excel.FormatProtection }[];
   charts?: Excel.ChartCollection;
+  /** Every page's header and footer (ExcelApi 1.9), when the plan and the host allow it. */
+  printed?: Excel.HeaderFooter;
+}
+
+/** What a read may ask of the host beyond ExcelApi 1.8. */
+export interface ReadOptions {
+  /** Page layout (ExcelApi 1.9): the fiches' printed header and footer are read. */
+  readonly pageLayout?: boolean;
+}
+
+const PRINTED_PARTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+/** Excel's six header and footer parts as one header and one footer in its codes (« &L…&C…&R… »). */
+export function printedFrom(hf: Excel.HeaderFooter): { header: string; footer: string } {
+  const line = (where: "Header" | "Footer") =>
+    headerFooterText({
+      left: hf[`left${where}`] || undefined,
+      center: hf[`center${where}`] || undefined,
+      right: hf[`right${where}`] || undefined,
+    });
+  return { header: line("Header"), footer: line("Footer") };
 }
 
 /**
@@ -151,7 +179,13 @@ export function sameRule(a: ValidationSnapshot, b: ValidationSnapshot): boolean 
 }
 
 /** Queues the read of one sheet as its plan says (nothing here is read before the sync). */
-export function queueSheet(wb: Excel.Workbook, name: string, visibility: Visibility, plan: SheetReadPlan): SheetProbe {
+export function queueSheet(
+  wb: Excel.Workbook,
+  name: string,
+  visibility: Visibility,
+  plan: SheetReadPlan,
+  options: ReadOptions = {},
+): SheetProbe {
   const ws = wb.worksheets.getItem(name);
   // Navigation properties (protection, dataValidation) are proxies, not values: nothing to load first.
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
@@ -185,7 +219,14 @@ export function queueSheet(wb: Excel.Workbook, name: string, visibility: Visibil
     charts = ws.charts;
     charts.load("items/name,items/title/text");
   }
-  return { name, visibility, plan, protection, bands, validations, locks, charts };
+  let printed: Excel.HeaderFooter | undefined;
+  if (plan.headerFooter && options.pageLayout) {
+    // Navigation properties, as above: proxies to load, not values.
+    // eslint-disable-next-line office-addins/call-sync-before-read
+    printed = ws.pageLayout.headersFooters.defaultForAllPages;
+    printed.load(PRINTED_PARTS.join(","));
+  }
+  return { name, visibility, plan, protection, bands, validations, locks, charts, printed };
 }
 
 /** A probed sheet as plain data; drop-down areas Excel calls « mixed » are handed back for a cell-by-cell read. */
@@ -224,6 +265,7 @@ export function sheetFrom(wb: Excel.Workbook, p: SheetProbe): { sheet: SheetSnap
           ),
         }
       : {}),
+    ...(p.printed ? { headerFooter: printedFrom(p.printed) } : {}),
   };
   return { sheet, partial };
 }
@@ -265,6 +307,7 @@ export async function finishRead(
   probes: SheetProbe[],
   read: Map<string, { sheet: SheetSnapshot; partial: CellProbe[] }>,
   plans: ReadonlyMap<string, SheetReadPlan>,
+  options: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
   const wb = context.workbook;
   const fresh = probes.map((p) => [p.name, sheetFrom(wb, p)] as const);
@@ -276,7 +319,7 @@ export async function finishRead(
   // A sheet renamed after its defined name was lost is known by its marker only now, a table people moved
   // (rows inserted) is probed where it lies now: read those again, in full.
   const again = [...sheetsStillToRead(bp, snapshotOf(), plans)].map(([name, plan]) =>
-    queueSheet(wb, name, listing.sheets.find((s) => s.name === name)?.visibility ?? "visible", plan),
+    queueSheet(wb, name, listing.sheets.find((s) => s.name === name)?.visibility ?? "visible", plan, options),
   );
   const rereading = new Set(again.map((p) => p.name));
   const partial = fresh.filter(([name]) => !rereading.has(name)).flatMap(([, r]) => r.partial);
@@ -303,15 +346,18 @@ export async function finishRead(
 export async function readSnapshot(
   context: Excel.RequestContext,
   bp: Blueprint = buildBlueprint(),
+  options: ReadOptions = {},
 ): Promise<ReadResult> {
   const wb = context.workbook;
   const listed = queueListing(wb);
   await context.sync();
   const listing = listed();
   const plans = planFromListing(bp, listing.sheets, listing.names);
-  const probes = listing.sheets.map((s) => queueSheet(wb, s.name, s.visibility, plans.get(s.name) as SheetReadPlan));
+  const probes = listing.sheets.map((s) =>
+    queueSheet(wb, s.name, s.visibility, plans.get(s.name) as SheetReadPlan, options),
+  );
   await context.sync();
-  const snapshot = await finishRead(context, bp, listing, probes, new Map(), plans);
+  const snapshot = await finishRead(context, bp, listing, probes, new Map(), plans, options);
   return { snapshot, activeSheet: listing.activeSheet, sheetIds: listing.ids };
 }
 
@@ -325,6 +371,7 @@ export async function rereadSheets(
   before: ReadResult,
   changed: readonly string[],
   bp: Blueprint = buildBlueprint(),
+  options: ReadOptions = {},
 ): Promise<ReadResult | undefined> {
   const wb = context.workbook;
   const plans = new Map<string, SheetReadPlan>();
@@ -335,7 +382,7 @@ export async function rereadSheets(
   const listed = queueListing(wb);
   const order = before.snapshot.sheets.map((s) => s.name);
   const probes = [...plans].map(([name, plan]) =>
-    queueSheet(wb, name, before.snapshot.sheets[order.indexOf(name)]?.visibility ?? "visible", plan),
+    queueSheet(wb, name, before.snapshot.sheets[order.indexOf(name)]?.visibility ?? "visible", plan, options),
   );
   try {
     await context.sync();
@@ -351,6 +398,6 @@ export async function rereadSheets(
   const read = new Map(before.snapshot.sheets.map((s) => [s.name, { sheet: s, partial: [] as CellProbe[] }]));
   const all = planFromListing(bp, listing.sheets, listing.names);
   for (const [name, plan] of plans) all.set(name, plan);
-  const snapshot = await finishRead(context, bp, listing, probes, read, all);
+  const snapshot = await finishRead(context, bp, listing, probes, read, all, options);
   return { snapshot, activeSheet: listing.activeSheet, sheetIds: listing.ids };
 }

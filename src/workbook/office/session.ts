@@ -6,7 +6,7 @@ import { readSnapshot, type ReadResult } from "./read";
 import { applyEdits } from "./write";
 
 export interface OfficeSessionOptions {
-  /** Whether page layout (ExcelApi 1.9) can be written. */
+  /** Whether page layout (ExcelApi 1.9) can be read and written. */
   readonly pageLayout: boolean;
   /** Whether columns can be grouped (Range.group: ExcelApi 1.10). */
   readonly grouping: boolean;
@@ -17,7 +17,7 @@ export interface OfficeSessionOptions {
 export function officeSession(context: Excel.RequestContext, options: OfficeSessionOptions): WorkbookSession {
   return {
     async read() {
-      const r = await readSnapshot(context);
+      const r = await readSnapshot(context, undefined, { pageLayout: options.pageLayout });
       options.onRead?.(r);
       return r;
     },

@@ -412,6 +412,20 @@ function queueEdit(
         }
       }
       break;
+    case "set-header-footer":
+      // Read only with page layout too: without it, the reconciliation never asks for this.
+      if (options.pageLayout) {
+        const hf = sheet(e.sheet).pageLayout.headersFooters.defaultForAllPages;
+        for (const [where, line] of [
+          ["Header", e.header],
+          ["Footer", e.footer],
+        ] as const) {
+          hf[`left${where}`] = line?.left ?? "";
+          hf[`center${where}`] = line?.center ?? "";
+          hf[`right${where}`] = line?.right ?? "";
+        }
+      }
+      break;
     case "clear-cells":
       for (const addr of e.addresses)
         sheet(e.sheet)

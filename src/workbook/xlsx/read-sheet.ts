@@ -237,6 +237,9 @@ export class WorksheetReader implements XmlHandler {
   readonly validations: ValidationSnapshot[] = [];
   readonly merges: string[] = [];
   isProtected = false;
+  /** Every page's header and footer (`<oddHeader>`, `<oddFooter>`), as written. */
+  private readonly printed = { header: "", footer: "" };
+  private printedField: "header" | "footer" | undefined;
   /** Styles of the cells inside the lock probes, and the row and column default styles. */
   private readonly probedStyles = new Map<number, number>();
   private readonly rowStyles = new Map<number, number>();
@@ -271,13 +274,15 @@ export class WorksheetReader implements XmlHandler {
     if (this.cell) this.closeInCell(this.cell, name);
     else if (this.validation) this.closeInValidation(this.validation, name);
     else if (name === "sheetData") this.inSheetData = false;
+    else if (name === "oddHeader" || name === "oddFooter") this.printedField = undefined;
   }
 
   text(t: string): void {
     const cell = this.cell;
     if (this.validationField) this.validationText += t;
-    else if (!cell || !this.capture) return;
-    else if (this.capture === "value") cell.value = (cell.value ?? "") + t;
+    else if (!cell || !this.capture) {
+      if (this.printedField) this.printed[this.printedField] += t;
+    } else if (this.capture === "value") cell.value = (cell.value ?? "") + t;
     else if (this.capture === "formula") cell.formula = (cell.formula ?? "") + t;
     else cell.inline = (cell.inline ?? "") + t;
   }
@@ -305,6 +310,11 @@ export class WorksheetReader implements XmlHandler {
         break;
       case "dataValidation":
         this.validation = { attributes: a };
+        break;
+      case "oddHeader":
+      case "oddFooter":
+        this.printedField = name === "oddHeader" ? "header" : "footer";
+        this.printed[this.printedField] = "";
         break;
     }
   }
@@ -472,6 +482,7 @@ export class WorksheetReader implements XmlHandler {
       validations: this.validations,
       merges: this.merges,
       inputLocks: this.inputLocks(),
+      headerFooter: { ...this.printed },
     };
   }
 }

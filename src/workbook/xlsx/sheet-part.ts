@@ -11,6 +11,7 @@ import {
 import {
   headerFooterText,
   type ColumnBlueprint,
+  type HeaderFooterLine,
   type SheetBlueprint,
   type ValidationBlueprint,
 } from "../../domain/blueprint/types";
@@ -396,17 +397,7 @@ export class SheetPart {
       setAttr(ps, "fitToPage", "1");
     }
     this.child("pageMargins");
-    if (print.header || print.footer) {
-      const hf = this.child("headerFooter") as XmlElement;
-      hf.children = [];
-      for (const [tag, line] of [
-        ["oddHeader", print.header],
-        ["oddFooter", print.footer],
-      ] as const) {
-        const text = headerFooterText(line);
-        if (text) hf.children.push(el(this.p + tag, [], [{ text }]));
-      }
-    }
+    if (print.header || print.footer) this.headerFooter(print.header, print.footer);
     const setup = this.child("pageSetup") as XmlElement;
     setAttr(setup, "paperSize", "9");
     setAttr(setup, "orientation", print.landscape ? "landscape" : "portrait");
@@ -426,6 +417,25 @@ export class SheetPart {
       ])
         setAttr(margins, k, v);
     }
+  }
+
+  /**
+   * The header and footer of every page (`<oddHeader>`, `<oddFooter>`), written whole: a part left out is
+   * emptied. A first-page or even-page variant someone set is left as it is (Office.js's defaultForAllPages).
+   */
+  headerFooter(header: HeaderFooterLine | undefined, footer: HeaderFooterLine | undefined): void {
+    const hf = this.child("headerFooter") as XmlElement;
+    const odd: XmlNode[] = [];
+    for (const [tag, line] of [
+      ["oddHeader", header],
+      ["oddFooter", footer],
+    ] as const) {
+      const text = headerFooterText(line);
+      if (text) odd.push(el(this.p + tag, [], [{ text }]));
+    }
+    // CT_HeaderFooter: odd header and footer first, then the even and first-page ones.
+    const others = hf.children.filter((c) => !("name" in c) || !["oddHeader", "oddFooter"].includes(localName(c.name)));
+    hf.children = [...odd, ...others];
   }
 }
 

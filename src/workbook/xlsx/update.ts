@@ -388,6 +388,9 @@ function applyEdit(wb: WorkbookEditor, e: Edit): void {
     case "merge":
       wb.sheet(e.sheet).merge(e.ranges);
       return;
+    case "set-header-footer":
+      wb.sheet(e.sheet).headerFooter(e.header, e.footer);
+      return;
     case "set-validation":
       wb.sheet(e.sheet).setValidation(e.validation);
       return;
