@@ -41,7 +41,7 @@ function followUpCells(referenceYear: number): StructureCell[] {
 
 /**
  * Each printed page's header: the fiche's title on the left, the school Paramètres names on the right (an
- * update rewrites it when Paramètres changes: docs/decisions.md §43).
+ * update rewrites it when Paramètres changes: docs/decisions.md §45).
  */
 export function printedHeader(n: number, school: string | undefined): HeaderFooterLine {
   const left = headerPart(LABELS.sheetTitle(n), HEADER_FOOTER_MAX);
