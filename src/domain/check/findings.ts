@@ -36,6 +36,7 @@ export const RULES = {
   "duration-implausible": "warning",
   "evidence-link": "warning",
   "dossier-incomplete": "info",
+  "action-evaluation-missing": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -74,6 +75,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   "duration-implausible": "durée peu plausible",
   "evidence-link": "lien invalide",
   "dossier-incomplete": "dossier à compléter",
+  "action-evaluation-missing": "action non évaluée",
 };
 
 export interface Finding {
