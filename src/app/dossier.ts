@@ -7,10 +7,26 @@ import { UseCaseError, type WorkbookSession } from "./port";
 
 export async function dossierUseCase(
   session: WorkbookSession,
-  request: { readonly today: Date; readonly criterion?: CriterionNumber; readonly oursOnly?: boolean },
+  request: {
+    readonly today: Date;
+    readonly criterion?: CriterionNumber;
+    readonly oursOnly?: boolean;
+    /** The version to send (its `refused` says what keeps it from being written). */
+    readonly final?: boolean;
+  },
 ): Promise<Dossier> {
   const { snapshot } = await session.read();
   if (request.oursOnly && !workbookFacts(snapshot).ours)
     throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate)`);
-  return prepareDossier(snapshot, { today: request.today, criterion: request.criterion });
+  return prepareDossier(snapshot, {
+    today: request.today,
+    ...(request.criterion !== undefined ? { criterion: request.criterion } : {}),
+    ...(request.final ? { final: true } : {}),
+  });
+}
+
+/** The final version's refusal in one French line: what is missing, and where to write it. */
+export function refusalLine(d: Pick<Dossier, "refused" | "gaps">): string {
+  const parts = d.gaps > 0 ? ` (${d.gaps} partie(s) « À compléter »)` : "";
+  return `Dossier final non écrit : il manque${parts} ${d.refused.join(" ; ")}. Complétez le classeur (Paramètres, feuille « Dossier », fiches), ou préparez la version de travail.`;
 }

@@ -1,5 +1,9 @@
-/** `ldm-fiches dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N]`: the labelling dossier. */
-import { dossierUseCase } from "../app/dossier";
+/**
+ * `ldm-fiches dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N] [--final]`: the labelling dossier.
+ * The working version by default; `--final` writes the version to send, or refuses (exit 1, one French line)
+ * while a part is still « À compléter ».
+ */
+import { dossierUseCase, refusalLine } from "../app/dossier";
 import { UseCaseError } from "../app/port";
 import { criterionArgument } from "../domain/identify";
 import type { CriterionNumber } from "../domain/referential/types";
@@ -8,7 +12,7 @@ import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption } from "./args";
 import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
-import { docxToPdf } from "./pdf";
+import { docxToPdfRefreshed } from "./pdf";
 
 function criterionOption(raw: string | undefined): CriterionNumber | undefined {
   if (raw === undefined) return undefined;
@@ -18,10 +22,11 @@ function criterionOption(raw: string | undefined): CriterionNumber | undefined {
 }
 
 export async function dossierCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {
-  const args = parseArgs(argv, ["out", "criterion"], []);
+  const args = parseArgs(argv, ["out", "criterion"], ["final"]);
+  const final = args.options.get("final") === true;
   if (args.positional.length !== 1)
     throw new UserError(
-      "Indiquez un fichier .xlsx (ldm-fiches dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N]).",
+      "Indiquez un fichier .xlsx (ldm-fiches dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N] [--final]).",
     );
   const file = args.positional[0];
   const criterion = criterionOption(stringOption(args, "criterion"));
@@ -35,18 +40,30 @@ export async function dossierCommand(argv: readonly string[], io: Io, today = ne
       today,
       criterion,
       oursOnly: true,
+      final,
     });
   } catch (e) {
     if (e instanceof UseCaseError) throw new UserError(`${file} : ${e.message} ; aucun dossier écrit.`);
     throw e;
   }
+  if (final && dossier.refused.length > 0) {
+    io.err(refusalLine(dossier));
+    return 1;
+  }
   const docx = writeDocx(dossier.document, { created: today });
-  await writeFileAtomic(out, kind === "pdf" ? await docxToPdf(docx) : docx);
+  const pdf = kind === "pdf" ? await docxToPdfRefreshed(docx) : undefined;
+  await writeFileAtomic(out, pdf ? pdf.pdf : docx);
+  if (pdf && !pdf.indexesRefreshed)
+    io.err(
+      "Remarque : le sommaire du PDF n'a pas ses numéros de page (LibreOffice sans Python/UNO) ; ouvrez le .docx dans Word ou LibreOffice, mettez à jour la table des matières et exportez en PDF.",
+    );
   const actions = dossier.content.criteria
     .filter((c) => criterion === undefined || c.criterion.number === criterion)
     .reduce((n, c) => n + c.actions.length, 0);
   io.out(
-    `Dossier écrit : ${out} (${actions} action(s) et engagement(s) ; ${dossier.gaps === 0 ? "rien à compléter" : `${dossier.gaps} point(s) à compléter, listés en première page`}).`,
+    final
+      ? `Dossier final écrit : ${out} (${actions} action(s) et engagement(s)).`
+      : `Dossier écrit : ${out} (version de travail ; ${actions} action(s) et engagement(s) ; ${dossier.gaps === 0 ? "rien à compléter" : `${dossier.gaps} partie(s) « À compléter », listées en première page`}).`,
   );
   return 0;
 }

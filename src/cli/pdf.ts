@@ -121,7 +121,114 @@ function officeToPdf(soffice: string, src: string, dir: string): Promise<void> {
   ]);
 }
 
-/** Converts a .docx to PDF with LibreOffice (Writer), headless: the same document, for the committee and the auditor. */
+/**
+ * The Python script that drives LibreOffice through UNO: it opens the .docx, refreshes its indexes (the table of
+ * contents gets its page numbers, twice: the first refresh may move pages), then exports the PDF. Written to a
+ * temporary folder at each use (the command line ships no separate file).
+ */
+export const REFRESH_AND_EXPORT_PY = String.raw`import os, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+def main():
+    soffice, src, dst, profile = sys.argv[1:5]
+    pipe = "ldmpdf%d" % os.getpid()
+    office = subprocess.Popen([soffice, "--headless", "--invisible", "--nologo", "--norestore",
+        "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.abspath(profile)),
+        "--accept=pipe,name=%s;urp;" % pipe], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    desktop = None
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        ctx = None
+        for _ in range(240):
+            try:
+                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe); break
+            except Exception:
+                if office.poll() is not None: break
+                time.sleep(0.25)
+        if ctx is None: sys.exit(3)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (prop("Hidden", True),))
+        indexes = doc.getDocumentIndexes()
+        for _ in range(2):
+            for i in range(indexes.getCount()):
+                indexes.getByIndex(i).update()
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "writer_pdf_Export"),))
+        doc.close(True)
+    finally:
+        try:
+            if desktop is not None: desktop.terminate()
+        except Exception:
+            pass
+        try:
+            office.wait(30)
+        except Exception:
+            office.kill()
+
+main()
+`;
+
+/** Pythons that can `import uno`: LibreOffice's own (Windows, macOS), then the system's (Debian's python3-uno). */
+export function unoPythons(
+  soffice: string,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
+  const chosen = env.LDM_PYTHON ? [env.LDM_PYTHON] : [];
+  const dir = path.dirname(soffice);
+  if (platform === "win32") return [...chosen, path.win32.join(dir, "python.exe")];
+  if (platform === "darwin") return [...chosen, path.join(dir, "..", "Resources", "python")];
+  return [...chosen, "/usr/bin/python3", path.join(dir, "python")];
+}
+
+/** LibreOffice through UNO: open, refresh the indexes, export `pdf`. False when no Python with UNO did it. */
+async function refreshedPdf(soffice: string, src: string, pdf: string, dir: string): Promise<boolean> {
+  const script = path.join(dir, "refresh.py");
+  writeFileSync(script, REFRESH_AND_EXPORT_PY);
+  for (const python of unoPythons(soffice).filter((p) => existsSync(p))) {
+    try {
+      await run(python, [script, soffice, src, pdf, path.join(dir, "lo-uno")]);
+      if (existsSync(pdf)) return true;
+    } catch {
+      // This Python has no UNO, or LibreOffice failed: the next one, or the plain conversion.
+    }
+  }
+  return false;
+}
+
+/** A PDF of the dossier, and whether its table of contents was refreshed (its page numbers). */
+export interface DossierPdf {
+  readonly pdf: Uint8Array;
+  readonly indexesRefreshed: boolean;
+}
+
+/**
+ * Converts a .docx to PDF with LibreOffice (Writer), headless: the same document, for the committee and the
+ * auditor. Its table of contents is refreshed first (page numbers) through UNO when a Python with UNO is there;
+ * else the plain conversion prints the pre-filled contents, without page numbers.
+ */
+export async function docxToPdfRefreshed(docx: Uint8Array): Promise<DossierPdf> {
+  const soffice = pdfTools().offices.find((p) => existsSync(p));
+  if (soffice) {
+    const dir = mkdtempSync(path.join(tmpdir(), "ldm-dossier-uno-"));
+    try {
+      const src = path.join(dir, "dossier.docx");
+      const pdf = path.join(dir, "dossier.pdf");
+      writeFileSync(src, docx);
+      if (await refreshedPdf(soffice, src, pdf, dir))
+        return { pdf: new Uint8Array(readFileSync(pdf)), indexesRefreshed: true };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { pdf: await docxToPdf(docx), indexesRefreshed: false };
+}
+
+/** Converts a .docx to PDF with LibreOffice (Writer), headless, as it is (fields not refreshed). */
 export async function docxToPdf(docx: Uint8Array): Promise<Uint8Array> {
   const soffice = pdfTools().offices.find((p) => existsSync(p));
   const failed =

@@ -86,11 +86,14 @@ test("the guide's tables, filled from the workbook's cells, read back by python-
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(
-    /^Dossier écrit : rempli-dossier\.docx \(2 action\(s\) et engagement\(s\) ; \d+ point\(s\) à compléter, listés en première page\)\.\n$/,
+    /^Dossier écrit : rempli-dossier\.docx \(version de travail ; 2 action\(s\) et engagement\(s\) ; \d+ partie\(s\) « À compléter », listées en première page\)\.\n$/,
   );
   const d = dump("rempli-dossier.docx");
-  expect(d.core.author).toBe("0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)");
-  expect(d.sections[0].header).toContain("Dossier de labellisation — 0040007L");
+  // The school as a letter names it, not the directory's upper-case string.
+  expect(d.core.author).toBe("Lycée professionnel Beau de Rochas, Digne-les-Bains");
+  expect(d.sections[0].header).toBe(
+    "Dossier de labellisation Lycée des métiers — Lycée professionnel Beau de Rochas, Digne-les-Bains",
+  );
   const headings = d.paragraphs.filter((p) => p.style?.startsWith("Heading")).map((p) => `${p.style}: ${p.text}`);
   expect(headings).toEqual(
     expect.arrayContaining([
@@ -131,19 +134,29 @@ test("the guide's tables, filled from the workbook's cells, read back by python-
   ]);
   // Criterion 1: no coordinator typed, the referent of Paramètres is none either: « À compléter ».
   expect(table(d, "ÉQUIPE CRITÈRE 1")[1]).toEqual(["Coordonnateur critère 1", "À compléter", "—", "—"]);
-  // The action: its row's cells, its two indicators, N replaced by the years, the measures of 2028 and 2030.
+  // The action: its row's cells, its two indicators (one objective, merged), the years of the action (« 3 ans »
+  // from N: 2025-2027), every year's measure and the audit's result beside them.
   const action = d.tables.findIndex((t) => t[0]?.[1]?.text === "Tutorat entre pairs");
   const rows = (i: number) => d.tables[i].map((row) => row.map((c) => c.text));
   expect(rows(action)).toEqual([
     ["Dénomination", "Tutorat entre pairs"],
-    ["Durée action", "3 ans", "Action pérenne", "oui"],
+    ["Durée action", "3 ans (2025-2027)", "Action pérenne", "oui"],
     ["Description", HOSTILE],
+    ["Éléments de preuve", "P1, P2 (annexe des éléments de preuve)"],
   ]);
   expect(rows(action + 1)).toEqual([
     ["OBJECTIFS INDICATEURS ÉVALUATION"],
-    ["Objectifs", "Indicateurs", "Mesure début (2025)", "Mesure suivi (2028)", "Mesure fin (2030)", "Plus-value"],
-    ["Réduire les sorties sans diplôme", "Nombre d’élèves tutorés", "12", "22", "31", "Des élèves plus autonomes"],
-    ["Réduire les sorties sans diplôme", "Taux de réussite des tutorés", "70 %", "—", "—", "—"],
+    ["Objectifs", "Indicateurs", "Mesure début (2025)", "Mesure suivi (2026)", "Mesure fin (2027)", "Plus-value"],
+    ["Réduire les sorties sans diplôme", "Nombre d’élèves tutorés", "12", "15", "—", "Des élèves plus autonomes"],
+    [
+      "",
+      "Chaque année : 2025 : 12 · 2026 : 15 · 2027 : — · 2028 : 22 · 2029 : — · 2030 : 31 · résultat à l'audit (2030) : 31 · cible 2030 : 30",
+    ],
+    ["", "Taux de réussite des tutorés", "70 %", "—", "—", "—"],
+    [
+      "",
+      "Chaque année : 2025 : 70 % · 2026 : — · 2027 : — · 2028 : — · 2029 : — · 2030 : — · résultat à l'audit (2030) : — · cible 2030 : —",
+    ],
   ]);
   expect(rows(action + 2)).toEqual([
     ["MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)"],
@@ -157,13 +170,21 @@ test("the guide's tables, filled from the workbook's cells, read back by python-
   // The engagement: its measure at N, its animateur and texts not typed: « À compléter ».
   expect(table(d, "PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION")).toEqual([
     ["PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION"],
-    ["Animateur engagement", "Durée de l'action", "Objectifs", "Indicateurs", "Mesure à N (2025)"],
-    ["À compléter", "2 ans", "Écrire", "Nombre d’ateliers", "5"],
+    [
+      "Animateur engagement",
+      "Durée de l'action",
+      "Objectifs",
+      "Indicateurs",
+      "Mesure à N (2025)",
+      "Cible à l'audit (2030)",
+    ],
+    ["À compléter", "2 ans", "Écrire", "Nombre d’ateliers", "5", "—"],
   ]);
-  // The evidence annex: each reference of the action, one per paragraph.
-  expect(table(d, "Action ou engagement")).toEqual([
-    ["Action ou engagement", "Éléments de preuve"],
-    ["Tutorat entre pairs", "Compte rendu du CA\nhttps://ent.example.fr/cr.pdf"],
+  // The evidence annex: each reference of the action numbered, the action named once (merged cell).
+  expect(table(d, "N°")).toEqual([
+    ["N°", "Action ou engagement", "Élément de preuve"],
+    ["P1", "Action « Tutorat entre pairs »", "Compte rendu du CA"],
+    ["P2", "", "https://ent.example.fr/cr.pdf"],
   ]);
 });
 
@@ -185,7 +206,7 @@ test("the first page lists what is missing: the check's own list (rule dossier-i
       .replace(/\.$/, "")
       .split(/ ; |, (?=l')/))
       expect(firstPage).toContain(item);
-  expect(firstPage).toContain("l'engagement « Atelier d’écriture » : description, mise en œuvre, animateur");
+  expect(firstPage).toContain("l'engagement « Atelier d’écriture » : description, animateur, mise en œuvre");
   expect(firstPage).toContain("« Action fantôme » (ligne");
   // The check's errors are there too, by criterion (C1 … C8 without rows are « aucune action »).
   expect(firstPage).toContain("Critère 1 — ");
@@ -200,7 +221,7 @@ test("as PDF through LibreOffice; --criterion keeps one criterion", () => {
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
   const txt = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
   expect(txt).toContain("CRITÈRE 3 : ACTION 1 — Tutorat entre pairs");
-  expect(txt).toContain("Mesure à N");
+  expect(txt).toContain("CRITÈRE 3 : ENGAGEMENT 1 — Atelier d’écriture");
   expect(txt).not.toContain("ÉQUIPE CRITÈRE 1");
   expect(txt).toMatch(/Page 1 \/ \d+/);
 }, 120_000);

@@ -21,6 +21,9 @@ import {
 import { parametersText, tableOf, type CheckContext } from "../check/context";
 import type { Criterion, CriterionNumber } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
+import { findEstablishment, uaiOfSchoolCell, type Establishment } from "../establishments";
+import { schoolProperName } from "../establishments/proper-name";
+import { labelStatusOf, type LabelStatus } from "../parameters";
 import { listKey, shownValue } from "../text";
 
 /** One indicator line of an action: its objective, indicator and measures as the sheet shows them. */
@@ -74,7 +77,14 @@ export interface CriterionDossier {
 }
 
 export interface DossierContent {
+  /** Paramètres' establishment cell as typed (the directory's « UAI — NAME (TOWN) »). */
   readonly school: string;
+  /** The school as a letter names it (« Lycée professionnel Beau de Rochas, Digne-les-Bains »), else as typed. */
+  readonly schoolName: string;
+  readonly uai?: string;
+  readonly academy?: string;
+  /** Paramètres' label year: obtained in a year (a renewal), or « candidature » (a first application). */
+  readonly labelStatus?: LabelStatus;
   readonly headOfSchool: string;
   readonly referenceYear: number;
   readonly auditYear?: number;
@@ -188,6 +198,15 @@ function teamMember(sheet: SheetSnapshot | undefined, row: number): TeamMember |
   return m.name || m.firstName || m.role ? m : undefined;
 }
 
+/** The directory's entry of a UAI, when the directory is loaded (the command line and the pane load it first). */
+function knownEstablishment(uai: string): Establishment | undefined {
+  try {
+    return findEstablishment(uai);
+  } catch {
+    return undefined;
+  }
+}
+
 export function dossierContent(ctx: CheckContext): DossierContent {
   const dossier = ctx.identified.get(DOSSIER_KEY)?.sheet;
   const schoolParts = Object.fromEntries(
@@ -229,8 +248,16 @@ export function dossierContent(ctx: CheckContext): DossierContent {
       orphanTexts,
     };
   });
+  const school = parametersText(ctx, NAMES.school, PARAMS.school);
+  const uai = uaiOfSchoolCell(school);
+  const known = uai ? knownEstablishment(uai) : undefined;
+  const labelStatus = labelStatusOf(parametersText(ctx, NAMES.labelYear, PARAMS.labelYear));
   return {
-    school: parametersText(ctx, NAMES.school, PARAMS.school),
+    school,
+    schoolName: known ? schoolProperName(known) : school.replace(/^\s*[0-9]{7}[A-Za-z]\s*(?:—|-)?\s*/, ""),
+    ...(uai ? { uai } : {}),
+    ...(known ? { academy: known.academy } : {}),
+    ...(labelStatus ? { labelStatus } : {}),
     headOfSchool: parametersText(ctx, NAMES.headOfSchool, PARAMS.headOfSchool),
     referenceYear: ctx.referenceYear,
     auditYear: ctx.auditYear,

@@ -9,6 +9,8 @@ export interface Run {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly missing?: boolean;
+  /** An external link (http or https only): the run is a hyperlink to it. */
+  readonly link?: string;
 }
 
 /** One paragraph; a line break inside `text` of a run starts a new line in the same paragraph. */
@@ -31,6 +33,11 @@ export interface TableCell {
   readonly label?: boolean;
   /** How many grid columns the cell spans (1 by default). */
   readonly span?: number;
+  /**
+   * Vertical merge: « restart » starts a cell merged with the cells below marked « continue » (the same
+   * objective over several indicator lines is written once). A « continue » cell's own content is not shown.
+   */
+  readonly merge?: "restart" | "continue";
 }
 
 export interface Table {
@@ -42,14 +49,22 @@ export interface Table {
   readonly headerRows?: number;
 }
 
-/** A table of contents over the level 1 and 2 headings, refreshed by the word processor. */
+/**
+ * A table of contents over the level 1 and 2 headings: written pre-filled (each entry a link to its heading),
+ * its page numbers computed where the document is laid out (the PDF export refreshes it; in Word, F9).
+ */
 export interface Contents {
   readonly kind: "contents";
   readonly title: string;
 }
 
+/**
+ * A new page; with an orientation different from the current pages', a new section whose pages have it (a
+ * table too wide for portrait goes on landscape pages, and the next break in portrait comes back).
+ */
 export interface PageBreak {
   readonly kind: "page-break";
+  readonly orientation?: "portrait" | "landscape";
 }
 
 export type Block = Paragraph | Heading | Table | Contents | PageBreak;
@@ -62,6 +77,8 @@ export interface DocumentModel {
   readonly header: string;
   /** Printed at the bottom of every page, before « Page n / N ». */
   readonly footer: string;
+  /** The application named in the document's properties; none when absent (the final dossier). */
+  readonly application?: string;
   readonly blocks: readonly Block[];
 }
 

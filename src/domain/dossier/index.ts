@@ -4,31 +4,57 @@ import { makeContext } from "../check/context";
 import type { Finding } from "../check/findings";
 import type { CriterionNumber } from "../referential/types";
 import type { WorkbookSnapshot } from "../snapshot";
-import { dossierDocument } from "./build";
+import { buildDossier, coverGaps, markItems, type Mark } from "./build";
 import { dossierContent, type DossierContent } from "./content";
 import type { DocumentModel } from "./document";
-import { criterionGap, schoolGap } from "./gaps";
 
 export interface Dossier {
   readonly document: DocumentModel;
   readonly content: DossierContent;
   readonly findings: readonly Finding[];
-  /** Parts written « À compléter » (for the one-line summary): the gaps' items, all criteria together. */
+  /** The « À compléter » the body writes (the working version's list is exactly these). */
+  readonly marks: readonly Mark[];
+  /** How many: the one-line summary's count. */
   readonly gaps: number;
+  /**
+   * The final version only: what keeps it from being written — the cover's parameters, then the marks by
+   * school and criterion. Empty when it can be sent.
+   */
+  readonly refused: readonly string[];
 }
 
-export function prepareDossier(
-  wb: WorkbookSnapshot,
-  options: { readonly today: Date; readonly criterion?: CriterionNumber },
-): Dossier {
+export interface DossierRequest {
+  readonly today: Date;
+  readonly criterion?: CriterionNumber;
+  /** The version to send: the guide's cover, no to-do list, no tool's name; refused while a part is missing. */
+  readonly final?: boolean;
+}
+
+/** What the final version still lacks, grouped for one line: « l'établissement : … ; critère 3 : … ». */
+function refusal(content: DossierContent, marks: readonly Mark[]): string[] {
+  const out = [...coverGaps(content)];
+  const scopes = [...new Set(marks.map((m) => m.scope))];
+  for (const s of scopes) {
+    const items = markItems(marks.filter((m) => m.scope === s));
+    out.push(`${s === "school" ? "l'établissement" : `critère ${s}`} : ${items.join(", ")}`);
+  }
+  return out;
+}
+
+export function prepareDossier(wb: WorkbookSnapshot, options: DossierRequest): Dossier {
   const ctx = makeContext(wb, { today: options.today });
   const content = dossierContent(ctx);
   const findings = checkWorkbook(wb, { today: options.today });
-  const criteria = content.criteria.filter(
-    (c) => options.criterion === undefined || c.criterion.number === options.criterion,
-  );
-  const gaps =
-    (options.criterion === undefined ? (schoolGap(content)?.items.length ?? 0) : 0) +
-    criteria.reduce((sum, c) => sum + (criterionGap(c)?.items.length ?? 0), 0);
-  return { document: dossierDocument(content, { ...options, findings }), content, findings, gaps };
+  const built = buildDossier(content, { ...options, findings });
+  const refused = options.final ? refusal(content, built.marks) : [];
+  return {
+    document: built.document,
+    content,
+    findings,
+    marks: built.marks,
+    gaps: built.marks.length,
+    refused,
+  };
 }
+
+export { applicationWords, MISSING } from "./build";

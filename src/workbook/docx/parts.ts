@@ -47,23 +47,28 @@ export function packageRelsXml(): string {
   );
 }
 
-/** The document's relationships `word/_rels/document.xml.rels`. */
-export function documentRelsXml(): string {
+/** The document's relationships `word/_rels/document.xml.rels`: its parts, then its external links. */
+export function documentRelsXml(links: readonly [url: string, id: string][] = []): string {
   const rels = DOCUMENT_PARTS.map(
     (p) => `<Relationship Id="${p.id}" Type="${DOC_REL}/${p.type}" Target="${p.target}"/>`,
   );
+  for (const [url, id] of links)
+    rels.push(
+      `<Relationship Id="${id}" Type="${DOC_REL}/hyperlink" Target="${escapeXml(url)}" TargetMode="External"/>`,
+    );
   return `${PROLOG}<Relationships xmlns="${PKG_RELS_NS}">${rels.join("")}</Relationships>`;
 }
 
 /**
- * The `word/settings.xml` part, children in CT_Settings' order: French proofing, fields refreshed on open
- * (the table of contents gets its page numbers), Word 2013+ layout, French decimal and list separators.
+ * The `word/settings.xml` part, children in CT_Settings' order: French proofing, Word 2013+ layout, French
+ * decimal and list separators. No `w:updateFields`: Word would ask, on opening, to update the fields (a head of
+ * school signing the dossier must not be asked anything); the table of contents is written pre-filled.
  */
 export function settingsXml(): string {
   return (
     `${PROLOG}<w:settings xmlns:w="${W_NS}">` +
     '<w:zoom w:percent="100"/><w:defaultTabStop w:val="708"/><w:hyphenationZone w:val="425"/>' +
-    '<w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>' +
+    '<w:characterSpacingControl w:val="doNotCompress"/>' +
     '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"' +
     ' w:val="15"/></w:compat>' +
     '<w:themeFontLang w:val="fr-FR"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>' +
@@ -94,20 +99,35 @@ export function footerXml(text: string): string {
   );
 }
 
-/**
- * The section properties: default header and footer, the same footer on the first page (`w:titlePg` leaves
- * its header empty), A4 portrait, 2 cm margins, header and footer 1 cm from the edge.
- */
-const SECTION =
-  '<w:sectPr><w:headerReference w:type="default" r:id="rId4"/>' +
-  '<w:footerReference w:type="default" r:id="rId5"/><w:footerReference w:type="first" r:id="rId6"/>' +
-  '<w:pgSz w:w="11906" w:h="16838"/>' +
-  '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567"' +
-  ' w:gutter="0"/><w:cols w:space="708"/><w:titlePg/></w:sectPr>';
+export type Orientation = "portrait" | "landscape";
 
-/** The `word/document.xml` part around the body's content. */
-export function documentXml(body: string): string {
-  return `${PROLOG}<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}${SECTION}</w:body></w:document>`;
+/**
+ * A section's properties, in CT_SectPr's order: default header and footer, A4 in its orientation, 2 cm
+ * margins, header and footer 1 cm from the edge. The first section also has its first page's footer and
+ * `w:titlePg` (the cover has no header); the next sections start on a new page.
+ */
+export function sectionXml(orientation: Orientation, first: boolean): string {
+  const size =
+    orientation === "landscape"
+      ? '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+      : '<w:pgSz w:w="11906" w:h="16838"/>';
+  return (
+    '<w:sectPr><w:headerReference w:type="default" r:id="rId4"/>' +
+    '<w:footerReference w:type="default" r:id="rId5"/>' +
+    (first ? '<w:footerReference w:type="first" r:id="rId6"/>' : "") +
+    (first ? "" : '<w:type w:val="nextPage"/>') +
+    size +
+    '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567"' +
+    ` w:gutter="0"/><w:cols w:space="708"/>${first ? "<w:titlePg/>" : ""}</w:sectPr>`
+  );
+}
+
+/** The `word/document.xml` part around the body's content, its last section's properties at the end. */
+export function documentXml(body: string, orientation: Orientation = "portrait", firstSection = true): string {
+  return (
+    `${PROLOG}<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}` +
+    `${sectionXml(orientation, firstSection)}</w:body></w:document>`
+  );
 }
 
 /** A W3CDTF date-time in UTC, to the second (`2025-09-01T08:00:00Z`). */
@@ -131,12 +151,13 @@ export function coreXml(title: string, author: string, created: Date): string {
   );
 }
 
-/** The `docProps/app.xml` part: the application that wrote the file. */
-export function appXml(): string {
+/** The `docProps/app.xml` part: the application that wrote the file, when it is to be named. */
+export function appXml(application?: string): string {
   return (
     `${PROLOG}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
     ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
-    "<Application>Fiches LDM</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>" +
+    (application ? `<Application>${escapeXml(application)}</Application>` : "") +
+    "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>" +
     "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc></Properties>"
   );
 }

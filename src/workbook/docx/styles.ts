@@ -15,6 +15,8 @@ const BORDER_GREY = "808080";
 export const BULLET_NUM_ID = 1;
 /** Text width of the page in twips: A4 (11,906) minus two 2 cm margins (1,134 each). */
 export const TEXT_WIDTH = 9638;
+/** Text width of a landscape page in twips: 16,838 minus the two margins. */
+export const LANDSCAPE_TEXT_WIDTH = 14570;
 
 /** Word's `w:styles` part opens with the defaults: Calibri 10.5 pt, French, 6 pt after each paragraph. */
 const DOC_DEFAULTS =
@@ -165,7 +167,7 @@ const STYLES: readonly StyleSpec[] = [
     basedOn: "Normal",
     next: "Normal",
     flags: `<w:uiPriority w:val="39"/><w:unhideWhenUsed/>`,
-    pPr: '<w:spacing w:before="120" w:after="40"/>',
+    pPr: `<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${TEXT_WIDTH}"/></w:tabs><w:spacing w:before="120" w:after="40"/>`,
     rPr: "<w:b/><w:bCs/>",
   },
   {
@@ -175,7 +177,7 @@ const STYLES: readonly StyleSpec[] = [
     basedOn: "Normal",
     next: "Normal",
     flags: `<w:uiPriority w:val="39"/><w:unhideWhenUsed/>`,
-    pPr: '<w:spacing w:after="40"/><w:ind w:left="284"/>',
+    pPr: `<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${TEXT_WIDTH}"/></w:tabs><w:spacing w:after="40"/><w:ind w:left="284"/>`,
   },
   {
     type: "paragraph",
@@ -193,6 +195,14 @@ const STYLES: readonly StyleSpec[] = [
     flags: '<w:uiPriority w:val="39"/>',
     pPr: '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
     tblPr: `<w:tblBorders>${GRID_BORDERS}</w:tblBorders>`,
+  },
+  {
+    type: "character",
+    id: "Hyperlink",
+    name: "Hyperlink",
+    basedOn: "DefaultParagraphFont",
+    flags: `<w:uiPriority w:val="99"/><w:unhideWhenUsed/>`,
+    rPr: '<w:color w:val="0563C1"/><w:u w:val="single"/>',
   },
   {
     type: "character",

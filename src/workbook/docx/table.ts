@@ -1,11 +1,14 @@
 /**
  * Tables as WordprocessingML: a fixed grid scaled to the text width, the « Table Grid » style, shaded bold
- * label cells, repeated header rows. Rows may break across pages (no `w:cantSplit`): a long answer must be
- * able to continue on the next page.
+ * label cells, repeated header rows, vertically merged cells. A short row never breaks across pages
+ * (`w:cantSplit`); a long one may (a long answer must be able to continue on the next page).
  */
 import type { Paragraph, Table, TableCell } from "../../domain/dossier/document";
 import { TEXT_WIDTH } from "./styles";
-import { paragraphStyle, runXml } from "./xml";
+import { paragraphStyle, runXml, type Links } from "./xml";
+
+/** A row whose cells hold fewer characters than this stays on one page. */
+export const UNSPLIT_ROW_CHARS = 600;
 
 /** Fill of the label cells (light blue-grey, as the guide's tables print their left column). */
 const LABEL_FILL = "D9E2F3";
@@ -40,6 +43,7 @@ interface PlacedCell {
   paragraphs: Paragraph[];
   label: boolean;
   span: number;
+  merge?: "restart" | "continue";
 }
 
 /**
@@ -58,7 +62,12 @@ export function placeRow(cells: readonly TableCell[], count: number): PlacedCell
     }
     const asked = Number.isFinite(cell.span) ? Math.floor(cell.span as number) : 1;
     const span = Math.min(Math.max(1, asked), left);
-    placed.push({ paragraphs: [...cell.paragraphs], label: cell.label === true, span });
+    placed.push({
+      paragraphs: [...cell.paragraphs],
+      label: cell.label === true,
+      span,
+      ...(cell.merge === "restart" || cell.merge === "continue" ? { merge: cell.merge } : {}),
+    });
     left -= span;
   }
   if (placed.length === 0) return [{ paragraphs: [], label: false, span: count }];
@@ -67,41 +76,60 @@ export function placeRow(cells: readonly TableCell[], count: number): PlacedCell
 }
 
 /** A paragraph inside a cell: tighter spacing than the body's; every run bold in a label cell. */
-function cellParagraph(p: Paragraph, label: boolean): string {
+function cellParagraph(p: Paragraph, label: boolean, links?: Links): string {
   const pPr = `<w:pPr>${paragraphStyle(p)}<w:spacing w:before="40" w:after="40"/></w:pPr>`;
-  return `<w:p>${pPr}${p.runs.map((r) => runXml(r, label)).join("")}</w:p>`;
+  return `<w:p>${pPr}${p.runs.map((r) => runXml(r, label, links)).join("")}</w:p>`;
 }
 
-/** One `w:tc`: width, span and shading (in CT_TcPr's order), then at least one paragraph. */
-function cellXml(cell: PlacedCell, width: number): string {
+/** One `w:tc`: width, span, vertical merge and shading (in CT_TcPr's order), then at least one paragraph. */
+function cellXml(cell: PlacedCell, width: number, links?: Links): string {
   const span = cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : "";
+  const merge =
+    cell.merge === "restart" ? '<w:vMerge w:val="restart"/>' : cell.merge === "continue" ? "<w:vMerge/>" : "";
   const shade = cell.label ? `<w:shd w:val="clear" w:color="auto" w:fill="${LABEL_FILL}"/>` : "";
-  const paragraphs = cell.paragraphs.length ? cell.paragraphs : [{ kind: "paragraph" as const, runs: [] }];
-  const content = paragraphs.map((p) => cellParagraph(p, cell.label)).join("");
-  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${shade}</w:tcPr>${content}</w:tc>`;
+  // A continued cell shows the content of the one above: its own stays empty (one paragraph, as Word wants).
+  const own = cell.merge === "continue" ? [] : cell.paragraphs;
+  const paragraphs = own.length ? own : [{ kind: "paragraph" as const, runs: [] }];
+  const content = paragraphs.map((p) => cellParagraph(p, cell.label, links)).join("");
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${merge}${shade}</w:tcPr>${content}</w:tc>`;
 }
 
-/** One `w:tr`, marked as a header row (repeated on each page) when `header` is set. */
-function rowXml(cells: readonly TableCell[], widths: readonly number[], header: boolean): string {
-  const trPr = header ? "<w:trPr><w:tblHeader/></w:trPr>" : "";
+/** The characters a row holds. */
+function rowChars(cells: readonly TableCell[]): number {
+  return cells.reduce(
+    (n, c) => n + c.paragraphs.reduce((m, p) => m + p.runs.reduce((k, r) => k + r.text.length, 0), 0),
+    0,
+  );
+}
+
+/**
+ * One `w:tr`: kept on one page when short (`w:cantSplit`), marked as a header row (repeated on each page)
+ * when `header` is set — in CT_TrPr's order.
+ */
+function rowXml(cells: readonly TableCell[], widths: readonly number[], header: boolean, links?: Links): string {
+  const props = (rowChars(cells) < UNSPLIT_ROW_CHARS ? "<w:cantSplit/>" : "") + (header ? "<w:tblHeader/>" : "");
+  const trPr = props ? `<w:trPr>${props}</w:trPr>` : "";
   let column = 0;
   const tcs = placeRow(cells, widths.length).map((cell) => {
     const width = widths.slice(column, column + cell.span).reduce((a, b) => a + b, 0);
     column += cell.span;
-    return cellXml(cell, width);
+    return cellXml(cell, width, links);
   });
   return `<w:tr>${trPr}${tcs.join("")}</w:tr>`;
 }
 
-/** A `w:tbl` for the model's table, or nothing for a table without rows (Word refuses those). */
-export function tableXml(table: Table): string {
+/**
+ * A `w:tbl` for the model's table, or nothing for a table without rows (Word refuses those), `width` twips
+ * wide (the text width of its pages), its links registered in `links`.
+ */
+export function tableXml(table: Table, width = TEXT_WIDTH, links?: Links): string {
   if (table.rows.length === 0) return "";
-  const widths = gridWidths(table.columns);
+  const widths = gridWidths(table.columns, width);
   const headerRows = Math.max(0, Math.floor(table.headerRows ?? 0));
   const tblPr =
     '<w:tblPr><w:tblStyle w:val="TableGrid"/>' +
-    `<w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>`;
+    `<w:tblW w:w="${width}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>`;
   const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
-  const rows = table.rows.map((cells, i) => rowXml(cells, widths, i < headerRows)).join("");
+  const rows = table.rows.map((cells, i) => rowXml(cells, widths, i < headerRows, links)).join("");
   return `<w:tbl>${tblPr}${grid}${rows}</w:tbl>`;
 }

@@ -22,6 +22,11 @@ import { numberingXml, stylesXml } from "./styles";
 export interface WriteDocxOptions {
   /** The creation date of the document properties (and of the zip entries); now by default. */
   readonly created?: Date;
+  /**
+   * The page of each level 1 and 2 heading, in order, as a layout found them: written as the cached page
+   * numbers of the table of contents (without them, its entries have no page until it is refreshed).
+   */
+  readonly tocPages?: readonly number[];
 }
 
 /** The creation date: the one given if it is a valid date, else now. */
@@ -30,12 +35,13 @@ function creationDate(created: Date | undefined): Date {
 }
 
 /** Every part of the package by name, `[Content_Types].xml` first. */
-export function docxParts(doc: DocumentModel, created: Date): Record<string, string> {
+export function docxParts(doc: DocumentModel, created: Date, tocPages: readonly number[] = []): Record<string, string> {
+  const body = bodyXml(doc.blocks, undefined, tocPages);
   return {
     "[Content_Types].xml": contentTypesXml(),
     "_rels/.rels": packageRelsXml(),
-    "word/document.xml": documentXml(bodyXml(doc.blocks)),
-    "word/_rels/document.xml.rels": documentRelsXml(),
+    "word/document.xml": documentXml(body.xml, body.orientation, body.firstSection),
+    "word/_rels/document.xml.rels": documentRelsXml(body.links.entries()),
     "word/styles.xml": stylesXml(),
     "word/settings.xml": settingsXml(),
     "word/numbering.xml": numberingXml(),
@@ -43,7 +49,7 @@ export function docxParts(doc: DocumentModel, created: Date): Record<string, str
     "word/footer1.xml": footerXml(doc.footer),
     "word/footer2.xml": footerXml(doc.footer),
     "docProps/core.xml": coreXml(doc.title, doc.author, created),
-    "docProps/app.xml": appXml(),
+    "docProps/app.xml": appXml(doc.application),
   };
 }
 
@@ -52,7 +58,8 @@ export function writeDocx(doc: DocumentModel, options: WriteDocxOptions = {}): U
   const created = creationDate(options.created);
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = {};
-  for (const [name, xml] of Object.entries(docxParts(doc, created))) files[name] = encoder.encode(xml);
+  for (const [name, xml] of Object.entries(docxParts(doc, created, options.tocPages)))
+    files[name] = encoder.encode(xml);
   // Zip timestamps are DOS dates (1980-2099): outside that range, fflate's default (now) is kept.
   const year = created.getFullYear();
   const mtime = year > 1980 && year < 2099 ? created : undefined;

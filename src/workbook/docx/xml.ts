@@ -39,19 +39,59 @@ export function textContent(text: string): string {
   return out.join("");
 }
 
+/**
+ * The external links of a document, each with its relationship id (`rIdLink1`, …), in the order met: the
+ * writer adds them to `word/_rels/document.xml.rels` (TargetMode External).
+ */
+export class Links {
+  private readonly ids = new Map<string, string>();
+
+  /** The relationship id of `url` (the same url, the same id). */
+  id(url: string): string {
+    let id = this.ids.get(url);
+    if (!id) {
+      id = `rIdLink${this.ids.size + 1}`;
+      this.ids.set(url, id);
+    }
+    return id;
+  }
+
+  entries(): [url: string, id: string][] {
+    return [...this.ids.entries()];
+  }
+}
+
+/** Only http and https links are written as links (anything else stays text). */
+export function linkTarget(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The properties of a run, in the schema's order (rStyle, b, bCs, i, iCs); empty when there are none. */
-function runProperties(run: Run, forceBold: boolean): string {
+function runProperties(run: Run, forceBold: boolean, linked = false): string {
   const props: string[] = [];
   if (run.missing) props.push('<w:rStyle w:val="Missing"/>');
+  else if (linked) props.push('<w:rStyle w:val="Hyperlink"/>');
   if (run.bold || forceBold) props.push("<w:b/><w:bCs/>");
   if (run.italic) props.push("<w:i/><w:iCs/>");
   return props.length ? `<w:rPr>${props.join("")}</w:rPr>` : "";
 }
 
-/** A `w:r`, or nothing when its text is empty once cleaned. `forceBold` bolds it (a label cell). */
-export function runXml(run: Run, forceBold = false): string {
+/**
+ * A `w:r`, or nothing when its text is empty once cleaned. `forceBold` bolds it (a label cell). A run with an
+ * http(s) link, given the document's `links`, is a `w:hyperlink` to its external relationship.
+ */
+export function runXml(run: Run, forceBold = false, links?: Links): string {
   const content = textContent(run.text);
-  return content ? `<w:r>${runProperties(run, forceBold)}${content}</w:r>` : "";
+  if (!content) return "";
+  const target = links ? linkTarget(run.link) : undefined;
+  const r = `<w:r>${runProperties(run, forceBold, !!target)}${content}</w:r>`;
+  return target && links ? `<w:hyperlink r:id="${links.id(target)}" w:history="1">${r}</w:hyperlink>` : r;
 }
 
 /** A run of plain text with optional raw run properties (`<w:rPr>…</w:rPr>`), for the parts' fixed texts. */

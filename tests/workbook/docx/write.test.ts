@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { paragraph, type DocumentModel, type Table } from "../../../src/domain/dossier/document";
 import { writeDocx } from "../../../src/workbook/docx/write";
 import { gridWidths, placeRow } from "../../../src/workbook/docx/table";
@@ -143,7 +143,10 @@ describe("parts", () => {
     expect(documentXml).toContain("<w:titlePg/>");
     expect(documentXml).toContain('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
     expect(documentXml).toContain(" TOC \\o &quot;1-2&quot; \\h \\z \\u ");
-    expect(documentXml).not.toContain("cantSplit");
+    // Short rows stay on one page; the long answer may break.
+    expect(documentXml.match(/<w:cantSplit\/>/g)).toHaveLength(12);
+    const longRow = documentXml.split("<w:tr>").find((tr) => tr.includes("Une réponse longue."));
+    expect(longRow).not.toContain("cantSplit");
     expect(documentXml.match(/<w:tblHeader\/>/g)).toHaveLength(2);
     expect(documentXml.match(/<w:gridCol w:w="(\d+)"\/>/g)).toEqual([
       '<w:gridCol w:w="2754"/>',
@@ -154,7 +157,9 @@ describe("parts", () => {
     // Every cell holds at least one paragraph.
     for (const tc of documentXml.split("<w:tc>").slice(1)) expect(tc.split("</w:tc>")[0]).toContain("<w:p>");
     expect(documentXml.includes("\u0001") || documentXml.includes("\uFFFE")).toBe(false);
-    expect(strFromU8(parts["word/settings.xml"])).toContain('<w:updateFields w:val="true"/>');
+    // Word never asks to update fields on opening: the contents are written pre-filled.
+    expect(strFromU8(parts["word/settings.xml"])).not.toContain("updateFields");
+    expect(documentXml).not.toContain("w:dirty");
     expect(strFromU8(parts["word/styles.xml"])).toContain('w:val="fr-FR"');
     const core = strFromU8(parts["docProps/core.xml"]);
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-09-01T08:30:00Z</dcterms:created>');
@@ -286,4 +291,81 @@ describe("LibreOffice", () => {
     for (const entry of ["Critère 1 — Pilotage", "Fiche 1", "Critère 2 — Parcours", "Fiche 2"])
       expect(pages[1]).toContain(entry);
   }, 120_000);
+});
+
+describe("WordprocessingML element order (tests/helpers/wml_order.py: the schema's sequences, written out)", () => {
+  const ORDER = join(__dirname, "../../helpers/wml_order.py");
+  const check = (file: string) => spawnSync(DEBIAN_PYTHON, [ORDER, file], { encoding: "utf-8" });
+  const RICH: DocumentModel = {
+    ...MODEL,
+    blocks: [
+      ...MODEL.blocks,
+      { kind: "page-break", orientation: "landscape" },
+      { kind: "heading", level: 1, text: "Annexe large" },
+      {
+        kind: "table",
+        columns: [1, 1, 1],
+        headerRows: 1,
+        rows: [
+          [
+            { paragraphs: [paragraph("A")], label: true, merge: "restart" },
+            { paragraphs: [paragraph("B")], span: 2 },
+          ],
+          [
+            { paragraphs: [], merge: "continue" },
+            {
+              paragraphs: [
+                {
+                  kind: "paragraph",
+                  runs: [
+                    { text: "voir " },
+                    { text: "https://exemple.fr/a?b=1&c=2", link: "https://exemple.fr/a?b=1&c=2" },
+                  ],
+                },
+              ],
+            },
+            {
+              paragraphs: [{ kind: "paragraph", runs: [{ text: "javascript:alert(1)", link: "javascript:alert(1)" }] }],
+            },
+          ],
+        ],
+      },
+    ],
+  };
+
+  test("every part of the writer's output is in the schema's order; links external, http(s) only", () => {
+    const file = join(dir, "rich.docx");
+    writeFileSync(file, writeDocx(RICH, { created: CREATED, tocPages: [3, 3, 4, 4, 5] }));
+    const r = check(file);
+    expect(r.stdout).toMatch(/^ok \d+ elements\n$/);
+    expect(r.status).toBe(0);
+    const parts = unzipSync(writeDocx(RICH, { created: CREATED }));
+    const rels = strFromU8(parts["word/_rels/document.xml.rels"]);
+    expect(rels.match(/TargetMode="External"/g)).toHaveLength(1);
+    expect(rels).toContain('Target="https://exemple.fr/a?b=1&amp;c=2" TargetMode="External"');
+    const xml = strFromU8(parts["word/document.xml"]);
+    expect(xml).not.toContain('r:id="rIdLink2"');
+    expect(xml).toContain("javascript:alert(1)");
+    // Two sections: portrait (ended in the break's paragraph, with the cover's first-page footer), then landscape.
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(2);
+    expect(xml).toMatch(
+      /<w:titlePg\/><\/w:sectPr><\/w:pPr><\/w:p>.*<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>.*<\/w:body>/,
+    );
+    expect(xml).toContain('<w:gridCol w:w="4857"/>');
+  });
+
+  test("the check catches an element out of order", () => {
+    const parts = unzipSync(writeDocx(RICH, { created: CREATED }));
+    const xml = strFromU8(parts["word/document.xml"]).replace(
+      "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
+      "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>",
+    );
+    const file = join(dir, "swapped.docx");
+    writeFileSync(file, zipSync({ ...parts, "word/document.xml": strToU8(xml) }));
+    const r = check(file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      "word/document.xml: in <w:trPr>, <w:cantSplit> comes after an element that must follow it",
+    );
+  });
 });
