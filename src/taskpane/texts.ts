@@ -75,7 +75,10 @@ export const TEXTS = {
   dossier: "Préparer le dossier",
   dossiering: "Préparation du dossier de labellisation…",
   dossierReady: (actions: number, gaps: number) =>
-    `Dossier de labellisation prêt : ${actions} action(s) et engagement(s), ${gaps === 0 ? "rien à compléter" : `${gaps} point(s) à compléter, listés en première page`}.`,
+    `Dossier de labellisation prêt (version de travail) : ${actions} action(s) et engagement(s), ${gaps === 0 ? "rien à compléter" : `${gaps} partie(s) « À compléter », listées en première page`}.`,
+  dossierFinalReady: (actions: number) =>
+    `Dossier de labellisation final prêt : ${actions} action(s) et engagement(s), la page de garde du guide, sans liste de travail.`,
+  dossierFinal: "Version finale, à envoyer (refusée tant qu'une partie est « À compléter »)",
   downloadDossier: "Télécharger le dossier (Word, .docx)",
   dossierHint:
     "Pour un PDF : ouvrez-le dans Word et enregistrez-le en PDF (ou « ldm-fiches dossier --out dossier.pdf »).",

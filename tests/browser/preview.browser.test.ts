@@ -220,20 +220,27 @@ test("« Préparer le bilan »: a print-ready review in the pane, what people ty
 test("« Préparer le dossier »: a .docx to download, that python-docx reads back", async () => {
   await page.getByRole("button", { name: "Préparer le dossier" }).click();
   await page
-    .getByText(/^Dossier de labellisation prêt : \d+ action\(s\) et engagement\(s\), \d+ point\(s\) à compléter/)
+    .getByText(
+      /^Dossier de labellisation prêt \(version de travail\) : \d+ action\(s\) et engagement\(s\), \d+ partie\(s\) « À compléter »/,
+    )
     .waitFor();
   const link = page.getByRole("link", { name: "Télécharger le dossier (Word, .docx)" });
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  expect(download.suggestedFilename()).toMatch(/^dossier-labellisation-\d{4}-\d{2}-\d{2}\.docx$/);
+  expect(download.suggestedFilename()).toMatch(/^dossier-labellisation-travail-\d{4}-\d{2}-\d{2}\.docx$/);
   const file = path.join(out, "dossier.docx");
   await download.saveAs(file);
   const read = JSON.parse(
     execFileSync(SYSTEM_PYTHON, [path.join(REPO, "tests/helpers/docx_dump.py"), file], { encoding: "utf8" }),
   ) as { paragraphs: { style: string; text: string }[]; core: { author: string } };
-  expect(read.core.author).toContain("0040007L");
+  expect(read.core.author).toBe("Lycée professionnel Beau de Rochas, Digne-les-Bains");
   expect(read.paragraphs).toContainEqual({ style: "Heading 1", text: "Ce qu'il reste à compléter avant l'audit" });
   await shot("05b-dossier");
   await accessible("dossier");
+  // The final version, chosen beside the button: refused while parts are « À compléter », in one line.
+  await page.getByRole("checkbox", { name: /^Version finale, à envoyer/ }).check();
+  await page.getByRole("button", { name: "Préparer le dossier" }).click();
+  await page.getByText(/^Dossier final non écrit : il manque \(\d+ partie\(s\) « À compléter »\)/).waitFor();
+  await page.getByRole("checkbox", { name: /^Version finale, à envoyer/ }).uncheck();
 }, 60_000);
 
 test("« Vérifier la fiche » on Synthèse: says which sheet it is on and that it is not a fiche", async () => {

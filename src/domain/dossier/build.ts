@@ -539,7 +539,8 @@ function evidenceAnnex(criteria: readonly CriterionDossier[], numbers: EvidenceN
     ),
   ];
   for (const c of criteria) {
-    blocks.push({ kind: "heading", level: 2, text: `Critère ${c.criterion.number} — ${c.criterion.title}` });
+    // Level 3: the Sommaire (levels 1 and 2) keeps to one page.
+    blocks.push({ kind: "heading", level: 3, text: `Critère ${c.criterion.number} — ${c.criterion.title}` });
     const rows: TableCell[][] = [];
     for (const [a, ns] of numbers) {
       if (!c.actions.includes(a)) continue;
@@ -580,8 +581,9 @@ function measuresAnnex(content: DossierContent, criteria: readonly CriterionDoss
     for (const a of c.actions)
       a.lines.forEach((l, i) => {
         const later = yearlyMeasures(l, N, audit).filter((m) => m.year > last && m.value);
+        const name = cell(`C${c.criterion.number} · ${a.name || `ligne ${a.rows[0]}`}`);
         rows.push([
-          i === 0 ? cell(`C${c.criterion.number} · ${a.name || `ligne ${a.rows[0]}`}`) : cell(""),
+          i > 0 ? CONTINUED : a.lines.length > 1 ? { ...name, merge: "restart" } : name,
           cell(l.indicator),
           ...years.map((y) => cell(shownMeasureOnly(l, y, N))),
           cell(l.target),

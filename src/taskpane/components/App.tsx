@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Divider,
   FluentProvider,
   Link,
@@ -65,6 +66,8 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   const [result, setResult] = React.useState<CheckResult | undefined>();
   const [report, setReport] = React.useState<string | undefined>();
   const [dossier, setDossier] = React.useState<{ url: string; fileName: string; line: string } | undefined>();
+  // « Préparer le dossier » writes the working version, or the final one when this is ticked.
+  const [finalDossier, setFinalDossier] = React.useState(false);
   // The previous dossier's download link is released when another replaces it, or when the pane closes.
   React.useEffect(() => () => (dossier ? URL.revokeObjectURL(dossier.url) : undefined), [dossier]);
 
@@ -138,11 +141,11 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   const check = (scope: "sheet" | "workbook") => act(TEXTS.checking, () => service.check(scope), setResult);
   const prepareReport = () => act(TEXTS.reporting, () => service.report(), setReport);
   const prepareDossier = () =>
-    act(TEXTS.dossiering, () => service.dossier(), (d) =>
+    act(TEXTS.dossiering, () => service.dossier({ final: finalDossier }), (d) =>
       setDossier({
         url: URL.createObjectURL(new Blob([d.bytes as BlobPart], { type: DOCX_TYPE })),
         fileName: d.fileName,
-        line: TEXTS.dossierReady(d.actions, d.gaps),
+        line: d.final ? TEXTS.dossierFinalReady(d.actions) : TEXTS.dossierReady(d.actions, d.gaps),
       }),
     );
   const select = (f: Finding) => act(TEXTS.reading, () => service.selectCell(f.sheet, f.cell.split(":")[0]));
@@ -194,6 +197,12 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
               {TEXTS.dossier}
             </Button>
           </div>
+          <Checkbox
+            label={TEXTS.dossierFinal}
+            checked={finalDossier}
+            disabled={!!busy}
+            onChange={(_, data) => setFinalDossier(data.checked === true)}
+          />
           {dossier && (
             <MessageBar intent="success">
               <MessageBarBody>

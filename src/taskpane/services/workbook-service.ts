@@ -40,6 +40,8 @@ export interface DossierFile {
   readonly fileName: string;
   readonly actions: number;
   readonly gaps: number;
+  /** The final version (to send), or the working version. */
+  readonly final: boolean;
 }
 
 export interface GenerateOptions {
@@ -278,18 +280,22 @@ export function createWorkbookService(options: ServiceOptions) {
    * The labelling dossier as a .docx to download (the read's two syncs). The dossier and the Word writer load
    * on demand, in their own chunk, when the button is pressed.
    */
-  async function dossier(): Promise<DossierFile> {
+  async function dossier(options: { readonly final?: boolean } = {}): Promise<DossierFile> {
     return guardedFull(async () => {
-      const [{ dossierUseCase }, { writeDocx }] = await Promise.all([
+      const [{ dossierUseCase, refusalLine }, { writeDocx }] = await Promise.all([
         import(/* webpackChunkName: "dossier" */ "../../app/dossier"),
         import(/* webpackChunkName: "dossier" */ "../../workbook/docx/write"),
       ]);
       const now = today();
-      const d = await run(async (context) => dossierUseCase(session(context), { today: now }));
+      const final = options.final === true;
+      const d = await run(async (context) => dossierUseCase(session(context), { today: now, final }));
+      // The final version is refused while something is missing: one line that says what.
+      if (final && d.refused.length > 0) throw new ServiceError(refusalLine(d));
       const day = now.toISOString().slice(0, 10);
       return {
         bytes: writeDocx(d.document, { created: now }),
-        fileName: `dossier-labellisation-${day}.docx`,
+        fileName: `dossier-labellisation-${final ? "final" : "travail"}-${day}.docx`,
+        final,
         actions: d.content.criteria.reduce((n, c) => n + c.actions.length, 0),
         gaps: d.gaps,
       };
