@@ -81,6 +81,9 @@ const ACCENTS: Record<string, string> = {
   VENDEE: "Vendée",
   SEVRES: "Sèvres",
   ORLEANS: "Orléans",
+  BRIANCON: "Briançon",
+  MACON: "Mâcon",
+  GENEVIEVE: "Geneviève",
   SAINTE: "Sainte",
 };
 
@@ -145,14 +148,29 @@ function wordOf(upper: string, first: boolean): string {
  * Words as written, joined by `joiner`: « D ALTITUDE » → « d'Altitude », « L ESTAQUE » → « l'Estaque »
  * (an elided article joins the next word with an apostrophe).
  */
-function words(upper: readonly string[], joiner: string): string {
+/** Prepositions after which an article stays lower case in a name (« Vincent de Paul », « Jules Le Cesne »). */
+const PREPOSITIONS = new Set(["DE", "DU", "DES", "SUR", "SOUS", "EN", "A", "AUX", "AU", "ET"]);
+
+function words(upper: readonly string[], joiner: string, afterType = false): string {
   const out: string[] = [];
   for (let i = 0; i < upper.length; i++) {
     const w = upper[i];
     const first = out.length === 0;
+    // In a name, an article is part of a proper name (« Les Potiers », « Jules Le Cesne »), except after a
+    // preposition (« Lycée de la Salle »); in a town, it is lower case (« Digne-les-Bains »).
+    if (joiner === " " && ["LE", "LA", "LES"].includes(w) && !(i > 0 && PREPOSITIONS.has(upper[i - 1]))) {
+      out.push(capitalize(w.toLowerCase()));
+      continue;
+    }
+    // After the type, « de », « du », « des » open the name in lower case (« Lycée professionnel de Narce »).
+    if (first && afterType && ["DE", "DU", "DES"].includes(w)) {
+      out.push(w.toLowerCase());
+      continue;
+    }
     if ((w === "D" || w === "L") && i + 1 < upper.length) {
       const next = wordOf(upper[++i], false);
-      out.push(`${first ? w : w.toLowerCase()}'${capitalize(next)}`);
+      // « Lycée polyvalent d'Altitude »: after the type, an elided article is not the sentence's first word.
+      out.push(`${first && !afterType ? w : w.toLowerCase()}'${capitalize(next)}`);
       continue;
     }
     out.push(wordOf(w, first));
@@ -181,17 +199,41 @@ export function properTown(upper: string): string {
   return article ? `${article} ${joined}` : joined;
 }
 
-/** The name alone, without the type words and the label's words (« Beau de Rochas », « Louis Martin Bret »). */
-export function properName(upper: string): { readonly name: string; readonly typed: boolean } {
+/** The type a name's own prefix says (it wins over the directory's type, which sometimes disagrees). */
+const PREFIX_TYPE: Record<string, Establishment["type"]> = {
+  "LYCEE PROFESSIONNEL": "LP",
+  "LYCEE PROFESSIONEL": "LP",
+  LP: "LP",
+  "L P": "LP",
+  "LYCEE POLYVALENT": "LPO",
+  "LYCÉE POLYVALENT": "LPO",
+  "LYCEE POLYV": "LPO",
+  LPO: "LPO",
+};
+
+/**
+ * The name alone, without the type words and the label's words (« Beau de Rochas », « Louis Martin Bret »), the
+ * type its prefix says, and « privé » when it follows the type.
+ */
+export function properName(upper: string): {
+  readonly name: string;
+  readonly typed: boolean;
+  readonly type?: Establishment["type"];
+  readonly privateSchool?: boolean;
+} {
   let rest = upper.trim().replace(/\s+/g, " ");
   let typed = false;
+  let type: Establishment["type"] | undefined;
   for (const p of TYPE_PREFIXES) {
     if (rest === p || rest.startsWith(`${p} `)) {
       rest = rest.slice(p.length).trim();
       typed = true;
+      type = PREFIX_TYPE[p];
       break;
     }
   }
+  const privateSchool = typed && /^PRIVEE? /.test(rest);
+  if (privateSchool) rest = rest.replace(/^PRIVEE? /, "");
   // « LYCEE DES METIERS » right after the type names the label (« … LYCEE DES METIERS BEAU DE ROCHAS »); after a
   // name it starts the label's trades (« LOUIS MARTIN BRET LYCEE DES METIERS DE L HOTELLERIE … »), dropped.
   const label = rest.indexOf("LYCEE DES METIERS");
@@ -199,14 +241,20 @@ export function properName(upper: string): { readonly name: string; readonly typ
     rest = rest.slice("LYCEE DES METIERS".length).trim();
     typed = true;
   } else if (label > 0) rest = rest.slice(0, label).trim();
-  return { name: words(rest.split(" ").filter(Boolean), " "), typed };
+  return {
+    name: words(rest.split(" ").filter(Boolean), " ", true),
+    typed,
+    ...(type ? { type } : {}),
+    ...(privateSchool ? { privateSchool } : {}),
+  };
 }
 
 /** « Lycée professionnel Beau de Rochas, Digne-les-Bains ». */
 export function schoolProperName(e: Pick<Establishment, "name" | "town" | "type">): string {
-  const { name, typed } = properName(e.name);
+  const { name, typed, type, privateSchool } = properName(e.name);
   const generic = /^(Lycée|École|Institut|Ensemble|Centre|Section)\b/.test(name);
-  const full = typed || !generic ? `${SPELLED_TYPE[e.type]}${name ? ` ${name}` : ""}` : name;
+  const spelled = `${SPELLED_TYPE[type ?? e.type]}${privateSchool ? " privé" : ""}`;
+  const full = typed || !generic ? `${spelled}${name ? ` ${name}` : ""}` : name;
   const town = properTown(e.town);
   return town ? `${full}, ${town}` : full;
 }
