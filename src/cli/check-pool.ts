@@ -1,37 +1,42 @@
 /**
- * `check` over many files: one worker per core (the check is CPU work), each handed the next file as soon as
- * it answers; the reports come back in the order of the files. Few files, one core, or no compiled worker (the
- * tests run the sources): checked here, one after the other.
+ * Work over many files: one worker per core (reading and checking a workbook is CPU work), each handed the
+ * next file as soon as it answers; the answers come back in the order of the files. Few files, one core, or no
+ * compiled worker (the tests run the sources): done here, one after the other. The jobs a worker knows are in
+ * check-worker.ts: `check`, the académie's summary, a batch of `generate`.
  */
 import { existsSync } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { FileReport } from "./check";
-import type { CheckTask } from "./check-worker";
+import type { PoolJob, PoolTask } from "./check-worker";
 
 /** Below this many files, starting workers (≈ 0.15 s each) costs more than it saves. */
 export const FILES_PER_WORKER = 8;
 
-export async function checkFiles(
-  files: readonly string[],
-  sheet: string | undefined,
-  today: Date,
-  checkOne: (file: string) => Promise<FileReport>,
-  progress?: (done: number, total: number) => void,
-): Promise<FileReport[]> {
-  const script = path.join(__dirname, "check-worker.js");
-  // LDM_CHECK_WORKERS caps the workers (1: one after the other, as the bench's « before »).
+/** How many workers for `items` items (LDM_CHECK_WORKERS caps them; 1: one after the other, the bench's « before »). */
+export function workerCount(items: number): number {
   const cap = Number(process.env.LDM_CHECK_WORKERS) || availableParallelism();
-  const count = Math.min(cap, availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
-  const reports: FileReport[] = new Array(files.length);
+  return Math.min(cap, availableParallelism(), Math.floor(items / FILES_PER_WORKER));
+}
+
+/** Runs `job` on each input, in workers when it pays; `runLocal` does the same job in this thread. */
+export async function runPool<I, O>(
+  job: PoolJob,
+  inputs: readonly I[],
+  runLocal: (input: I) => Promise<O>,
+  progress?: (done: number, total: number) => void,
+): Promise<O[]> {
+  const script = path.join(__dirname, "check-worker.js");
+  const count = workerCount(inputs.length);
+  const results: O[] = new Array<O>(inputs.length);
   let done = 0;
   if (count < 2 || !existsSync(script)) {
-    for (const [i, file] of files.entries()) {
-      reports[i] = await checkOne(file);
-      progress?.(++done, files.length);
+    for (const [i, input] of inputs.entries()) {
+      results[i] = await runLocal(input);
+      progress?.(++done, inputs.length);
     }
-    return reports;
+    return results;
   }
   let next = 0;
   // A larger young generation: reading a workbook makes many short-lived objects, and fewer scavenges follow.
@@ -46,19 +51,19 @@ export async function checkFiles(
           new Promise<void>((resolve, reject) => {
             let pending = 0;
             const give = () => {
-              if (next >= files.length) {
+              if (next >= inputs.length) {
                 if (pending === 0) resolve();
                 return;
               }
-              const task: CheckTask = { index: next, file: files[next], sheet, today: today.getTime() };
+              const task: PoolTask = { index: next, job, input: inputs[next] };
               next++;
               pending++;
               worker.postMessage(task);
             };
-            worker.on("message", (m: { index: number; report: FileReport }) => {
-              reports[m.index] = m.report;
+            worker.on("message", (m: { index: number; output: O }) => {
+              results[m.index] = m.output;
               pending--;
-              progress?.(++done, files.length);
+              progress?.(++done, inputs.length);
               give();
             });
             worker.on("error", reject);
@@ -71,5 +76,16 @@ export async function checkFiles(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return reports;
+  return results;
+}
+
+export async function checkFiles(
+  files: readonly string[],
+  sheet: string | undefined,
+  today: Date,
+  checkOne: (file: string) => Promise<FileReport>,
+  progress?: (done: number, total: number) => void,
+): Promise<FileReport[]> {
+  const inputs = files.map((file) => ({ file, sheet, today: today.getTime() }));
+  return runPool("check", inputs, (i) => checkOne(i.file), progress);
 }

@@ -1,17 +1,36 @@
-/** One worker of `check` over many files: checks the files it is handed, one at a time, and answers each. */
+/**
+ * One worker of the pool (check-pool.ts): does the job it is handed on one file at a time, and answers each.
+ * A job's module is loaded the first time it is asked for.
+ */
 import { parentPort } from "worker_threads";
 import "../domain/establishments/all";
-import { checkFile } from "./check";
 
-export interface CheckTask {
+export type PoolJob = "check" | "summary" | "generate";
+
+export interface PoolTask {
   readonly index: number;
+  readonly job: PoolJob;
+  readonly input: unknown;
+}
+
+export interface CheckInput {
   readonly file: string;
   readonly sheet?: string;
   readonly today: number;
 }
 
-parentPort?.on("message", (task: CheckTask) => {
-  void checkFile(task.file, task.sheet, new Date(task.today)).then((report) =>
-    parentPort?.postMessage({ index: task.index, report }),
-  );
+async function run(job: PoolJob, input: unknown): Promise<unknown> {
+  if (job === "check") {
+    const i = input as CheckInput;
+    return (await import("./check")).checkFile(i.file, i.sheet, new Date(i.today));
+  }
+  if (job === "summary") {
+    const i = input as { file: string; today: number };
+    return (await import("./academie")).summarizeFile(i.file, new Date(i.today));
+  }
+  return (await import("./generate-batch")).generateOne(input as import("./generate-batch").GenerateInput);
+}
+
+parentPort?.on("message", (task: PoolTask) => {
+  void run(task.job, task.input).then((output) => parentPort?.postMessage({ index: task.index, output }));
 });

@@ -25,6 +25,11 @@ export const COMMAND_HELP: Record<string, readonly string[]> = {
     "  report FICHIER [--out bilan.pdf|bilan.html]",
     "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
   ],
+  academie: [
+    "  academie FICHIER... --out tableau.xlsx [--academie NOM] [--html tableau.html] [--noms]",
+    "      Rassemble les classeurs des établissements en un tableau (une ligne par établissement, constats,",
+    "      fichiers non lus ; --academie : ses LP/LPO sans classeur ; --noms : chefs et référents).",
+  ],
 };
 
 const EXIT_CODES = "Codes de sortie : 0 réussi, 1 erreurs trouvées, 2 impossible (entrée invalide, fichier illisible).";
@@ -63,6 +68,7 @@ const COMMANDS: Record<string, Command> = {
   update: async (argv, io) => (await establishments(), await import("./update")).updateCommand(argv, io),
   report: async (argv, io) => (await establishments(), await import("./report")).reportCommand(argv, io),
   dossier: async (argv, io) => (await establishments(), await import("./dossier")).dossierCommand(argv, io),
+  academie: async (argv, io) => (await establishments(), await import("./academie")).academieCommand(argv, io),
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

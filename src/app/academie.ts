@@ -1,0 +1,49 @@
+/**
+ * The académie's view (#28), written once: each workbook summed up through the port (a file, or one day the
+ * pane over a workbook in Excel), then the summaries put together as the table's sheets. Nothing is written.
+ */
+import {
+  consolidate,
+  findAcademie,
+  summarizeWorkbook,
+  type Consolidation,
+  type FileOutcome,
+  type SchoolSummary,
+} from "../domain/academie";
+import { academieTables, type TableSheet } from "../domain/academie-table";
+import { NOT_FICHES_WORKBOOK } from "../domain/identify";
+import { UseCaseError, type WorkbookSession } from "./port";
+
+/** One workbook's row: its check and Synthèse figures, its dossier's gaps. Refuses a workbook that is not ours. */
+export async function summarizeUseCase(
+  session: WorkbookSession,
+  request: { readonly today: Date },
+): Promise<SchoolSummary> {
+  const { snapshot } = await session.read();
+  const summary = summarizeWorkbook(snapshot, request.today);
+  if (!summary) throw new UseCaseError(`${NOT_FICHES_WORKBOOK}.`);
+  return summary;
+}
+
+export interface AcademieRequest {
+  readonly today: Date;
+  /** The académie whose LP/LPO should have sent a workbook (any spelling of the national list's). */
+  readonly academie?: string;
+  /** Personal names (head of school, referents) in the table. */
+  readonly names?: boolean;
+}
+
+export interface AcademieResult {
+  readonly consolidation: Consolidation;
+  readonly sheets: readonly TableSheet[];
+}
+
+export function academieUseCase(outcomes: readonly FileOutcome[], request: AcademieRequest): AcademieResult {
+  let academie: string | undefined;
+  if (request.academie !== undefined) {
+    academie = findAcademie(request.academie);
+    if (!academie) throw new UseCaseError(`Académie inconnue : « ${request.academie} ».`);
+  }
+  const consolidation = consolidate(outcomes, { today: request.today, ...(academie ? { academie } : {}) });
+  return { consolidation, sheets: academieTables(consolidation, { names: request.names === true }) };
+}

@@ -1,0 +1,81 @@
+/**
+ * `ldm-fiches academie FICHIER... --out tableau.xlsx [--academie NOM] [--html tableau.html] [--noms]` (#28):
+ * every school's workbook in one table, read with one worker per core; a file that cannot be read is listed
+ * with its reason, never stops the run.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { academieUseCase, summarizeUseCase } from "../app/academie";
+import { UseCaseError } from "../app/port";
+import type { FileOutcome } from "../domain/academie";
+import { SHEETS } from "../domain/academie-table";
+import { academieHtml } from "../domain/academie-html";
+import { XlsxReadError } from "../workbook/xlsx/read";
+import { xlsxSession } from "../workbook/xlsx/session";
+import { tablesToXlsx } from "../workbook/xlsx/table-writer";
+import { parseArgs, stringOption } from "./args";
+import { runPool } from "./check-pool";
+import { readInputFile, UserError, writeFileAtomic } from "./files";
+import type { Io } from "./io";
+
+const capitalize = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
+
+/** One file summed up, or the reason it was not (in a worker or here); never throws. */
+export async function summarizeFile(file: string, today: Date): Promise<FileOutcome> {
+  try {
+    const bytes = await readInputFile(file);
+    const modified = (await fs.stat(file)).mtimeMs;
+    const summary = await summarizeUseCase(xlsxSession(bytes), { today });
+    return { file, modified, summary };
+  } catch (e) {
+    if (e instanceof XlsxReadError || e instanceof UserError || e instanceof UseCaseError)
+      return { file, problem: capitalize(e.message) };
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    return { file, problem: `Fichier illisible : ${why}` };
+  }
+}
+
+export async function academieCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {
+  const args = parseArgs(argv, ["out", "academie", "html"], ["noms"]);
+  if (args.positional.length === 0)
+    throw new UserError(
+      "Indiquez les classeurs à rassembler (ldm-fiches academie FICHIER... --out tableau.xlsx [--academie NOM]).",
+    );
+  const out = stringOption(args, "out");
+  if (out === undefined) throw new UserError("Indiquez le tableau à écrire : --out tableau.xlsx.");
+  if (!/\.xlsx$/i.test(out)) throw new UserError(`--out : « ${out} » doit se terminer par .xlsx.`);
+  const html = stringOption(args, "html");
+  if (html !== undefined && !/\.html?$/i.test(html))
+    throw new UserError(`--html : « ${html} » doit se terminer par .html.`);
+  const outputs = new Set([path.resolve(out), ...(html ? [path.resolve(html)] : [])]);
+  // The table is never one of the workbooks it reads (a second run over « *.xlsx » would read the first table).
+  const files = args.positional.filter((f) => !outputs.has(path.resolve(f)));
+  const academie = stringOption(args, "academie");
+  const request = { today, names: args.options.has("noms"), ...(academie !== undefined ? { academie } : {}) };
+  // The académie's name is checked before the files are read.
+  try {
+    academieUseCase([], request);
+  } catch (e) {
+    if (e instanceof UseCaseError) throw new UserError(`--academie : ${e.message}`);
+    throw e;
+  }
+  const progress = io.progress;
+  const outcomes = await runPool(
+    "summary",
+    files.map((file) => ({ file, today: today.getTime() })),
+    (i) => summarizeFile(i.file, today),
+    progress && files.length > 1 ? (done, total) => progress(`${done} / ${total} classeurs lus`) : undefined,
+  );
+  if (progress && files.length > 1) progress("");
+  const { consolidation, sheets } = academieUseCase(outcomes, request);
+  await writeFileAtomic(out, tablesToXlsx(sheets));
+  const title = `Fiches LDM — ${consolidation.academie ? `académie ${consolidation.academie}` : "établissements"}`;
+  if (html) await writeFileAtomic(html, new TextEncoder().encode(academieHtml(sheets, title, today)));
+  const c = consolidation;
+  io.out(
+    `Tableau écrit : ${out}${html ? ` et ${html}` : ""} — ${c.rows.length} établissement(s), ` +
+      `${c.unread.length} fichier(s) non lu(s) (feuille « ${SHEETS.unread} »)` +
+      (c.missing ? `, ${c.missing.length} établissement(s) de l'académie sans classeur.` : "."),
+  );
+  return 0;
+}

@@ -1,0 +1,220 @@
+/**
+ * A workbook of plain tables (the académie's view, #28): one header row, frozen and filterable, rows of texts
+ * and numbers, conditional formats by column, a bar chart from the first sheet that asks for one. Written as
+ * strings, not through the updater: tens of thousands of rows in one pass, with the package code's own chart
+ * part (chart-part.ts), XML escaping and zip (fflate, as every writer of the project).
+ */
+import { zipSync, strToU8 } from "fflate";
+import { columnLetters, quoteSheetName } from "../../domain/a1";
+import type { TableSheet, TableValue } from "../../domain/academie-table";
+import { anchorXml, chartXml, CHART_CT, CHART_REL, DRAWING_CT, DRAWING_REL } from "./chart-part";
+import { escapeAttr, escapeText } from "./xml-tree";
+
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** Characters XML 1.0 does not allow (a cell typed with a control character must not break the file). */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function clean(s: string): string {
+  const t = s.replace(INVALID_XML, "");
+  // Excel's limit for a cell's text.
+  return t.length > 32767 ? t.slice(0, 32766) + "…" : t;
+}
+
+// Cell styles (cellXfs): 0 default, 1 header (bold, grey fill, wrapped, bordered), 2 wrapped text.
+const STYLES =
+  XML +
+  `<styleSheet xmlns="${MAIN}">` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+  '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+  '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+  '<border><left/><right/><top/><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">' +
+  '<alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  "</cellXfs>" +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  // Differential formats of the conditional formats: 0 red (errors), 1 green (ready), 2 amber (to complete).
+  '<dxfs count="3">' +
+  '<dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>' +
+  '<dxf><font><color rgb="FF006100"/></font><fill><patternFill><bgColor rgb="FFC6EFCE"/></patternFill></fill></dxf>' +
+  '<dxf><font><color rgb="FF9C5700"/></font><fill><patternFill><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf>' +
+  "</dxfs></styleSheet>";
+
+function cellXml(ref: string, v: TableValue, style: number): string {
+  const s = style ? ` s="${style}"` : "";
+  if (v === null || v === "") return style ? `<c r="${ref}"${s}/>` : "";
+  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  const text = clean(String(v));
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeText(text)}</t></is></c>`;
+}
+
+function conditionalFormats(sheet: TableSheet, letters: string[], lastRow: number): string {
+  if (lastRow < 2) return "";
+  let priority = 1;
+  const out: string[] = [];
+  sheet.columns.forEach((c, i) => {
+    if (!c.highlight) return;
+    const L = letters[i];
+    const sqref = `${L}2:${L}${lastRow}`;
+    if (c.highlight === "errors" || c.highlight === "gaps")
+      out.push(
+        `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="${c.highlight === "errors" ? 0 : 2}" ` +
+          `priority="${priority++}" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting>`,
+      );
+    else
+      out.push(
+        `<conditionalFormatting sqref="${sqref}">` +
+          `<cfRule type="cellIs" dxfId="1" priority="${priority++}" operator="equal"><formula>"oui"</formula></cfRule>` +
+          `<cfRule type="cellIs" dxfId="2" priority="${priority++}" operator="equal"><formula>"non"</formula></cfRule>` +
+          `</conditionalFormatting>`,
+      );
+  });
+  return out.join("");
+}
+
+function sheetXml(sheet: TableSheet, hasDrawing: boolean): string {
+  const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
+  const last = letters[letters.length - 1] ?? "A";
+  const lastRow = sheet.rows.length + 1;
+  const parts: string[] = [];
+  parts.push(
+    XML,
+    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`,
+    `<dimension ref="A1:${last}${lastRow}"/>`,
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
+    '<sheetFormatPr defaultRowHeight="15"/>',
+    "<cols>",
+    ...sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`),
+    "</cols><sheetData>",
+    `<row r="1">`,
+    ...sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, 1)),
+    "</row>",
+  );
+  const wrap = sheet.columns.map((c) => (c.width >= 60 ? 2 : 0));
+  sheet.rows.forEach((row, r) => {
+    const n = r + 2;
+    let cells = "";
+    for (let i = 0; i < sheet.columns.length; i++) cells += cellXml(`${letters[i]}${n}`, row[i] ?? null, wrap[i]);
+    parts.push(`<row r="${n}">${cells}</row>`);
+  });
+  parts.push("</sheetData>");
+  parts.push(`<autoFilter ref="A1:${last}${lastRow}"/>`);
+  parts.push(conditionalFormats(sheet, letters, lastRow));
+  parts.push('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
+  if (hasDrawing) parts.push('<drawing r:id="rId1"/>');
+  parts.push("</worksheet>");
+  return parts.join("");
+}
+
+/** The bytes of a workbook holding these sheets, in order (the first one active). */
+export function tablesToXlsx(sheets: readonly TableSheet[]): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const put = (name: string, text: string) => (files[name] = strToU8(text));
+  const overrides: string[] = [
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
+  ];
+  const wbRels: string[] = [];
+  const sheetEntries: string[] = [];
+  const names: string[] = [];
+  let chartNo = 0;
+  sheets.forEach((sheet, i) => {
+    const n = i + 1;
+    const chart = sheet.chart && sheet.rows.length > 0 ? sheet.chart : undefined;
+    put(`xl/worksheets/sheet${n}.xml`, sheetXml(sheet, chart !== undefined));
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
+    wbRels.push(`<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
+    sheetEntries.push(`<sheet name="${escapeAttr(sheet.name)}" sheetId="${n}" r:id="rId${n}"/>`);
+    const last = columnLetters(Math.max(1, sheet.columns.length));
+    names.push(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">` +
+        `${escapeText(quoteSheetName(sheet.name))}!$A$1:$${last}$${sheet.rows.length + 1}</definedName>`,
+    );
+    if (chart) {
+      const c = ++chartNo;
+      const lastRow = sheet.rows.length + 1;
+      const blueprint = {
+        name: `Graphique ${c}`,
+        title: chart.title,
+        type: "barClustered" as const,
+        categories: `A2:A${lastRow}`,
+        series: chart.seriesColumns.map((col) => ({
+          header: `${columnLetters(col)}1`,
+          name: sheet.columns[col - 1].header,
+          values: `${columnLetters(col)}2:${columnLetters(col)}${lastRow}`,
+        })),
+        from: `${columnLetters(sheet.columns.length + 2)}2`,
+        to: `${columnLetters(sheet.columns.length + 11)}${Math.max(lastRow + 12, 24)}`,
+      };
+      put(`xl/charts/chart${c}.xml`, chartXml(blueprint, sheet.name));
+      put(
+        `xl/drawings/drawing${c}.xml`,
+        XML +
+          `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+          anchorXml(blueprint, 2, "rId1") +
+          "</xdr:wsDr>",
+      );
+      put(
+        `xl/drawings/_rels/drawing${c}.xml.rels`,
+        XML +
+          `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${CHART_REL}" Target="../charts/chart${c}.xml"/></Relationships>`,
+      );
+      put(
+        `xl/worksheets/_rels/sheet${n}.xml.rels`,
+        XML +
+          `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${DRAWING_REL}" Target="../drawings/drawing${c}.xml"/></Relationships>`,
+      );
+      overrides.push(
+        `<Override PartName="/xl/charts/chart${c}.xml" ContentType="${CHART_CT}"/>`,
+        `<Override PartName="/xl/drawings/drawing${c}.xml" ContentType="${DRAWING_CT}"/>`,
+      );
+    }
+  });
+  wbRels.push(`<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/>`);
+  put(
+    "[Content_Types].xml",
+    XML +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      overrides.join("") +
+      "</Types>",
+  );
+  put(
+    "_rels/.rels",
+    XML +
+      `<Relationships xmlns="${PKG_REL}">` +
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+      "</Relationships>",
+  );
+  put(
+    "docProps/core.xml",
+    XML +
+      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+      "<dc:title>Fiches LDM — vue de l'académie</dc:title><dc:creator>Fiches LDM</dc:creator></cp:coreProperties>",
+  );
+  put(
+    "xl/workbook.xml",
+    XML +
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews>` +
+      `<sheets>${sheetEntries.join("")}</sheets><definedNames>${names.join("")}</definedNames></workbook>`,
+  );
+  put("xl/_rels/workbook.xml.rels", XML + `<Relationships xmlns="${PKG_REL}">${wbRels.join("")}</Relationships>`);
+  put("xl/styles.xml", STYLES);
+  return zipSync(files, { level: 6 });
+}
