@@ -3,6 +3,7 @@ import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "
 import { findSheet, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { synthesisCountEdits } from "../domain/synthesis-counts";
 import { buildBlueprint } from "../domain/blueprint/build";
+import { SHEET_KEYS } from "../domain/blueprint/layout";
 import { workbookFacts } from "../domain/facts";
 import { UseCaseError, type WorkbookSession } from "./port";
 
@@ -13,6 +14,12 @@ export interface CheckResult {
   readonly sheet?: string;
   /** « Vérifier la fiche » on a sheet that is not a fiche (Synthèse, a sheet of the school's): nothing was checked. */
   readonly notAFiche?: boolean;
+  /** With CheckRequest.sheets: the sheets checked again (every sheet when Paramètres was among them). */
+  readonly sheets?: readonly string[];
+  /** The sheets « Vérifier la fiche » speaks about (criterion sheets, Paramètres). */
+  readonly fiches?: readonly string[];
+  /** The sheet people are on, as read. */
+  readonly activeSheet?: string;
 }
 
 export interface CheckRequest {
@@ -24,6 +31,11 @@ export interface CheckRequest {
   readonly sheet?: "active" | string;
   /** The whole workbook's check writes its counts and date in Synthèse (Excel; a file is only read). */
   readonly recordCounts?: boolean;
+  /**
+   * Only these sheets' findings (the pane's live check, after people changed them): the other fiches' rows are
+   * not looked at. A change in Paramètres (years, the school's own lists) concerns every sheet. Nothing is recorded.
+   */
+  readonly sheets?: readonly string[];
   /** Refuse a workbook that is not ours (the command line; the pane offers « Générer » instead). */
   readonly oursOnly?: boolean;
 }
@@ -33,6 +45,15 @@ export async function checkUseCase(session: WorkbookSession, request: CheckReque
   const facts = workbookFacts(snapshot);
   if (request.oursOnly && !facts.ours) throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate).`);
   const none = { error: 0, warning: 0, info: 0 };
+  if (request.sheets !== undefined) {
+    const params = facts.identified.get(SHEET_KEYS.parameters)?.sheet.name;
+    const names = snapshot.sheets.map((s) => s.name);
+    const sheets = request.sheets.includes(params ?? "\u0000")
+      ? names
+      : request.sheets.filter((n) => names.includes(n));
+    const findings = checkWorkbook(snapshot, { today: request.today, sheets });
+    return { findings, counts: countFindings(findings), scope: "workbook", sheets, fiches: facts.fiches, activeSheet };
+  }
   let sheet: string | undefined;
   if (request.sheet === "active") sheet = activeSheet;
   else if (request.sheet !== undefined) {

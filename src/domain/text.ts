@@ -21,9 +21,22 @@ export function frenchNumber(n: number): string {
   return String(rounded).replace(".", ",");
 }
 
-/** A cell's value as the sheet shows it: « 12,5 % » for a percentage format, « VRAI » for true. */
+/** A number format that shows a date (a day, month or year code outside quotes and brackets). */
+export function isDateFormat(nf: string | undefined): boolean {
+  return !!nf && /[dmy]/i.test(nf.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+}
+
+/** Excel's day number (1900 system) as the French date a teacher typed: 46093 is « 12/03/2026 ». */
+export function serialDate(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** A cell's value as the sheet shows it: « 12,5 % » for a percentage format, a date for a date format, « VRAI » for true. */
 export function shownValue(c: CellSnapshot): string {
   if (c.t === "n" && c.nf?.includes("%")) return `${frenchNumber((c.v as number) * 100)} %`;
+  if (c.t === "n" && isDateFormat(c.nf) && Number.isFinite(c.v)) return serialDate(c.v as number);
   if (c.t === "n") return frenchNumber(c.v as number);
   if (c.t === "b") return c.v ? "VRAI" : "FAUX";
   return String(c.v);

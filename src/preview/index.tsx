@@ -5,15 +5,18 @@
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { address } from "../domain/a1";
+import { address, columnLetters } from "../domain/a1";
+import { isDateFormat, serialDate } from "../domain/text";
 import { emptyModel, MemoryHost, type MemoryModel } from "../workbook/memory/host";
+import type { MemoryCell } from "../workbook/memory/model";
 import { App } from "../taskpane/components/App";
 import { createWorkbookService } from "../taskpane/services/workbook-service";
 import { memoryDocumentSettings } from "../workbook/office/settings";
 import { themeFor } from "../taskpane/theme";
 
 const useStyles = makeStyles({
-  layout: { display: "grid", gridTemplateColumns: "1fr 380px", height: "100vh" },
+  // The pane's column follows the viewport: at most 450 px (the widest Excel pane people use), all of it at 320 px.
+  layout: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) min(450px, 100vw)", height: "100vh" },
   grid: { overflow: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke1}`, padding: tokens.spacingHorizontalS },
   pane: { overflow: "auto" },
   table: { borderCollapse: "collapse", fontSize: "11px", tableLayout: "fixed" },
@@ -71,13 +74,20 @@ function useModel(): MemoryModel {
   return host.model;
 }
 
+/** A cell as Excel shows it: a typed date keeps its date format (a day number shown as « 12/03/2026 »). */
+function shown(cell: MemoryCell | undefined): string {
+  if (typeof cell?.value === "number" && isDateFormat(cell.numberFormat)) return serialDate(cell.value);
+  return String(cell?.value ?? (cell?.formula ? `=${cell.formula}` : ""));
+}
+
 function Grid(): React.JSX.Element {
   const s = useStyles();
   const model = useModel();
   const visible = model.sheets.filter((x) => x.visibility === "Visible");
   const active = model.sheets[model.activeSheet] ?? visible[0];
-  const rows = 30;
-  const cols = 8;
+  // Down to row 120 and across to column S: the table and its follow-up columns (I–S) can be typed into.
+  const rows = 120;
+  const cols = 19;
   const [draft, setDraft] = React.useState<string | undefined>();
   const select = (sheet: string, addr: string) => {
     host.model.selection = { sheet, address: addr };
@@ -117,7 +127,7 @@ function Grid(): React.JSX.Element {
             className={s.barInput}
             aria-label="Contenu de la cellule"
             disabled={!selected}
-            value={draft ?? String(current?.value ?? (current?.formula ? `=${current.formula}` : ""))}
+            value={draft ?? shown(current)}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter") commit();
@@ -133,7 +143,7 @@ function Grid(): React.JSX.Element {
               <td className={`${s.cell} ${s.head}`} />
               {Array.from({ length: cols }, (_, c) => (
                 <td key={c} className={`${s.cell} ${s.head}`}>
-                  {String.fromCharCode(65 + c)}
+                  {columnLetters(c + 1)}
                 </td>
               ))}
             </tr>
@@ -146,7 +156,7 @@ function Grid(): React.JSX.Element {
                   const sel = model.selection?.sheet === active.name && model.selection.address === a;
                   return (
                     <td key={c} data-cell={a} className={`${s.cell} ${sel ? s.selected : ""}`} onClick={() => select(active.name, a)} title={cell?.formula ? `=${cell.formula}` : undefined}>
-                      {cell?.error ?? String(cell?.value ?? (cell?.formula ? `=${cell.formula}` : ""))}
+                      {cell?.error ?? shown(cell)}
                     </td>
                   );
                 })}

@@ -52,6 +52,18 @@ export const TEXTS = {
   counts: (e: number, w: number, i: number) =>
     `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
   findingsTitle: "Constats",
+  rowLabel: (row: number) => `Ligne\u00a0${row}`,
+  wholeSheet: "Toute la feuille",
+  workbookAsAWhole: "Classeur",
+  rowRules: (n: number, rules: string) => ` (${n}\u00a0constat${n > 1 ? "s" : ""})\u00a0: ${rules}`,
+  filterSeverity: "Gravité",
+  allSeverities: "Toutes",
+  severityOption: (s: "error" | "warning" | "info", n: number) =>
+    `${{ error: "Erreur", warning: "Avertissement", info: "Information" }[s]}${n > 1 ? "s" : ""} (${n})`,
+  filterRule: "Règle",
+  allRules: "Toutes les règles",
+  moreRows: (page: number, rest: number) =>
+    `Afficher ${page}\u00a0ligne${page > 1 ? "s" : ""} de plus (${rest}\u00a0restante${rest > 1 ? "s" : ""})`,
   severity: { error: "Erreur", warning: "Avertissement", info: "Information" },
   examplesTitle: (n: number) => `Exemples du guide — critère ${n}`,
   examplesSearch: "Chercher une action ou un indicateur",

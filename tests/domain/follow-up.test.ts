@@ -154,10 +154,26 @@ test("bad input in the follow-up gets a French finding, never a crash: a date as
     expect.arrayContaining(["value-type L10", "duration-implausible K10", "evidence-link S10"]),
   );
   expect(found.filter((f) => f.rule === "evidence-link")).toHaveLength(1);
-  expect(found.find((f) => f.rule === "value-type")?.message).toMatch(/est une date, pas une mesure/);
+  expect(found.find((f) => f.rule === "value-type")?.message).toBe(
+    "L10 : une date (01/01/2026) à la place d'un nombre : saisissez la valeur mesurée cette année-là.",
+  );
+  expect(found.filter((f) => f.cell === "L10")).toHaveLength(1);
   c1.cells.K10 = text("2025-2028");
   c1.cells.S10 = text("www.lycee-exemple.fr/preuves");
   const fixed = checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.sheet === C(1));
   expect(fixed.map((f) => f.rule)).not.toEqual(expect.arrayContaining(["duration-implausible"]));
   expect(fixed.map((f) => f.rule)).not.toContain("evidence-link");
+});
+
+test("a date typed where an indicator's value or target goes (E/F) is a date, in a teacher's words (#27)", () => {
+  const wb = filledWorkbook();
+  const c1 = sheetOf(wb, C(1));
+  // « Nombre de conventions de partenariat » counts: 46093 would pass as a count; with its date format it is a date.
+  c1.cells.E10 = num(46093, "m/d/yyyy");
+  const found = checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.cell === "E10");
+  expect(found.map((f) => f.message)).toEqual([
+    "E10 : une date (12/03/2026) à la place d'un nombre. L'indicateur « Nombre de conventions de partenariat » attend un nombre entier positif ou nul.",
+  ]);
+  c1.cells.E10 = num(46093);
+  expect(checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.cell === "E10")).toEqual([]);
 });

@@ -17,6 +17,11 @@ export interface CheckOptions {
   readonly today?: Date;
   /** Only the findings of this sheet (by title) — « Vérifier la fiche ». */
   readonly sheet?: string;
+  /**
+   * Only the findings of these sheets (by title): the pane's live check after people changed them. The rows of
+   * the other fiches are not looked at (the workbook-wide rules still run: they are cheap).
+   */
+  readonly sheets?: readonly string[];
   readonly criteria?: readonly Criterion[];
   /** The edition of the referential the workbook should follow (with `criteria`, for a new edition). */
   readonly referentialVersion?: string;
@@ -33,6 +38,8 @@ export interface CheckContext {
   readonly criteria: readonly Criterion[];
   readonly identified: Map<string, Identified>;
   readonly today: Date;
+  /** The sheets whose findings are wanted, all when undefined (CheckOptions.sheets). */
+  readonly only?: ReadonlySet<string>;
   readonly referenceYear: number;
   readonly auditYear?: number;
   /**
@@ -169,6 +176,7 @@ export function makeContext(wb: WorkbookSnapshot, options: CheckOptions): CheckC
     criteria,
     identified,
     today: options.today ?? new Date(),
+    only: options.sheets ? new Set(options.sheets) : undefined,
     referenceYear,
     auditYear,
     school,

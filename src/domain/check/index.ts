@@ -41,6 +41,10 @@ export function checkWorkbook(wb: WorkbookSnapshot, options: CheckOptions = {}):
     return [finding("lists-damaged", "", "", `Le classeur n'a pas pu être vérifié entièrement : ${why}`)];
   }
   if (options.sheet !== undefined) findings = findings.filter((f) => f.sheet === options.sheet);
+  if (options.sheets !== undefined) {
+    const only = new Set(options.sheets);
+    findings = findings.filter((f) => only.has(f.sheet));
+  }
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
   return findings
     .map((f, i) => ({ f, i }))

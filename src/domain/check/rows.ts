@@ -6,7 +6,7 @@ import { LABELS } from "../blueprint/labels";
 import { DIRECTION_LABELS, indicatorKind, kindWords, valueFits, wrongWay } from "../indicators";
 import type { Criterion } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
-import { listKey, shownValue } from "../text";
+import { isDateFormat, listKey, shownValue } from "../text";
 import { tableOf, type CheckContext } from "./context";
 import { finding, type Finding, type RuleId, type Severity } from "./findings";
 
@@ -29,6 +29,16 @@ type Row = Partial<Record<TableColumn, CellSnapshot>>;
 
 function isFilled(c: CellSnapshot | undefined): c is CellSnapshot {
   return !!c && !(c.t === "s" && String(c.v).trim() === "");
+}
+
+/** What a date typed where a number goes is, in a teacher's words (Excel keeps it as a day number). */
+function aDate(c: CellSnapshot): string {
+  return `une date (${shownValue(c)}) à la place d'un nombre`;
+}
+
+/** A number with a date format: a date typed (« 12/03/2026 ») where the indicator wants a number. */
+function isDate(c: CellSnapshot | undefined): boolean {
+  return c?.t === "n" && isDateFormat(c.nf);
 }
 
 function show(c: CellSnapshot): string {
@@ -86,11 +96,6 @@ function followUpOf(sheet: SheetSnapshot, r: number): FollowUp {
 type Push = (rule: RuleId, cell: string, message: string, severity?: Severity) => void;
 
 /** The follow-up rules of the labelling dossier: evidence for an action, a measure each year, a known status. */
-/** A number format that shows a date (a day, month or year code outside quotes and brackets). */
-function isDateFormat(nf: string | undefined): boolean {
-  return !!nf && /[dmy]/i.test(nf.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
-}
-
 /** The years a duration says (« 3 ans », « 2025-2028 », 3), or undefined when it says no number of years. */
 function durationYears(c: CellSnapshot): number | undefined {
   if (c.t === "n" && !isDateFormat(c.nf)) return Number(c.v);
@@ -105,11 +110,7 @@ function durationYears(c: CellSnapshot): number | undefined {
 function checkFollowUpValues(f: FollowUp, push: Push): void {
   for (const m of [...f.measures, ...(f.result ? [f.result] : [])])
     if (m.cell?.t === "n" && isDateFormat(m.cell.nf))
-      push(
-        "value-type",
-        m.address,
-        `${m.address} : « ${show(m.cell)} » est une date, pas une mesure de l'indicateur : saisissez la valeur mesurée cette année-là.`,
-      );
+      push("value-type", m.address, `${m.address} : ${aDate(m.cell)} : saisissez la valeur mesurée cette année-là.`);
   const d = f.duration.cell;
   const years = d && isFilled(d) && d.t !== "e" ? durationYears(d) : undefined;
   if (years !== undefined && (years <= 0 || years > 10))
@@ -173,6 +174,7 @@ export function checkRows(ctx: CheckContext): Finding[] {
     const id = ctx.identified.get(`c${c.number}`);
     if (!id) continue;
     const sheet = id.sheet;
+    if (ctx.only && !ctx.only.has(sheet.name)) continue;
     const n = c.number;
     const push = (
       rule: Parameters<typeof finding>[0],
@@ -271,6 +273,12 @@ export function checkRows(ctx: CheckContext): Finding[] {
                 auditReached ? "warning" : "info",
               );
             }
+          } else if (kind !== "free" && isDate(cell)) {
+            push(
+              "value-type",
+              at(k),
+              `${at(k)} : ${aDate(cell)}. L'indicateur « ${show(row.indicator as CellSnapshot)} » attend ${kindWords(kind)}.`,
+            );
           } else if (cell.t !== "e" && kind !== "free" && !valueFits(kind, cell.v, cell.nf)) {
             push(
               "value-type",
@@ -297,7 +305,14 @@ export function checkRows(ctx: CheckContext): Finding[] {
         }
         // Measures and result: the indicator's kind, as its reference value.
         for (const m of [...follow.measures, ...(follow.result ? [follow.result] : [])]) {
-          if (!isFilled(m.cell) || m.cell.t === "e" || kind === "free" || valueFits(kind, m.cell.v, m.cell.nf))
+          // A date is said once, by the follow-up's own rule (checkFollowUpValues).
+          if (
+            !isFilled(m.cell) ||
+            m.cell.t === "e" ||
+            isDate(m.cell) ||
+            kind === "free" ||
+            valueFits(kind, m.cell.v, m.cell.nf)
+          )
             continue;
           push(
             "value-type",

@@ -135,11 +135,35 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   };
 
   const generate = (o: GenerateOptions) =>
-    act(TEXTS.generating, () => service.generate(o), (lines) => setMessage({ intent: "success", lines }));
+    act(TEXTS.generating, () => service.generate(o), (lines) => {
+      setMessage({ intent: "success", lines });
+      // The fiches exist: the next thing to do is the first button of the workspace.
+      focusNext.current = firstAction;
+    });
   const update = () =>
     act(TEXTS.updating, () => thenRefresh(() => service.update()), (lines) => setMessage({ intent: "success", lines }));
-  const check = (scope: "sheet" | "workbook") => act(TEXTS.checking, () => service.check(scope), setResult);
+  // After a click, the focus goes where the answer is (never lost to the page's body).
+  const [findingsFocus, setFindingsFocus] = React.useState(0);
+  const reportButton = React.useRef<HTMLButtonElement>(null);
+  const firstAction = React.useRef<HTMLButtonElement>(null);
+  const check = (scope: "sheet" | "workbook") =>
+    act(TEXTS.checking, () => service.check(scope), (r) => {
+      setResult(r);
+      setFindingsFocus((n) => n + 1);
+    });
   const prepareReport = () => act(TEXTS.reporting, () => service.report(), setReport);
+  // Where the focus goes once the action is over and its controls are enabled again.
+  const focusNext = React.useRef<React.RefObject<HTMLElement | null> | undefined>(undefined);
+  React.useEffect(() => {
+    const target = focusNext.current?.current;
+    if (busy || !target) return;
+    focusNext.current = undefined;
+    target.focus();
+  });
+  const closeReport = () => {
+    setReport(undefined);
+    focusNext.current = reportButton;
+  };
   const prepareDossier = () =>
     act(TEXTS.dossiering, () => service.dossier({ final: finalDossier }), (d) =>
       setDossier({
@@ -181,7 +205,7 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
       {status?.generated && (
         <>
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={!!busy} onClick={() => check("sheet")}>
+            <Button appearance="primary" disabled={!!busy} onClick={() => check("sheet")} ref={firstAction}>
               {TEXTS.checkSheet}
             </Button>
             <Button disabled={!!busy} onClick={() => check("workbook")}>
@@ -190,7 +214,7 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
             <Button disabled={!!busy} onClick={update}>
               {TEXTS.update}
             </Button>
-            <Button disabled={!!busy} onClick={prepareReport}>
+            <Button disabled={!!busy} onClick={prepareReport} ref={reportButton}>
               {TEXTS.report}
             </Button>
             <Button disabled={!!busy} onClick={prepareDossier}>
@@ -215,8 +239,8 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
             </MessageBar>
           )}
           <React.Suspense fallback={<Spinner size="tiny" label={TEXTS.reading} />}>
-            {report && <ReportView html={report} onClose={() => setReport(undefined)} />}
-            {result && <FindingsList result={result} onSelect={select} />}
+            {report && <ReportView html={report} onClose={closeReport} />}
+            {result && <FindingsList result={result} onSelect={select} focusToken={findingsFocus} />}
           </React.Suspense>
           <Divider />
           {status.activeCriterion ? (

@@ -14,10 +14,13 @@ const useStyles = makeStyles({
 export function ReportView(props: { html: string; onClose(): void }): React.JSX.Element {
   const s = useStyles();
   const frame = React.useRef<HTMLIFrameElement>(null);
+  const print = React.useRef<HTMLButtonElement>(null);
+  // Opened by « Préparer le bilan »: the focus goes to what comes next, « Imprimer ».
+  React.useEffect(() => print.current?.focus(), []);
   return (
     <section aria-label={TEXTS.reportFrame}>
       <div className={s.bar}>
-        <Button appearance="primary" onClick={() => frame.current?.contentWindow?.print()}>
+        <Button appearance="primary" ref={print} onClick={() => frame.current?.contentWindow?.print()}>
           {TEXTS.print}
         </Button>
         <Button onClick={props.onClose}>{TEXTS.closeReport}</Button>

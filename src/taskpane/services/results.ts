@@ -32,7 +32,22 @@ export function mergeLive(shown: CheckResult | undefined, live: LiveCheck): Chec
     return { scope: "sheet", sheet, findings, counts: countFindings(findings) };
   };
   if (shown?.scope === "workbook") {
-    const findings = [...shown.findings.filter((f) => !again.has(f.sheet)), ...live.findings];
+    // The re-checked sheets' findings take their sheets' places: the list keeps the workbook's order.
+    const fresh = new Map<string, Finding[]>();
+    for (const f of live.findings) {
+      const list = fresh.get(f.sheet);
+      if (list) list.push(f);
+      else fresh.set(f.sheet, [f]);
+    }
+    const findings: Finding[] = [];
+    for (const f of shown.findings) {
+      if (!again.has(f.sheet)) findings.push(f);
+      else if (fresh.has(f.sheet)) {
+        for (const x of fresh.get(f.sheet) ?? []) findings.push(x);
+        fresh.delete(f.sheet);
+      }
+    }
+    for (const list of fresh.values()) for (const x of list) findings.push(x);
     return { ...shown, findings, counts: countFindings(findings) };
   }
   // A sheet's findings follow the fiche people are working in.

@@ -4,12 +4,10 @@
  * check, generate, update, report, status — are the use cases of src/app, shared with the command line.
  */
 import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/build";
-import { CRITERION_MARKER_ADDRESS, SHEET_KEYS, TABLE } from "../../domain/blueprint/layout";
-import { checkWorkbook } from "../../domain/check";
-import { workbookFacts } from "../../domain/facts";
+import { CRITERION_MARKER_ADDRESS, TABLE } from "../../domain/blueprint/layout";
 import { criterionOfMarker } from "../../domain/identify";
 import { checkUseCase, type CheckResult } from "../../app/check";
-import { UseCaseError } from "../../app/port";
+import { UseCaseError, type WorkbookSession } from "../../app/port";
 import { workbookStatus, type WorkbookStatus } from "../../app/status";
 import { updateUseCase } from "../../app/update";
 import { officeSession } from "../../workbook/office/session";
@@ -139,16 +137,18 @@ export function createWorkbookService(options: ServiceOptions) {
             : undefined;
         const result = again ?? (await readSnapshot(context, undefined, read));
         last = result;
-        const facts = workbookFacts(result.snapshot);
-        const params = facts.identified.get(SHEET_KEYS.parameters)?.sheet.name;
-        const all = checkWorkbook(result.snapshot, { today: today() });
-        const sheets = again && !names.includes(params ?? "\u0000") ? names : result.snapshot.sheets.map((x) => x.name);
-        const fiches = facts.fiches;
+        // The check's own use case, on what was just read, scoped to the sheets read again.
+        const reread: WorkbookSession = {
+          read: async () => result,
+          apply: () => Promise.reject(new Error("the live check never writes")),
+        };
+        const all = result.snapshot.sheets.map((x) => x.name);
+        const checked = await checkUseCase(reread, { today: today(), sheets: again ? names : all });
         return {
-          sheets,
-          findings: all.filter((f) => sheets.includes(f.sheet)),
+          sheets: checked.sheets ?? all,
+          findings: checked.findings,
           activeSheet: result.activeSheet,
-          fiches,
+          fiches: checked.fiches ?? [],
         };
       }),
     );

@@ -59,6 +59,8 @@ export class MemoryHost {
     cell.error = undefined;
     const typed = typeof value === "string" && cell.numberFormat !== "@" ? asTyped(value) : undefined;
     cell.value = value === "" ? undefined : typed ? typed.value : value;
+    // Excel gives a typed date (or percentage) its number format, as Range.values does.
+    if (typed?.numberFormat) cell.numberFormat = typed.numberFormat;
     this.events.changed(sheet, address(ref.row, ref.col), source);
     return true;
   }

@@ -128,10 +128,11 @@ export function asTyped(text: string): { value: number | boolean; numberFormat?:
     const v = serial(Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
     if (v !== undefined) return { value: v, numberFormat: m[3] ? "yyyy-mm-dd" : "mmm-yy" };
   }
+  // As French Excel reads it: day first (« 12/03/2026 » is 12 March), the short date format (built-in 14).
   m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(t);
   if (m) {
     const year = m[3] === undefined ? new Date().getUTCFullYear() : Number(m[3]) + (m[3].length === 2 ? 2000 : 0);
-    const v = serial(year, Number(m[1]), Number(m[2]));
+    const v = serial(year, Number(m[2]), Number(m[1]));
     if (v !== undefined) return { value: v, numberFormat: "m/d/yyyy" };
   }
   return undefined;
