@@ -13,7 +13,11 @@ import type { Io } from "./io";
 export const DEFAULT_OUTPUT = "fiches-amelioration-ldm.xlsx";
 
 export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["out", "uai", "audit-year", "reference-year", "head"], ["force"]);
+  const args = parseArgs(
+    argv,
+    ["out", "uai", "audit-year", "reference-year", "head", "academie", "uai-file", "out-dir"],
+    ["force"],
+  );
   if (args.positional.length > 0)
     throw new UserError(`Argument inattendu : ${args.positional[0]} (generate ne prend que des options).`);
   const referenceYear = yearOption(args, "reference-year") ?? DEFAULT_REFERENCE_YEAR;
@@ -23,6 +27,30 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
   if (auditYear !== undefined) {
     const p = auditYearProblem(referenceYear, auditYear);
     if (p) throw new UserError(p);
+  }
+  // Many schools at once (#28): one workbook per school in --out-dir.
+  const academie = stringOption(args, "academie");
+  const uaiFile = stringOption(args, "uai-file");
+  const outDir = stringOption(args, "out-dir");
+  if (academie !== undefined || uaiFile !== undefined || outDir !== undefined) {
+    if ((academie === undefined) === (uaiFile === undefined))
+      throw new UserError("--out-dir va avec --academie NOM ou --uai-file liste.csv (l'un des deux).");
+    if (outDir === undefined) throw new UserError("Indiquez le dossier des classeurs : --out-dir DOSSIER.");
+    if (args.options.has("out") || args.options.has("uai"))
+      throw new UserError("--out et --uai font un seul classeur : avec --academie ou --uai-file, utilisez --out-dir.");
+    const { generateBatch } = await import("./generate-batch");
+    return generateBatch(
+      {
+        outDir,
+        referenceYear,
+        force: args.options.has("force"),
+        ...(academie !== undefined ? { academie } : {}),
+        ...(uaiFile !== undefined ? { uaiFile } : {}),
+        ...(auditYear !== undefined ? { auditYear } : {}),
+        ...(stringOption(args, "head") !== undefined ? { head: stringOption(args, "head") } : {}),
+      },
+      io,
+    );
   }
   let school: string | undefined;
   const uaiArg = stringOption(args, "uai");

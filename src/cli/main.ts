@@ -10,6 +10,9 @@ export const COMMAND_HELP: Record<string, readonly string[]> = {
     "  generate [--out FICHIER] [--uai UAI] [--head NOM] [--audit-year AAAA] [--reference-year AAAA] [--force]",
     "      Crée le classeur des fiches d'amélioration (par défaut fiches-amelioration-ldm.xlsx) ;",
     "      un fichier existant n'est remplacé qu'avec --force.",
+    "  generate (--academie NOM | --uai-file liste.csv) --out-dir DOSSIER [--audit-year AAAA] [--force]",
+    "      Un classeur par établissement (« UAI NOM.xlsx ») : les LP/LPO de l'académie, ou les lignes",
+    "      « UAI;année de l'audit;chef d'établissement » du fichier ; les fichiers présents sont gardés.",
   ],
   check: [
     "  check FICHIER... [--json] [--sheet C3|NOM]",
@@ -24,6 +27,11 @@ export const COMMAND_HELP: Record<string, readonly string[]> = {
   report: [
     "  report FICHIER [--out bilan.pdf|bilan.html]",
     "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
+  ],
+  dossier: [
+    "  dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N] [--final]",
+    "      Écrit le dossier de labellisation : version de travail (« À compléter » et leur liste), ou --final,",
+    "      la version à envoyer, refusée (code 1) tant que quelque chose manque.",
   ],
   academie: [
     "  academie FICHIER... --out tableau.xlsx [--academie NOM] [--html tableau.html] [--noms]",
