@@ -66,6 +66,7 @@ export async function generateOne(input: GenerateInput): Promise<GenerateOutcome
 export function schoolFileName(uai: string): string {
   const e = findEstablishment(uai);
   const name = (e?.name ?? "")
+    // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim()
