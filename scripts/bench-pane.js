@@ -4,6 +4,7 @@
  * (DevTools' Emulation.setCPUThrottlingRate), from navigation to the first-run form ready to type in.
  *   node scripts/bench-pane.js
  */
+/* global window, document */ // fillWrong and paneNodes run in the page (page.evaluate).
 const { execFileSync } = require("child_process");
 const { createReadStream, existsSync, mkdtempSync } = require("fs");
 const { createServer } = require("http");
@@ -14,6 +15,10 @@ const { printPageSizes } = require("./page-sizes");
 const root = path.resolve(__dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";
 const RUNS = 5;
+/** The pane's quiet time before a live check (src/taskpane/texts.ts, LIVE_CHECK_QUIET_MS). */
+const LIVE_CHECK_QUIET_MS = Number(
+  /LIVE_CHECK_QUIET_MS = (\d+)/.exec(require("fs").readFileSync(path.join(root, "src/taskpane/texts.ts"), "utf8"))[1],
+);
 
 function serve(dir) {
   const server = createServer((req, res) => {
@@ -58,6 +63,82 @@ async function timeToInteractive(url) {
   return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
 }
 
+/** Rows 10 to 10 + rows − 1 of every criterion sheet filled with wrong values: four findings a row. */
+function fillWrong(rows) {
+  const h = window.ldmPreview.host;
+  for (const s of h.model.sheets) {
+    if (!/^C\d /.test(s.name)) continue;
+    for (let r = 10; r < 10 + rows; r++) {
+      s.cells.set(`A${r}`, { value: `axe faux ${r}`, locked: false });
+      s.cells.set(`B${r}`, { value: "objectif faux", locked: false });
+      s.cells.set(`D${r}`, { value: "Nombre d'élèves accueillis", locked: false });
+      s.cells.set(`E${r}`, { value: "beaucoup", locked: false });
+      s.cells.set(`F${r}`, { value: "x", locked: false });
+    }
+  }
+}
+
+/** The pane's own DOM (the grid beside it is the preview's stand-in for Excel). */
+const paneNodes = () => document.querySelector("main").getElementsByTagName("*").length;
+
+/**
+ * Findings at a school's scale (#27): 8 sheets × 100 filled rows of wrong values, « Vérifier tout le classeur »
+ * then one typed edit, with the CPU slowed 4×. The live check's time is counted from Entrée, less the quiet
+ * time the pane waits for the end of a burst (LIVE_CHECK_QUIET_MS).
+ */
+async function findingsAtScale(url, quietMs) {
+  const { chromium } = require("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+  });
+  const full = [];
+  const live = [];
+  let nodes = 0;
+  let findings = 0;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      page.setDefaultTimeout(120_000);
+      await page.goto(url);
+      await page.getByRole("searchbox", { name: "Établissement" }).fill("beau de rochas");
+      await page.getByRole("button", { name: /0040007L/ }).click();
+      await page.getByRole("button", { name: "Générer les fiches" }).click();
+      await page.getByRole("button", { name: "Vérifier tout le classeur" }).and(page.locator(":enabled")).waitFor();
+      await page.evaluate(fillWrong, 100);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      let t0 = Date.now();
+      await page.getByRole("button", { name: "Vérifier tout le classeur" }).click();
+      await page.locator("main button[aria-expanded]").first().waitFor();
+      full.push(Date.now() - t0);
+      nodes = await page.evaluate(paneNodes);
+      findings = await page.evaluate(() =>
+        (document.querySelector("main [role=status]")?.textContent ?? "")
+          .match(/\d+/g)
+          .slice(0, 3)
+          .reduce((a, b) => a + Number(b), 0),
+      );
+      await page.getByRole("button", { name: "Vérifier tout le classeur" }).and(page.locator(":enabled")).waitFor();
+      // One edit, as a person types it: C3's A12 gets another wrong axis; its finding shows without a click.
+      await page.getByRole("tab", { name: /^C3 / }).click();
+      await page.locator('td[data-cell="A12"]').click();
+      const bar = page.getByLabel("Contenu de la cellule");
+      await bar.fill("Un axe tapé à la main");
+      t0 = Date.now();
+      await bar.press("Enter");
+      await page.locator("main button[data-rule]", { hasText: "Un axe tapé à la main" }).waitFor();
+      live.push(Date.now() - t0 - quietMs);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { full: median(full), live: median(live), nodes, findings, fullAll: full, liveAll: live };
+}
+
 async function benchPane() {
   const out = mkdtempSync(path.join(tmpdir(), "ldm-bench-dist-"));
   execFileSync(
@@ -82,14 +163,31 @@ async function benchPane() {
       `Aperçu, processeur ralenti 4×, sans cache : premier écran utilisable (formulaire de première utilisation) en ` +
         `${t.median} ms (médiane de ${RUNS}, de ${t.min} à ${t.max} ms)`,
     );
+    const f = await findingsAtScale(`http://127.0.0.1:${port}/preview.html`, LIVE_CHECK_QUIET_MS);
+    console.log(
+      `8 fiches × 100 lignes remplies, ${f.findings} constats, processeur ralenti 4× : « Vérifier tout le classeur » ` +
+        `${f.full} ms (médiane de ${RUNS} : ${f.fullAll.join(", ")}) ; une saisie vérifiée ${f.live} ms après l'attente ` +
+        `de ${LIVE_CHECK_QUIET_MS} ms (${f.liveAll.join(", ")}) ; ${f.nodes} éléments dans le volet`,
+    );
   } finally {
     server.close();
   }
 }
 
-module.exports = { benchPane, serve, timeToInteractive };
+module.exports = { benchPane, serve, timeToInteractive, findingsAtScale };
 
-if (require.main === module)
+if (require.main === module && process.argv.includes("--findings-only")) {
+  // The findings at scale alone, on a build already in a folder: node scripts/bench-pane.js --findings-only DIR
+  const dir = process.argv[process.argv.indexOf("--findings-only") + 1];
+  serve(path.resolve(dir)).then(async (server) => {
+    try {
+      const f = await findingsAtScale(`http://127.0.0.1:${server.address().port}/preview.html`, LIVE_CHECK_QUIET_MS);
+      console.log(JSON.stringify(f));
+    } finally {
+      server.close();
+    }
+  });
+} else if (require.main === module)
   benchPane().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -326,6 +326,81 @@ test("every control of the pane is reached and used with the keyboard alone", as
   );
 }, 60_000);
 
+test("a date typed into E11 of a count indicator is a date, said in a teacher's words (#27)", async () => {
+  await page.getByRole("tab", { name: /^C4 / }).click();
+  await page.getByRole("button", { name: "Vérifier la fiche" }).click();
+  await page.locator("main h3", { hasText: /^C4 / }).waitFor();
+  const bar = page.getByLabel("Contenu de la cellule");
+  await page.locator('td[data-cell="D11"]').click();
+  await bar.fill("Nombre d'élèves accueillis");
+  await bar.press("Enter");
+  await page.locator('td[data-cell="E11"]').click();
+  await bar.fill("12/03/2026");
+  await bar.press("Enter");
+  // French Excel keeps the typed date as a day number with a date format: the grid shows the date.
+  await expect(page.locator('td[data-cell="E11"]').textContent()).resolves.toBe("12/03/2026");
+  await page
+    .locator('main button[data-rule="value-type"]', { hasText: "une date (12/03/2026) à la place d'un nombre" })
+    .waitFor();
+  await shot("09-date");
+}, 60_000);
+
+test("3,000+ findings: grouped by sheet then row, paged, filtered; the pane stays under 2,000 elements (#27)", async () => {
+  await page.evaluate((rows) => {
+    type Cells = Map<string, { value: string; locked: boolean }>;
+    const h = (window as unknown as { ldmPreview: { host: { model: { sheets: { name: string; cells: Cells }[] } } } })
+      .ldmPreview.host;
+    for (const s of h.model.sheets) {
+      if (!/^C\d /.test(s.name)) continue;
+      for (let r = 10; r < 10 + rows; r++) {
+        s.cells.set(`A${r}`, { value: `axe faux ${r}`, locked: false });
+        s.cells.set(`B${r}`, { value: "objectif faux", locked: false });
+        s.cells.set(`D${r}`, { value: "Nombre d'élèves accueillis", locked: false });
+        s.cells.set(`E${r}`, { value: "beaucoup", locked: false });
+        s.cells.set(`F${r}`, { value: "x", locked: false });
+      }
+    }
+  }, 100);
+  await page.getByRole("button", { name: "Vérifier tout le classeur" }).click();
+  const counts = page.locator("main").getByText(/^\d+ erreurs?, \d+ avertissements?, \d+ informations?$/);
+  await counts.waitFor();
+  await page.getByRole("button", { name: "Vérifier tout le classeur" }).and(page.locator(":enabled")).waitFor();
+  const total = ((await counts.textContent()) ?? "").match(/\d+/g)?.reduce((a, b) => a + Number(b), 0) ?? 0;
+  expect(total).toBeGreaterThanOrEqual(3000);
+  const nodes = () => page.evaluate(() => document.querySelector("main")!.getElementsByTagName("*").length);
+  expect(await nodes()).toBeLessThanOrEqual(2000);
+  // One line per row, grouped under its sheet; the first lines open, the others one line each; more on demand.
+  const rows = page.locator("main button[aria-expanded]");
+  expect(await rows.count()).toBe(25);
+  expect(await page.locator('main button[aria-expanded="true"]').count()).toBe(6);
+  await expect(rows.nth(10).textContent()).resolves.toMatch(/^Ligne\u00a0\d+ \(\d+\u00a0constats?\)\u00a0: /);
+  expect(await page.locator("main h3").allTextContents()).toContain("C1 Offre de formations");
+  // The focus went to the list (its first control), not to the page's body.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+  await shot("10-many-findings");
+  await accessible("3 000 constats");
+  await page.getByRole("button", { name: /^Afficher 25\slignes de plus/ }).click();
+  expect(await rows.count()).toBe(50);
+  expect(await nodes()).toBeLessThanOrEqual(2000);
+  // A row opened by hand shows its findings, each a button that selects its cell.
+  await rows.nth(30).click();
+  await expect(rows.nth(30).getAttribute("aria-expanded")).resolves.toBe("true");
+  // Filters: one rule, then one severity.
+  await page.getByRole("combobox", { name: "Règle" }).selectOption("objective-unknown");
+  const shown = page.locator("main button[data-rule]");
+  await shown.first().waitFor();
+  expect(new Set(await shown.evaluateAll((b) => b.map((x) => x.getAttribute("data-rule"))))).toEqual(
+    new Set(["objective-unknown"]),
+  );
+  await page.getByRole("combobox", { name: "Règle" }).selectOption("");
+  await page.getByRole("combobox", { name: "Gravité" }).selectOption("warning");
+  await shown.first().waitFor();
+  expect(new Set(await shown.evaluateAll((b) => b.map((x) => x.getAttribute("data-rule"))))).not.toContain(
+    "axis-unknown",
+  );
+  await page.getByRole("combobox", { name: "Gravité" }).selectOption("");
+}, 120_000);
+
 test("Office's dark theme: the pane is dark, and still passes axe (contrast included)", async () => {
   const light = page;
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -112,6 +112,14 @@ test("header-missing, uai-invalid, audit-year-invalid", () => {
   expect(only(check(wb), "audit-year-invalid")[0].message).toMatch(/n'est pas une année/);
   delete p.cells.B12;
   expect(only(check(wb), "header-missing")).toEqual([expect.objectContaining({ cell: "B12", criterion: 3 })]);
+  // What the first-run form calls « facultatif » is never an error (#27): a blank referent or head of school is information.
+  delete p.cells.B5;
+  expect(only(check(wb), "header-missing").map((f) => `${f.cell} ${f.severity}`)).toEqual(["B5 info", "B12 info"]);
+  expect(only(check(wb), "header-missing")[1].message).toBe(
+    "Référent du critère 3 à renseigner (facultatif) : il figure en tête de sa fiche.",
+  );
+  delete p.cells.B4;
+  expect(only(check(wb), "header-missing")[0]).toMatchObject({ cell: "B4", severity: "error" });
 });
 
 test("axis and objective against the lists: case, spaces, NBSP and apostrophes ignored, accents not", () => {

@@ -28,7 +28,15 @@ function isEmpty(c: CellSnapshot | undefined): boolean {
 export function checkParameters(ctx: CheckContext): Finding[] {
   if (!ctx.identified.has("parametres") && !cellOfName(ctx.wb, NAMES.school)) return []; // sheet-missing says it
   const out: Finding[] = [];
-  const header = (name: string, fallback: string, what: string, criterion?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8) => {
+  // What the first-run form calls « facultatif » (the head of school, the referents) is never an error: a new
+  // school is told what remains to fill in, as information. The school itself is required.
+  const header = (
+    name: string,
+    fallback: string,
+    message: (where: string) => string,
+    optional: boolean,
+    criterion?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8,
+  ) => {
     const at = locate(ctx, name, fallback);
     if (at && isEmpty(at.cell)) {
       out.push(
@@ -36,17 +44,34 @@ export function checkParameters(ctx: CheckContext): Finding[] {
           "header-missing",
           at.sheet,
           at.address,
-          `${what} n'est pas renseigné (${at.sheet}!${at.address}) : il figure en tête de chaque fiche.`,
+          message(`${at.sheet}!${at.address}`),
           criterion,
+          optional ? "info" : "error",
         ),
       );
     }
     return at;
   };
-  const school = header(NAMES.school, PARAMS.school, "Le nom de l'établissement");
-  header(NAMES.headOfSchool, PARAMS.headOfSchool, "Le nom du chef d'établissement");
+  const school = header(
+    NAMES.school,
+    PARAMS.school,
+    (where) => `Le nom de l'établissement n'est pas renseigné (${where}) : il figure en tête de chaque fiche.`,
+    false,
+  );
+  header(
+    NAMES.headOfSchool,
+    PARAMS.headOfSchool,
+    () => "Chef d'établissement à renseigner (facultatif) : il figure en tête de chaque fiche.",
+    true,
+  );
   for (const c of ctx.criteria)
-    header(NAMES.lead(c.number), leadAddress(c.number), `Le référent du critère ${c.number}`, c.number);
+    header(
+      NAMES.lead(c.number),
+      leadAddress(c.number),
+      () => `Référent du critère ${c.number} à renseigner (facultatif) : il figure en tête de sa fiche.`,
+      true,
+      c.number,
+    );
 
   if (school?.cell && !isEmpty(school.cell) && school.cell.t !== "e") {
     const text = String(school.cell.v);

@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-icons";
 import * as React from "react";
 import { RULE_LABELS, type Finding, type RuleId, type Severity } from "../../domain/check/findings";
-import type { CheckResult } from "../services/results";
+import { findingText, type CheckResult } from "../services/results";
 import { TEXTS } from "../texts";
 
 const useStyles = makeStyles({
@@ -86,13 +86,6 @@ function rulesOf(findings: readonly Finding[]): string {
   const n = new Map<RuleId, number>();
   for (const f of findings) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
   return [...n].map(([rule, k]) => (k > 1 ? `${RULE_LABELS[rule]} (${k})` : RULE_LABELS[rule])).join(", ");
-}
-
-/** A finding's text with its cell said once: the messages that start with their cell keep it there. */
-export function findingText(f: Finding): { cell: string; message: string } {
-  const cell = f.cell.split(":")[0];
-  if (!cell || f.message.startsWith(cell) || f.message.startsWith(f.cell)) return { cell: "", message: f.message };
-  return { cell, message: f.message };
 }
 
 function RowLine(props: {

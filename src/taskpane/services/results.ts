@@ -8,6 +8,23 @@ import type { CheckResult } from "../../app/check";
 
 export class ServiceError extends Error {}
 
+/**
+ * A finding's cell and text, the cell said once: a message that starts with its cell (« E10 : … »,
+ * « Paramètres!B8 : … ») loses that start, and the pane shows the cell before it.
+ */
+export function findingText(f: Finding): { cell: string; message: string } {
+  const cell = f.cell.split(":")[0];
+  if (!cell) return { cell: "", message: f.message };
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const start = new RegExp(
+    `^(?:'?${escape(f.sheet)}'?!)?${escape(f.cell)}\\s*:\\s*|^(?:'?${escape(f.sheet)}'?!)?${cell}\\s*:\\s*`,
+  );
+  const m = start.exec(f.message);
+  if (!m) return { cell, message: f.message };
+  const rest = f.message.slice(m[0].length);
+  return { cell, message: rest.charAt(0).toLocaleUpperCase("fr") + rest.slice(1) };
+}
+
 export type { CheckResult } from "../../app/check";
 export type { WorkbookStatus } from "../../app/status";
 

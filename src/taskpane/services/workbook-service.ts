@@ -28,7 +28,7 @@ import { loadEstablishments } from "./establishments";
 
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-import { ServiceError, type LiveCheck } from "./results";
+import { findingText, ServiceError, type LiveCheck } from "./results";
 
 export { mergeLive, ServiceError, type CheckResult, type LiveCheck, type WorkbookStatus } from "./results";
 
@@ -169,7 +169,10 @@ export function createWorkbookService(options: ServiceOptions) {
         const { lines, findings } = await updateUseCase(session(context), { generation, auditYear });
         return [
           ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
-          ...findings.map((f) => `${f.sheet}!${f.cell} : ${f.message}`),
+          ...findings.map((f) => {
+            const t = findingText(f);
+            return t.cell ? `${f.sheet}!${t.cell}\u00a0: ${t.message}` : t.message;
+          }),
           ...(await openWithWorkbook()),
         ];
       }),
