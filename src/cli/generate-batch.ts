@@ -14,6 +14,8 @@ import { checkUai, uaiProblemMessage } from "../domain/uai";
 import { emptyPackage } from "../workbook/xlsx/empty";
 import { SchoolTemplate } from "../workbook/xlsx/school-template";
 import { xlsxSession } from "../workbook/xlsx/session";
+import type { AddinReference } from "../workbook/xlsx/webextension";
+import { tagForAutoOpen } from "./auto-open";
 import { runPool } from "./check-pool";
 import { describeFsError, fileExists, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
@@ -25,6 +27,8 @@ export interface GenerateInput {
   readonly referenceYear: number;
   readonly auditYear?: number;
   readonly force: boolean;
+  /** The add-in Excel opens with the workbook (auto-open parts), if any. */
+  readonly addin?: AddinReference;
 }
 
 export interface GenerateOutcome {
@@ -35,14 +39,19 @@ export interface GenerateOutcome {
 /** The template of each (reference year, audit year), made once per thread. */
 const templates = new Map<string, Promise<SchoolTemplate>>();
 
-async function templateFor(referenceYear: number, auditYear: number | undefined): Promise<SchoolTemplate> {
-  const key = `${referenceYear}/${auditYear ?? ""}`;
+async function templateFor(
+  referenceYear: number,
+  auditYear: number | undefined,
+  addin: AddinReference | undefined,
+): Promise<SchoolTemplate> {
+  const key = JSON.stringify([referenceYear, auditYear, addin]);
   let t = templates.get(key);
   if (!t) {
     t = (async () => {
       const session = xlsxSession(emptyPackage());
       await updateUseCase(session, { generation: { referenceYear, auditYear } });
-      return new SchoolTemplate(session.written() as Uint8Array, { referenceYear, auditYear });
+      const bytes = tagForAutoOpen(session.written() as Uint8Array, addin);
+      return new SchoolTemplate(bytes, { referenceYear, auditYear });
     })();
     templates.set(key, t);
   }
@@ -52,7 +61,7 @@ async function templateFor(referenceYear: number, auditYear: number | undefined)
 /** One school's workbook, written (in a worker or here); never throws. */
 export async function generateOne(input: GenerateInput): Promise<GenerateOutcome> {
   try {
-    const template = await templateFor(input.referenceYear, input.auditYear);
+    const template = await templateFor(input.referenceYear, input.auditYear, input.addin);
     const bytes = template.forSchool(input.school, input.head);
     const exists = `« ${input.out} » existe déjà : gardé (--force pour le remplacer).`;
     await writeFileAtomic(input.out, bytes, input.force ? {} : { absentOrRefuse: exists });
@@ -127,6 +136,7 @@ export async function generateBatch(
     readonly auditYear?: number;
     readonly head?: string;
     readonly force: boolean;
+    readonly addin?: AddinReference;
   },
   io: Io,
 ): Promise<number> {
@@ -174,6 +184,7 @@ export async function generateBatch(
       school: e ? establishmentLabel(e) : l.uai,
       referenceYear: request.referenceYear,
       force: request.force,
+      ...(request.addin ? { addin: request.addin } : {}),
       ...(auditYear !== undefined ? { auditYear } : {}),
       ...(head !== undefined ? { head } : {}),
     });

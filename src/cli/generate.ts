@@ -7,6 +7,7 @@ import { checkUai, uaiProblemMessage } from "../domain/uai";
 import { emptyPackage } from "../workbook/xlsx/empty";
 import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption, yearOption } from "./args";
+import { addinReference, AUTO_OPEN_OPTIONS, tagForAutoOpen } from "./auto-open";
 import { fileExists, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
@@ -15,7 +16,7 @@ export const DEFAULT_OUTPUT = "fiches-amelioration-ldm.xlsx";
 export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(
     argv,
-    ["out", "uai", "audit-year", "reference-year", "head", "academie", "uai-file", "out-dir"],
+    ["out", "uai", "audit-year", "reference-year", "head", "academie", "uai-file", "out-dir", ...AUTO_OPEN_OPTIONS],
     ["force"],
   );
   if (args.positional.length > 0)
@@ -28,6 +29,8 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
     const p = auditYearProblem(referenceYear, auditYear);
     if (p) throw new UserError(p);
   }
+  // The add-in Excel opens with the workbook (#28), as in a workbook the pane generated.
+  const addin = addinReference(args);
   // Many schools at once (#28): one workbook per school in --out-dir.
   const academie = stringOption(args, "academie");
   const uaiFile = stringOption(args, "uai-file");
@@ -44,6 +47,7 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
         outDir,
         referenceYear,
         force: args.options.has("force"),
+        ...(addin ? { addin } : {}),
         ...(academie !== undefined ? { academie } : {}),
         ...(uaiFile !== undefined ? { uaiFile } : {}),
         ...(auditYear !== undefined ? { auditYear } : {}),
@@ -74,7 +78,8 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
     generation: { referenceYear, auditYear, school, headOfSchool: stringOption(args, "head") },
   });
   // Checked again under the write's lock, just before the rename: a file created meanwhile is not replaced.
-  await writeFileAtomic(out, session.written() as Uint8Array, force ? {} : { absentOrRefuse: exists });
+  const bytes = tagForAutoOpen(session.written() as Uint8Array, addin);
+  await writeFileAtomic(out, bytes, force ? {} : { absentOrRefuse: exists });
   const criteria = CRITERIA.length;
   io.out(
     `Classeur écrit : ${out} (${criteria} fiches critères, année de référence ${referenceYear}, ` +

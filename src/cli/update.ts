@@ -4,6 +4,7 @@ import { workbookFacts } from "../domain/facts";
 import { packageKind } from "../workbook/xlsx/package-kind";
 import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption, yearOption } from "./args";
+import { addinReference, AUTO_OPEN_OPTIONS, tagForAutoOpen } from "./auto-open";
 import { readWorkbookFile, sameFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
@@ -12,7 +13,8 @@ const WORKBOOK_NAME = /\.xls[xm]$/i;
 const TYPE_MISMATCH = "et Excel refuse d'ouvrir un fichier dont le type de contenu ne correspond pas à l'extension.";
 
 export async function updateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["out", "audit-year"], ["convert"]);
+  const args = parseArgs(argv, ["out", "audit-year", ...AUTO_OPEN_OPTIONS], ["convert"]);
+  const addin = addinReference(args);
   if (args.positional.length !== 1)
     throw new UserError(
       "Indiquez un seul classeur .xlsx ou .xlsm à mettre à jour (ldm-fiches update FICHIER [--out FICHIER]).",
@@ -58,7 +60,8 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
   }
   const updated = session.written();
   if (updated) {
-    await writeFileAtomic(out, updated, { unchanged: stamp });
+    // A workbook the command line rewrites opens the pane too (#28), unless it has task panes already.
+    await writeFileAtomic(out, tagForAutoOpen(updated, addin), { unchanged: stamp });
     io.out(`${out} : mis à jour.`);
     for (const line of result.lines) io.out(`  ${line}`);
   } else if (inPlace) {

@@ -47,7 +47,7 @@ test.each([
   [["generate", "--bogus"], "Option inconnue : --bogus (voir ldm-fiches --help)."],
   [
     ["frobnicate"],
-    "Commande inconnue : frobnicate. Commandes : generate, check, update, report, dossier (ldm-fiches --help).",
+    "Commande inconnue : frobnicate. Commandes : generate, check, update, report, dossier, academie (ldm-fiches --help).",
   ],
 ])("bad input %j: one French line, exit 2, no file", (args, message) => {
   const dir = mkdtempSync(path.join(tmpdir(), "ldm-cli-"));
