@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Divider,
   FluentProvider,
   Link,
@@ -40,6 +39,8 @@ const ReportView = React.lazy(() =>
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // A native box: Fluent's Checkbox would add 2.6 KB gzip to the first screen.
+  choice: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase300 },
 });
 
 export type Boot = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; service: WorkbookService };
@@ -221,12 +222,15 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
               {TEXTS.dossier}
             </Button>
           </div>
-          <Checkbox
-            label={TEXTS.dossierFinal}
-            checked={finalDossier}
-            disabled={!!busy}
-            onChange={(_, data) => setFinalDossier(data.checked === true)}
-          />
+          <label className={styles.choice}>
+            <input
+              type="checkbox"
+              checked={finalDossier}
+              disabled={!!busy}
+              onChange={(e) => setFinalDossier(e.target.checked)}
+            />
+            {TEXTS.dossierFinal}
+          </label>
           {dossier && (
             <MessageBar intent="success">
               <MessageBarBody>
