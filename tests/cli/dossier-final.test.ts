@@ -116,7 +116,8 @@ describe("each action's measures in its own years", () => {
     expect(atelier.objectives[2].slice(2, 5)).toEqual(["7", "9", "11"]);
     const none = actionTables(d, "Sans suivi");
     expect(none.header[1][1]).toBe("3 ans (2025-2027)");
-    expect(none.objectives[2].slice(2, 6)).toEqual(["3", "—", "—", "À compléter"]);
+    // The plus-value is asked once the audit year has come (2029): « — » before.
+    expect(none.objectives[2].slice(2, 6)).toEqual(["3", "—", "—", "—"]);
   });
 
   test("the engagement shows its measure at N and its audit target; actions come before engagements", () => {
@@ -164,15 +165,27 @@ describe("each action's measures in its own years", () => {
     expect(byAction["C3 · Projet"]).toEqual(["8", "—", "—", "—", "—", "12", "—"]);
   });
 
-  test("rule action-evaluation-missing: an action with no measure after its start and no plus-value", () => {
-    const check = JSON.parse(run(["check", "--json", YEARS]).stdout) as {
-      findings: { rule: string; cell: string; message: string }[];
-    }[];
-    const found = check[0].findings.filter((f) => f.rule === "action-evaluation-missing");
-    expect(found.map((f) => f.cell)).toEqual(["L13"]);
-    expect(found[0].message).toBe(
-      "Ligne 13 : l'action « Sans suivi » (2025-2027) n'a aucune mesure après 2025 (ni résultat à l'audit 2029) et aucune plus-value : le dossier de labellisation l'évalue au début, au milieu et à la fin de l'action.",
-    );
+  test("rule action-evaluation-missing: an action with no measure after its start, and (audit year come) no plus-value", () => {
+    type Check = { findings: { rule: string; cell: string; severity: string; message: string }[] }[];
+    const found = (file: string) =>
+      (JSON.parse(run(["check", "--json", file]).stdout) as Check)[0].findings.filter(
+        (f) => f.rule === "action-evaluation-missing",
+      );
+    // Today (2026 or later) is past 2025, the audit (2029) to come: the missing measures, as information.
+    const before = found(YEARS);
+    expect(before.map((f) => [f.cell, f.severity, f.message])).toEqual([
+      [
+        "L13",
+        "info",
+        "Ligne 13 : l'action « Sans suivi » (2025-2027) n'a aucune mesure après 2025 (ni résultat à l'audit 2029) : le dossier de labellisation l'évalue au début, au milieu et à la fin de l'action.",
+      ],
+    ]);
+    // The audit this year: a warning, and the plus-value is asked too (and written « À compléter »).
+    const thisYear = new Date().getFullYear();
+    editWithOpenpyxl(path.join(dir, YEARS), [`wb['Paramètres']['B7'] = ${thisYear}`], path.join(dir, "audit-now.xlsx"));
+    const now = found("audit-now.xlsx").find((f) => f.cell === "L13");
+    expect(now?.severity).toBe("warning");
+    expect(now?.message).toContain("et aucune plus-value");
   });
 });
 

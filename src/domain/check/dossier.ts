@@ -8,7 +8,7 @@
 import { DOSSIER_KEY } from "../blueprint/dossier-sheet";
 import { FOLLOW_UP } from "../blueprint/layout";
 import { address } from "../a1";
-import { actionWords, dossierMarks } from "../dossier/build";
+import { actionWords, dossierMarks } from "../dossier/body";
 import { dossierContent, type DossierContent } from "../dossier/content";
 import { criterionGap, schoolGap } from "../dossier/gaps";
 import { actionYears, measureIn } from "../dossier/years";
@@ -17,29 +17,32 @@ import type { CheckContext } from "./context";
 import { finding, type Finding } from "./findings";
 
 /**
- * An action (status « Action ») with no measure after its start year, or — its start year passed and the
- * audit year set — without a plus-value: the dossier would print empty « suivi » and « fin » columns. Information
- * before the audit year, a warning from it on.
+ * An action (status « Action ») with no measure after its start year once a year after it has begun, or without a
+ * plus-value once the audit year has come: the dossier would print empty « suivi » and « fin » columns, or no
+ * effect. Information before the audit year, a warning from it on.
  */
 function checkEvaluation(ctx: CheckContext, content: DossierContent): Finding[] {
   const out: Finding[] = [];
   const audit = content.auditYear;
   if (audit === undefined) return out;
   const N = content.referenceYear;
-  const severity = ctx.today.getFullYear() >= audit ? "warning" : "info";
+  const year = ctx.today.getFullYear();
+  const severity = year >= audit ? "warning" : "info";
   for (const c of content.criteria)
     for (const a of c.actions) {
       if (a.kind !== "action" || !a.kindSaid || a.lines.length === 0) continue;
       const years = actionYears(a.duration, N, audit);
       if (years.start >= audit) continue;
-      const measured = a.lines.some(
-        (l) =>
-          !!l.result ||
-          Array.from({ length: years.shownEnd - years.start }, (_, i) => years.start + 1 + i).some(
-            (y) => !!measureIn(l, y, N),
-          ),
-      );
-      const valued = a.lines.some((l) => !!l.addedValue);
+      const measured =
+        year <= years.start ||
+        a.lines.some(
+          (l) =>
+            !!l.result ||
+            Array.from({ length: years.shownEnd - years.start }, (_, i) => years.start + 1 + i).some(
+              (y) => !!measureIn(l, y, N),
+            ),
+        );
+      const valued = year < audit || a.lines.some((l) => !!l.addedValue);
       if (measured && valued) continue;
       const row = a.lines[0].row;
       const missing = [
@@ -68,7 +71,7 @@ export function checkDossier(ctx: CheckContext): Finding[] {
   const started = content.criteria.filter((c) => c.actions.length > 0);
   if (started.length === 0) return evaluation;
   const out: Finding[] = [];
-  const marks = dossierMarks(content);
+  const marks = dossierMarks(content, undefined, ctx.today);
   const school = schoolGap(content, marks);
   if (school)
     out.push(

@@ -22,7 +22,6 @@ import { parametersText, tableOf, type CheckContext } from "../check/context";
 import type { Criterion, CriterionNumber } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
 import { findEstablishment, uaiOfSchoolCell, type Establishment } from "../establishments";
-import { schoolProperName } from "../establishments/proper-name";
 import { labelStatusOf, type LabelStatus } from "../parameters";
 import { listKey, shownValue } from "../text";
 
@@ -254,7 +253,8 @@ export function dossierContent(ctx: CheckContext): DossierContent {
   const labelStatus = labelStatusOf(parametersText(ctx, NAMES.labelYear, PARAMS.labelYear));
   return {
     school,
-    schoolName: known ? schoolProperName(known) : school.replace(/^\s*[0-9]{7}[A-Za-z]\s*(?:—|-)?\s*/, ""),
+    // As typed, without its UAI; the dossier's use case names it properly from the directory (prepareDossier).
+    schoolName: school.replace(/^\s*[0-9]{7}[A-Za-z]\s*(?:—|-)?\s*/, ""),
     ...(uai ? { uai } : {}),
     ...(known ? { academy: known.academy } : {}),
     ...(labelStatus ? { labelStatus } : {}),

@@ -11,10 +11,10 @@
  */
 import { DOSSIER, dossierBlock, SCHOOL_PARTS } from "../blueprint/dossier-sheet";
 import type { CriterionNumber } from "../referential/types";
-import { dossierMarks, markItems, REQUIRED_SCHOOL_PARTS, type Mark } from "./build";
+import { dossierMarks, markItems, REQUIRED_SCHOOL_PARTS, type Mark } from "./body";
 import type { CriterionDossier, DossierContent } from "./content";
 
-export { actionWords, REQUIRED_SCHOOL_PARTS, SCHOOL_PART_WORDS } from "./build";
+export { actionWords, REQUIRED_SCHOOL_PARTS, SCHOOL_PART_WORDS } from "./body";
 
 export interface Gap {
   /** Where to type the first missing part (on « Dossier »). */

@@ -5,6 +5,8 @@ import type { Finding } from "../check/findings";
 import type { CriterionNumber } from "../referential/types";
 import type { WorkbookSnapshot } from "../snapshot";
 import { buildDossier, coverGaps, markItems, type Mark } from "./build";
+import { findEstablishment } from "../establishments";
+import { schoolProperName } from "../establishments/proper-name";
 import { dossierContent, type DossierContent } from "./content";
 import type { DocumentModel } from "./document";
 
@@ -41,9 +43,23 @@ function refusal(content: DossierContent, marks: readonly Mark[]): string[] {
   return out;
 }
 
+/**
+ * The school as a letter names it, from the directory (« Lycée professionnel Beau de Rochas, Digne-les-Bains »),
+ * when its UAI is there; the check never needs it (this stays out of the check's code, loaded by every pane).
+ */
+function named(content: DossierContent): DossierContent {
+  let known;
+  try {
+    known = content.uai ? findEstablishment(content.uai) : undefined;
+  } catch {
+    known = undefined; // The directory is not loaded here: the name as typed.
+  }
+  return known ? { ...content, schoolName: schoolProperName(known) } : content;
+}
+
 export function prepareDossier(wb: WorkbookSnapshot, options: DossierRequest): Dossier {
   const ctx = makeContext(wb, { today: options.today });
-  const content = dossierContent(ctx);
+  const content = named(dossierContent(ctx));
   const findings = checkWorkbook(wb, { today: options.today });
   const built = buildDossier(content, { ...options, findings });
   const refused = options.final ? refusal(content, built.marks) : [];

@@ -1,0 +1,486 @@
+/**
+ * The dossier's body — the school's part and each criterion's tables, actions then engagements, in the guide's
+ * order and words — and the record of every « À compléter » it writes ({@link Mark}). The check reads only this
+ * (rule dossier-incomplete): the covers and annexes (build.ts) write no mark.
+ */
+import { CRITERION_PARTS, SCHOOL_PARTS } from "../blueprint/dossier-sheet";
+import type { Finding } from "../check/findings";
+import type { CriterionNumber } from "../referential/types";
+import type { ActionEntry, CriterionDossier, DossierContent, IndicatorLine, TeamMember } from "./content";
+import { paragraph, type Block, type Paragraph, type Run, type TableCell } from "./document";
+import { actionYears, shownMeasure, yearlyMeasures, type ActionYears } from "./years";
+
+export const MISSING = "À compléter";
+/** An optional part left empty (the guide says « éventuellement »). */
+export const NONE = "—";
+
+/** The school's parts the guide requires (the other labels are « éventuellement »). */
+export const REQUIRED_SCHOOL_PARTS = ["context", "selfEvaluation", "schoolProject", "contract"] as const;
+
+export const SCHOOL_PART_WORDS: Record<(typeof REQUIRED_SCHOOL_PARTS)[number], string> = {
+  context: "le contexte de l'établissement",
+  selfEvaluation: "l'articulation avec l'auto-évaluation",
+  schoolProject: "l'articulation avec le projet d'établissement",
+  contract: "l'articulation avec le contrat d'objectifs",
+};
+
+/** One « À compléter » of the body: where (the school, a criterion), about what (an action), which part. */
+export interface Mark {
+  readonly scope: "school" | CriterionNumber;
+  /** The action or engagement (« l'action « Forum » »), absent for a part of the criterion or the school. */
+  readonly subject?: string;
+  /** The action's row on « Dossier », when its texts are typed there. */
+  readonly subjectRow?: number;
+  readonly part: string;
+}
+
+/** Records each mark as the body writes it. */
+type MarkSink = (part: string) => Run;
+
+function sinkFor(marks: Mark[], scope: Mark["scope"], subject?: string, subjectRow?: number): MarkSink {
+  return (part) => {
+    marks.push({
+      scope,
+      ...(subject !== undefined ? { subject } : {}),
+      ...(subjectRow !== undefined ? { subjectRow } : {}),
+      part,
+    });
+    return { text: MISSING, missing: true };
+  };
+}
+
+/** A cell with `text`; empty, « À compléter » (recorded) when `required` names the part, else « — ». */
+export function cell(text: string, options: { required?: [MarkSink, string]; span?: number } = {}): TableCell {
+  const runs: Run[] = text
+    ? [{ text }]
+    : options.required
+      ? [options.required[0](options.required[1])]
+      : [{ text: NONE }];
+  return { paragraphs: [{ kind: "paragraph", runs }], ...(options.span ? { span: options.span } : {}) };
+}
+
+export function label(text: string, span?: number): TableCell {
+  return { paragraphs: [paragraph(text)], label: true, ...(span ? { span } : {}) };
+}
+
+/** A cell continuing the merged cell above it (the same objective, animateur or duration). */
+export const CONTINUED: TableCell = { paragraphs: [], merge: "continue" };
+
+export function bullet(text: string): Paragraph {
+  return paragraph(text, "ListBullet");
+}
+
+export interface DossierOptions {
+  readonly today: Date;
+  /** Only this criterion (the cover, its part of the first page, its tables, its evidence). */
+  readonly criterion?: CriterionNumber;
+  /** The check's findings: its errors are listed on the working version's first page. */
+  readonly findings?: readonly Finding[];
+  /** The final version: the guide's cover, no to-do list, no tool's name. */
+  readonly final?: boolean;
+}
+
+/** How an action is named in a sentence: « l'action « Forum » », « l'engagement de la ligne 14 ». */
+export function actionWords(a: ActionEntry): string {
+  const kind = a.kind === "engagement" ? "l'engagement" : "l'action";
+  return a.name ? `${kind} « ${a.name} »` : `${kind} de la ligne ${a.rows[0]}`;
+}
+
+/** The evidence numbers P1, P2 … of each action, in the dossier's order. */
+export type EvidenceNumbers = Map<ActionEntry, number[]>;
+
+function evidenceCell(a: ActionEntry, numbers: EvidenceNumbers): TableCell {
+  const n = numbers.get(a) ?? [];
+  return cell(n.length ? `${n.map((k) => `P${k}`).join(", ")} (annexe des éléments de preuve)` : "");
+}
+
+function teamRows(c: CriterionDossier, sink: MarkSink): TableCell[][] {
+  const n = c.criterion.number;
+  const person = (m: TeamMember | undefined, required: boolean) => [
+    cell(m?.name ?? "", required ? { required: [sink, "coordonnateur de l'équipe"] } : {}),
+    cell(m?.firstName ?? ""),
+    cell(m?.role ?? ""),
+  ];
+  const rows: TableCell[][] = [
+    [label(`ÉQUIPE CRITÈRE ${n}`), label("Nom"), label("Prénom"), label("Fonction")],
+    [label(`Coordonnateur critère ${n}`), ...person(c.coordinator, true)],
+  ];
+  const members = c.members.length ? c.members : [undefined];
+  members.forEach((m, i) =>
+    rows.push([
+      i === 0 ? { ...label(`Membres équipe critère ${n}`), merge: "restart" as const } : CONTINUED,
+      ...person(m, false),
+    ]),
+  );
+  return rows;
+}
+
+function implementationTable(a: ActionEntry, sink: MarkSink): Block {
+  return {
+    kind: "table",
+    columns: [1, 1, 1, 1],
+    headerRows: 2,
+    rows: [
+      [label("MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)", 4)],
+      [label("Moyens engagés"), label("Calendrier"), label("Lieux"), label("Modalités d'organisation")],
+      // One missing mark for the whole: any of the four says how the action is carried out.
+      [a.texts.means, a.texts.schedule, a.texts.places, a.texts.organisation].every((t) => !t)
+        ? [cell("", { required: [sink, "mise en œuvre"], span: 4 })]
+        : [cell(a.texts.means), cell(a.texts.schedule), cell(a.texts.places), cell(a.texts.organisation)],
+    ],
+  };
+}
+
+/** The objective cell of a line: written at the first line of each objective, merged below it. */
+function objectiveCells(lines: readonly (IndicatorLine | undefined)[], sink: MarkSink, where: (i: number) => string) {
+  return lines.map((l, i): TableCell => {
+    const previous = i > 0 ? lines[i - 1] : undefined;
+    if (l && previous && l.objective && l.objective === previous.objective) return CONTINUED;
+    const next = lines[i + 1];
+    const merged = !!(l?.objective && next?.objective === l.objective);
+    return {
+      ...cell(l?.objective ?? "", { required: [sink, `objectif${where(i)}`] }),
+      ...(merged ? { merge: "restart" as const } : {}),
+    };
+  });
+}
+
+/** « (ligne 12) » after a part of a line, so that each mark names its row of the fiche. */
+function lineWhere(lines: readonly (IndicatorLine | undefined)[]): (i: number) => string {
+  return (i) => (lines.length > 1 && lines[i] ? ` (ligne ${lines[i]?.row})` : "");
+}
+
+/** « 2025 : 12 · 2026 : 15 · … · résultat à l'audit (2029) : 31 · cible 2029 : 30 ». */
+function everyYear(l: IndicatorLine, content: DossierContent): string {
+  const years = yearlyMeasures(l, content.referenceYear, content.auditYear).map(
+    (m) => `${m.year} : ${m.value || NONE}`,
+  );
+  const audit = content.auditYear;
+  const tail =
+    audit === undefined
+      ? []
+      : [`résultat à l'audit (${audit}) : ${l.result || NONE}`, `cible ${audit} : ${l.target || NONE}`];
+  return `Chaque année : ${[...years, ...tail].join(" · ")}`;
+}
+
+function yearLabel(word: string, year: number | undefined): TableCell {
+  return label(year === undefined ? `Mesure ${word}` : `Mesure ${word} (${year})`);
+}
+
+function actionBlocks(
+  content: DossierContent,
+  c: CriterionDossier,
+  a: ActionEntry,
+  k: number,
+  marks: Mark[],
+  evidence: EvidenceNumbers,
+  today: Date,
+): Block[] {
+  const n = c.criterion.number as CriterionNumber;
+  const sink = sinkFor(marks, n, actionWords(a), a.textsRow);
+  const N = content.referenceYear;
+  const years: ActionYears = actionYears(a.duration, N, content.auditYear);
+  const title = `CRITÈRE ${n} : ACTION ${k}${a.name ? ` — ${a.name}` : ""}`;
+  const lines = a.lines.length ? a.lines : [undefined];
+  const where = lineWhere(lines);
+  // The plus-value is asked once the audit year has come (the check's rule action-evaluation-missing, too).
+  const auditCome = content.auditYear !== undefined && today.getFullYear() >= content.auditYear;
+  const noAddedValue = auditCome && !a.lines.some((l) => l.addedValue);
+  const duration = a.duration && !years.yearsSaid ? `${a.duration} (${years.start}-${years.end})` : a.duration;
+  // Built in the body's order, so that the marks are recorded in the order they are read.
+  const head: Block[] = [
+    ...(a.kindSaid
+      ? []
+      : [
+          {
+            kind: "paragraph" as const,
+            runs: [{ text: "Statut dans la fiche (Action ou Engagement) : " }, sink("statut (Action ou Engagement)")],
+          },
+        ]),
+    {
+      kind: "table",
+      columns: [1.2, 1.4, 1.2, 1.2],
+      rows: [
+        [label("Dénomination"), cell(a.name, { required: [sink, "dénomination"], span: 3 })],
+        [
+          label("Durée action"),
+          cell(duration, { required: [sink, "durée"] }),
+          label("Action pérenne"),
+          cell(a.perennial, { required: [sink, "action pérenne (oui ou non)"] }),
+        ],
+        [label("Description"), cell(a.texts.description, { required: [sink, "description"], span: 3 })],
+        [label("Éléments de preuve"), { ...evidenceCell(a, evidence), span: 3 }],
+      ],
+    },
+  ];
+  const rows: TableCell[][] = [];
+  lines.forEach((l, i) => {
+    // The objective is written once, merged down over its lines and their every-year rows.
+    const previous = i > 0 ? lines[i - 1] : undefined;
+    const continues = !!(l && previous && l.objective && l.objective === previous.objective);
+    const objective: TableCell = continues
+      ? CONTINUED
+      : {
+          ...cell(l?.objective ?? "", { required: [sink, `objectif${where(i)}`] }),
+          ...(l ? { merge: "restart" } : {}),
+        };
+    rows.push([
+      objective,
+      cell(l?.indicator ?? "", { required: [sink, `indicateur${where(i)}`] }),
+      cell(l ? shownMeasure(l, years.begin, N, content.auditYear) : "", {
+        required: [sink, `mesure début ${years.begin}${where(i)}`],
+      }),
+      cell(l && years.middle !== undefined ? shownMeasure(l, years.middle, N, content.auditYear) : ""),
+      cell(l && years.finish !== undefined ? shownMeasure(l, years.finish, N, content.auditYear) : ""),
+      noAddedValue && i === 0 ? cell("", { required: [sink, "plus-value"] }) : cell(l?.addedValue ?? ""),
+    ]);
+    if (l) rows.push([CONTINUED, cell(everyYear(l, content), { span: 5 })]);
+  });
+  return [
+    { kind: "heading", level: 2, text: title },
+    ...head,
+    {
+      kind: "table",
+      columns: [1.4, 1.4, 0.9, 0.9, 0.9, 1.6],
+      headerRows: 2,
+      rows: [
+        [label("OBJECTIFS INDICATEURS ÉVALUATION", 6)],
+        [
+          label("Objectifs"),
+          label("Indicateurs"),
+          yearLabel("début", years.begin),
+          yearLabel("suivi", years.middle),
+          yearLabel("fin", years.finish),
+          label("Plus-value"),
+        ],
+        ...rows,
+      ],
+    },
+    implementationTable(a, sink),
+    {
+      kind: "table",
+      columns: [1, 1, 1],
+      headerRows: 1,
+      rows: [
+        [label("Points forts"), label("Axes de progrès"), label("Conclusion")],
+        [
+          cell(a.texts.strengths, { required: [sink, "points forts"] }),
+          cell(a.texts.improvements, { required: [sink, "axes de progrès"] }),
+          cell(a.texts.conclusion, { required: [sink, "conclusion"] }),
+        ],
+      ],
+    },
+  ];
+}
+
+function engagementBlocks(
+  content: DossierContent,
+  c: CriterionDossier,
+  a: ActionEntry,
+  k: number,
+  marks: Mark[],
+  evidence: EvidenceNumbers,
+): Block[] {
+  const n = c.criterion.number as CriterionNumber;
+  const sink = sinkFor(marks, n, actionWords(a), a.textsRow);
+  const lines = a.lines.length ? a.lines : [undefined];
+  const where = lineWhere(lines);
+  const audit = content.auditYear;
+  const several = lines.length > 1 ? ({ merge: "restart" } as const) : {};
+  // Built in the body's order, so that the marks are recorded in the order they are read.
+  const head: Block[] = [
+    ...(a.kindSaid
+      ? []
+      : [
+          {
+            kind: "paragraph" as const,
+            runs: [{ text: "Statut dans la fiche (Action ou Engagement) : " }, sink("statut (Action ou Engagement)")],
+          },
+        ]),
+    {
+      kind: "table",
+      columns: [1.2, 4],
+      rows: [
+        [label("Dénomination"), cell(a.name, { required: [sink, "dénomination"] })],
+        [label("Description"), cell(a.texts.description, { required: [sink, "description"] })],
+        [label("Éléments de preuve"), evidenceCell(a, evidence)],
+      ],
+    },
+  ];
+  const leader = { ...cell(a.texts.leader, { required: [sink, "animateur"] }), ...several };
+  const duration = { ...cell(a.duration, { required: [sink, "durée"] }), ...several };
+  const objectives = objectiveCells(lines, sink, where);
+  return [
+    { kind: "heading", level: 2, text: `CRITÈRE ${n} : ENGAGEMENT ${k}${a.name ? ` — ${a.name}` : ""}` },
+    ...head,
+    {
+      kind: "table",
+      columns: [1.2, 0.8, 1.3, 1.3, 0.9, 0.9],
+      headerRows: 2,
+      rows: [
+        [label("PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION", 6)],
+        [
+          label("Animateur engagement"),
+          label("Durée de l'action"),
+          label("Objectifs"),
+          label("Indicateurs"),
+          label(`Mesure à N (${content.referenceYear})`),
+          label(audit === undefined ? "Cible à l'audit" : `Cible à l'audit (${audit})`),
+        ],
+        ...lines.map((l, i) => [
+          i === 0 ? leader : CONTINUED,
+          i === 0 ? duration : CONTINUED,
+          objectives[i],
+          cell(l?.indicator ?? "", { required: [sink, `indicateur${where(i)}`] }),
+          cell(l?.reference ?? "", { required: [sink, `mesure à N${where(i)}`] }),
+          cell(l?.target ?? ""),
+        ]),
+      ],
+    },
+    implementationTable(a, sink),
+  ];
+}
+
+function criterionBlocks(
+  content: DossierContent,
+  c: CriterionDossier,
+  marks: Mark[],
+  evidence: EvidenceNumbers,
+  today: Date,
+): Block[] {
+  const n = c.criterion.number as CriterionNumber;
+  const sink = sinkFor(marks, n);
+  const text = (key: (typeof CRITERION_PARTS)[number]["key"]) => c.parts[key];
+  const blocks: Block[] = [
+    { kind: "page-break" },
+    { kind: "heading", level: 1, text: `Critère ${n} — ${c.criterion.title}` },
+    {
+      kind: "table",
+      columns: [1.2, 4],
+      rows: [
+        [label(`Critère ${n}`), cell(c.criterion.title)],
+        [label(`ÉTAT DES LIEUX DU CRITÈRE ${n}`, 2)],
+        [cell(text("baseline"), { required: [sink, "état des lieux"], span: 2 })],
+        [label(`OBJECTIF GÉNÉRAL DU CRITÈRE ${n}`, 2)],
+        [cell(text("goal"), { required: [sink, "objectif général"], span: 2 })],
+      ],
+    },
+    {
+      kind: "table",
+      columns: [1.6, 3.6],
+      rows: [
+        [label(`TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ : CRITÈRE ${n}`, 2)],
+        [label("Domaine d'auto-évaluation de l'établissement"), cell(text("selfEvaluation"))],
+        [label("Axe du projet d'établissement"), cell(text("schoolProject"))],
+        [label("Axe du contrat d'objectifs tripartite"), cell(text("contract"))],
+        [label("Critère du campus des métiers et des qualifications"), cell(text("campus"))],
+      ],
+    },
+    { kind: "table", columns: [1.6, 1.2, 1.2, 1.6], headerRows: 1, rows: teamRows(c, sink) },
+  ];
+  if (c.actions.length === 0)
+    blocks.push({
+      kind: "paragraph",
+      runs: [
+        { text: "Aucune action ni engagement dans la fiche du critère : " },
+        sink("aucune action ni engagement dans la fiche"),
+      ],
+    });
+  // The guide presents the actions, then the engagements.
+  c.actions
+    .filter((a) => a.kind === "action")
+    .forEach((a, i) => blocks.push(...actionBlocks(content, c, a, i + 1, marks, evidence, today)));
+  c.actions
+    .filter((a) => a.kind === "engagement")
+    .forEach((a, i) => blocks.push(...engagementBlocks(content, c, a, i + 1, marks, evidence)));
+  // A text typed on « Dossier » for no row of the fiche: said where the criterion ends, to be resolved.
+  for (const o of c.orphanTexts)
+    blocks.push({
+      kind: "paragraph",
+      runs: [
+        {
+          text: `Texte de la feuille « Dossier » (ligne ${o.row}) pour « ${o.name} », qui n'est l'action d'aucune ligne de la fiche : `,
+        },
+        sink(`« ${o.name} » (ligne ${o.row} de Dossier) n'est l'action d'aucune ligne de la fiche`),
+      ],
+    });
+  return blocks;
+}
+
+function schoolBlocks(content: DossierContent, marks: Mark[]): Block[] {
+  const required = new Map<string, string>(REQUIRED_SCHOOL_PARTS.map((k) => [k, SCHOOL_PART_WORDS[k]]));
+  const sink = sinkFor(marks, "school");
+  return [
+    { kind: "page-break" },
+    { kind: "heading", level: 1, text: "L'établissement" },
+    {
+      kind: "table",
+      columns: [1.6, 4],
+      rows: SCHOOL_PARTS.map((p) => {
+        const words = required.get(p.key);
+        return [label(p.label), cell(content.schoolParts[p.key], words ? { required: [sink, words] } : {})];
+      }),
+    },
+  ];
+}
+
+/** The marks of one scope as the list's items: a part of the school or criterion, or « subject : parts ». */
+export function markItems(marks: readonly Mark[]): string[] {
+  const items: string[] = [];
+  const bySubject = new Map<string, string[]>();
+  for (const m of marks) {
+    if (m.subject === undefined) {
+      items.push(m.part);
+      continue;
+    }
+    let parts = bySubject.get(m.subject);
+    if (!parts) {
+      parts = [];
+      bySubject.set(m.subject, parts);
+      items.push(m.subject);
+    }
+    parts.push(m.part);
+  }
+  return items.map((i) => {
+    const parts = bySubject.get(i);
+    return parts ? `${i} : ${parts.join(", ")}` : i;
+  });
+}
+
+/** « Ce qu'il reste à compléter avant l'audit »: the body's marks by criterion, then the check's errors. */
+export function numberEvidence(criteria: readonly CriterionDossier[]): EvidenceNumbers {
+  const numbers: EvidenceNumbers = new Map();
+  let k = 0;
+  for (const c of criteria)
+    for (const a of [
+      ...c.actions.filter((x) => x.kind === "action"),
+      ...c.actions.filter((x) => x.kind === "engagement"),
+    ])
+      numbers.set(
+        a,
+        a.evidence.map(() => ++k),
+      );
+  return numbers;
+}
+
+/** The body: the school's part (unless one criterion only) and each criterion's, with the marks they write. */
+export function bodyBlocks(
+  content: DossierContent,
+  criteria: readonly CriterionDossier[],
+  options: Pick<DossierOptions, "today" | "criterion">,
+): { blocks: Block[]; marks: Mark[]; evidence: EvidenceNumbers } {
+  const marks: Mark[] = [];
+  const evidence = numberEvidence(criteria);
+  const blocks: Block[] = [
+    ...(options.criterion === undefined ? schoolBlocks(content, marks) : []),
+    ...criteria.flatMap((c) => criterionBlocks(content, c, marks, evidence, options.today)),
+  ];
+  return { blocks, marks, evidence };
+}
+
+/** The marks the dossier of these criteria writes on `today` (the check's list, the command's count). */
+export function dossierMarks(content: DossierContent, criterion?: CriterionNumber, today = new Date()): Mark[] {
+  const criteria =
+    criterion === undefined ? content.criteria : content.criteria.filter((c) => c.criterion.number === criterion);
+  return bodyBlocks(content, criteria, { today, ...(criterion !== undefined ? { criterion } : {}) }).marks;
+}
