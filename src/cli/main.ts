@@ -10,6 +10,9 @@ export const COMMAND_HELP: Record<string, readonly string[]> = {
     "  generate [--out FICHIER] [--uai UAI] [--head NOM] [--audit-year AAAA] [--reference-year AAAA] [--force]",
     "      Crée le classeur des fiches d'amélioration (par défaut fiches-amelioration-ldm.xlsx) ;",
     "      un fichier existant n'est remplacé qu'avec --force.",
+    "  generate (--academie NOM | --uai-file liste.csv) --out-dir DOSSIER [--audit-year AAAA] [--force]",
+    "      Un classeur par établissement (« UAI NOM.xlsx ») : les LP/LPO de l'académie, ou les lignes",
+    "      « UAI;année de l'audit;chef d'établissement » du fichier ; les fichiers présents sont gardés.",
   ],
   check: [
     "  check FICHIER... [--json] [--sheet C3|NOM]",
