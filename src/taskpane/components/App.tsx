@@ -78,13 +78,14 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
     if (message) messageRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [message]);
 
-  const act = React.useCallback(async <T,>(label: string, f: () => Promise<T>, after?: (t: T) => void) => {
+  // `refresh`: read the workbook's status again afterwards (a check writes nothing it shows: no second read).
+  const act = React.useCallback(async <T,>(label: string, f: () => Promise<T>, after?: (t: T) => void, refresh = true) => {
     setBusy(label);
     setMessage(undefined);
     try {
       const t = await f();
       after?.(t);
-      setStatus(await service.status());
+      if (refresh) setStatus(await service.status());
     } catch (e) {
       setMessage({ intent: "error", lines: [e instanceof ServiceError ? e.message : `Erreur inattendue : ${String(e)}`] });
     } finally {
@@ -148,10 +149,15 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
   const reportButton = React.useRef<HTMLButtonElement>(null);
   const firstAction = React.useRef<HTMLButtonElement>(null);
   const check = (scope: "sheet" | "workbook") =>
-    act(TEXTS.checking, () => service.check(scope), (r) => {
-      setResult(r);
-      setFindingsFocus((n) => n + 1);
-    });
+    act(
+      TEXTS.checking,
+      () => service.check(scope),
+      (r) => {
+        setResult(r);
+        setFindingsFocus((n) => n + 1);
+      },
+      false,
+    );
   const prepareReport = () => act(TEXTS.reporting, () => service.report(), setReport);
   // Where the focus goes once the action is over and its controls are enabled again.
   const focusNext = React.useRef<React.RefObject<HTMLElement | null> | undefined>(undefined);
