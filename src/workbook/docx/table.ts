@@ -1,7 +1,8 @@
 /**
  * Tables as WordprocessingML: a fixed grid scaled to the text width, the « Table Grid » style, shaded bold
  * label cells, repeated header rows, vertically merged cells. A short row never breaks across pages
- * (`w:cantSplit`); a long one may (a long answer must be able to continue on the next page).
+ * (`w:cantSplit`); a long one may (a long answer must be able to continue on the next page); a short table
+ * stays whole.
  */
 import type { Paragraph, Table, TableCell } from "../../domain/dossier/document";
 import { TEXT_WIDTH } from "./styles";
@@ -9,6 +10,9 @@ import { paragraphStyle, runXml, type Links } from "./xml";
 
 /** A row whose cells hold fewer characters than this stays on one page. */
 export const UNSPLIT_ROW_CHARS = 600;
+/** A table of at most this many rows and characters stays on one page, with the heading before it. */
+export const TOGETHER_ROWS = 8;
+export const TOGETHER_CHARS = 1200;
 
 /** Fill of the label cells (light blue-grey, as the guide's tables print their left column). */
 const LABEL_FILL = "D9E2F3";
@@ -76,13 +80,14 @@ export function placeRow(cells: readonly TableCell[], count: number): PlacedCell
 }
 
 /** A paragraph inside a cell: tighter spacing than the body's; every run bold in a label cell. */
-function cellParagraph(p: Paragraph, label: boolean, links?: Links): string {
-  const pPr = `<w:pPr>${paragraphStyle(p)}<w:spacing w:before="40" w:after="40"/></w:pPr>`;
+function cellParagraph(p: Paragraph, label: boolean, links?: Links, keepNext = false): string {
+  const keep = keepNext ? "<w:keepNext/>" : "";
+  const pPr = `<w:pPr>${paragraphStyle(p)}${keep}<w:spacing w:before="40" w:after="40"/></w:pPr>`;
   return `<w:p>${pPr}${p.runs.map((r) => runXml(r, label, links)).join("")}</w:p>`;
 }
 
 /** One `w:tc`: width, span, vertical merge and shading (in CT_TcPr's order), then at least one paragraph. */
-function cellXml(cell: PlacedCell, width: number, links?: Links): string {
+function cellXml(cell: PlacedCell, width: number, links?: Links, keepNext = false): string {
   const span = cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : "";
   const merge =
     cell.merge === "restart" ? '<w:vMerge w:val="restart"/>' : cell.merge === "continue" ? "<w:vMerge/>" : "";
@@ -90,7 +95,7 @@ function cellXml(cell: PlacedCell, width: number, links?: Links): string {
   // A continued cell shows the content of the one above: its own stays empty (one paragraph, as Word wants).
   const own = cell.merge === "continue" ? [] : cell.paragraphs;
   const paragraphs = own.length ? own : [{ kind: "paragraph" as const, runs: [] }];
-  const content = paragraphs.map((p) => cellParagraph(p, cell.label, links)).join("");
+  const content = paragraphs.map((p) => cellParagraph(p, cell.label, links, keepNext)).join("");
   return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${merge}${shade}</w:tcPr>${content}</w:tc>`;
 }
 
@@ -106,14 +111,20 @@ function rowChars(cells: readonly TableCell[]): number {
  * One `w:tr`: kept on one page when short (`w:cantSplit`), marked as a header row (repeated on each page)
  * when `header` is set — in CT_TrPr's order.
  */
-function rowXml(cells: readonly TableCell[], widths: readonly number[], header: boolean, links?: Links): string {
+function rowXml(
+  cells: readonly TableCell[],
+  widths: readonly number[],
+  header: boolean,
+  links?: Links,
+  keepNext = false,
+): string {
   const props = (rowChars(cells) < UNSPLIT_ROW_CHARS ? "<w:cantSplit/>" : "") + (header ? "<w:tblHeader/>" : "");
   const trPr = props ? `<w:trPr>${props}</w:trPr>` : "";
   let column = 0;
   const tcs = placeRow(cells, widths.length).map((cell) => {
     const width = widths.slice(column, column + cell.span).reduce((a, b) => a + b, 0);
     column += cell.span;
-    return cellXml(cell, width, links);
+    return cellXml(cell, width, links, keepNext);
   });
   return `<w:tr>${trPr}${tcs.join("")}</w:tr>`;
 }
@@ -130,6 +141,13 @@ export function tableXml(table: Table, width = TEXT_WIDTH, links?: Links): strin
     '<w:tblPr><w:tblStyle w:val="TableGrid"/>' +
     `<w:tblW w:w="${width}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>`;
   const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
-  const rows = table.rows.map((cells, i) => rowXml(cells, widths, i < headerRows, links)).join("");
+  // A short table stays on one page: each row but the last is kept with the next (`w:keepNext` in its
+  // paragraphs, as Word does it), and the heading before it, kept with its next paragraph, comes along.
+  const together =
+    table.rows.length <= TOGETHER_ROWS && table.rows.reduce((n, r) => n + rowChars(r), 0) < TOGETHER_CHARS;
+  const last = table.rows.length - 1;
+  const rows = table.rows
+    .map((cells, i) => rowXml(cells, widths, i < headerRows, links, together && i < last))
+    .join("");
   return `<w:tbl>${tblPr}${grid}${rows}</w:tbl>`;
 }

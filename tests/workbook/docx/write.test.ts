@@ -147,6 +147,15 @@ describe("parts", () => {
     expect(documentXml.match(/<w:cantSplit\/>/g)).toHaveLength(12);
     const longRow = documentXml.split("<w:tr>").find((tr) => tr.includes("Une réponse longue."));
     expect(longRow).not.toContain("cantSplit");
+    // The short table (criterion 2's) stays whole: its rows but the last kept with the next; the long one may break.
+    const tables = documentXml.split("<w:tbl>").slice(1);
+    expect(tables[0]).not.toContain("<w:keepNext/>");
+    expect(
+      tables[1]
+        .split("<w:tr>")
+        .slice(1)
+        .map((tr) => tr.includes("<w:keepNext/>")),
+    ).toEqual([true, true, true, true, false]);
     expect(documentXml.match(/<w:tblHeader\/>/g)).toHaveLength(2);
     expect(documentXml.match(/<w:gridCol w:w="(\d+)"\/>/g)).toEqual([
       '<w:gridCol w:w="2754"/>',
