@@ -12,7 +12,8 @@ import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption } from "./args";
 import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
-import { docxToPdfRefreshed } from "./pdf";
+import { docxToPdfRefreshed, headingPages } from "./pdf";
+import { tocEntryNames } from "../workbook/docx/body";
 
 function criterionOption(raw: string | undefined): CriterionNumber | undefined {
   if (raw === undefined) return undefined;
@@ -50,8 +51,16 @@ export async function dossierCommand(argv: readonly string[], io: Io, today = ne
     io.err(refusalLine(dossier));
     return 1;
   }
-  const docx = writeDocx(dossier.document, { created: today });
+  let docx = writeDocx(dossier.document, { created: today });
   const pdf = kind === "pdf" ? await docxToPdfRefreshed(docx) : undefined;
+  if (kind === "docx") {
+    // The Sommaire's page numbers written in (as LibreOffice lays it out): Word shows them, asking nothing.
+    const pages = await headingPages(docx);
+    const names = tocEntryNames(dossier.document.blocks);
+    const tocPages = names.map((n) => pages?.get(n));
+    if (pages && tocPages.every((p): p is number => p !== undefined))
+      docx = writeDocx(dossier.document, { created: today, tocPages });
+  }
   await writeFileAtomic(out, pdf ? pdf.pdf : docx);
   if (pdf && !pdf.indexesRefreshed)
     io.err(

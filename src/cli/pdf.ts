@@ -157,7 +157,20 @@ def main():
         for _ in range(2):
             for i in range(indexes.getCount()):
                 indexes.getByIndex(i).update()
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "writer_pdf_Export"),))
+        if dst.endswith(".json"):
+            # The page of each heading's bookmark (_Toc…), as LibreOffice lays the document out.
+            import json
+            cursor = doc.getCurrentController().getViewCursor()
+            marks = doc.getBookmarks()
+            pages = {}
+            for name in marks.getElementNames():
+                if name.startswith("_Toc"):
+                    cursor.gotoRange(marks.getByName(name).getAnchor(), False)
+                    pages[name] = cursor.getPage()
+            with open(dst, "w") as out:
+                json.dump(pages, out)
+        else:
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "writer_pdf_Export"),))
         doc.close(True)
     finally:
         try:
@@ -185,14 +198,17 @@ export function unoPythons(
   return [...chosen, "/usr/bin/python3", path.join(dir, "python")];
 }
 
-/** LibreOffice through UNO: open, refresh the indexes, export `pdf`. False when no Python with UNO did it. */
-async function refreshedPdf(soffice: string, src: string, pdf: string, dir: string): Promise<boolean> {
+/**
+ * LibreOffice through UNO: open, refresh the indexes, export `out` — the PDF, or (a `.json` name) the page of
+ * each heading's bookmark. False when no Python with UNO did it.
+ */
+async function refreshedPdf(soffice: string, src: string, out: string, dir: string): Promise<boolean> {
   const script = path.join(dir, "refresh.py");
   writeFileSync(script, REFRESH_AND_EXPORT_PY);
   for (const python of unoPythons(soffice).filter((p) => existsSync(p))) {
     try {
-      await run(python, [script, soffice, src, pdf, path.join(dir, "lo-uno")]);
-      if (existsSync(pdf)) return true;
+      await run(python, [script, soffice, src, out, path.join(dir, "lo-uno")]);
+      if (existsSync(out)) return true;
     } catch {
       // This Python has no UNO, or LibreOffice failed: the next one, or the plain conversion.
     }
@@ -226,6 +242,29 @@ export async function docxToPdfRefreshed(docx: Uint8Array): Promise<DossierPdf> 
     }
   }
   return { pdf: await docxToPdf(docx), indexesRefreshed: false };
+}
+
+/**
+ * The page of each heading's `_Toc` bookmark as LibreOffice lays the .docx out (Carlito stands in for Calibri with
+ * the same metrics), for the table of contents' cached page numbers: Word shows them without refreshing, and
+ * without asking anything on opening. Undefined without LibreOffice and a Python with UNO.
+ */
+export async function headingPages(docx: Uint8Array): Promise<ReadonlyMap<string, number> | undefined> {
+  const soffice = pdfTools().offices.find((p) => existsSync(p));
+  if (!soffice) return undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), "ldm-dossier-pages-"));
+  try {
+    const src = path.join(dir, "dossier.docx");
+    const json = path.join(dir, "pages.json");
+    writeFileSync(src, docx);
+    if (!(await refreshedPdf(soffice, src, json, dir))) return undefined;
+    const pages = JSON.parse(readFileSync(json, "utf8")) as Record<string, number>;
+    return new Map(Object.entries(pages).filter(([, p]) => Number.isInteger(p) && p > 0));
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Converts a .docx to PDF with LibreOffice (Writer), headless, as it is (fields not refreshed). */

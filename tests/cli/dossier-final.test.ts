@@ -370,6 +370,11 @@ describe("--final", () => {
     expect(doc).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     const objectives = action1.objectives;
     expect(objectives.slice(2).map((r) => r[0])).toEqual(["Objectif 1", "", "", ""]);
+    // The Sommaire has its page numbers (as LibreOffice lays it out), and no field asks Word to update it.
+    const toc = d.paragraphs.filter((p) => p.style === "toc 1" || p.style === "toc 2");
+    expect(toc.length).toBeGreaterThanOrEqual(20);
+    for (const p of toc) expect(p.text).toMatch(/\t\d+$/);
+    expect(toc[0].text).toBe("L'établissement\t3");
     // Every part in WordprocessingML's order.
     expect(
       execFileSync(SYSTEM_PYTHON, [path.join(REPO, "tests/helpers/wml_order.py"), path.join(dir, "final.docx")], {

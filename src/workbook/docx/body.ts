@@ -32,6 +32,11 @@ function anchorHeadings(blocks: readonly Block[]): Map<Block, Anchor> {
   return anchors;
 }
 
+/** The bookmarks of the table of contents' entries (level 1 and 2 headings), in order: `tocPages` follows them. */
+export function tocEntryNames(blocks: readonly Block[]): string[] {
+  return [...anchorHeadings(blocks).values()].filter((a) => a.heading.level <= 2).map((a) => a.name);
+}
+
 /** A body paragraph: its style, then its runs (links registered in `links`). */
 function paragraphXml(p: Paragraph, links: Links): string {
   const style = paragraphStyle(p);
