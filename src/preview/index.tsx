@@ -90,8 +90,8 @@ function Grid(): React.JSX.Element {
   const cols = 19;
   const [draft, setDraft] = React.useState<string | undefined>();
   const select = (sheet: string, addr: string) => {
-    host.model.selection = { sheet, address: addr };
-    host.activate(sheet);
+    // As in Excel: the sheet becomes active and onSelectionChanged is raised (the live check's drop-down picks).
+    host.select(sheet, addr);
     setDraft(undefined);
     notify();
   };
@@ -141,16 +141,20 @@ function Grid(): React.JSX.Element {
           <tbody>
             <tr>
               <td className={`${s.cell} ${s.head}`} />
-              {Array.from({ length: cols }, (_, c) => (
-                <td key={c} className={`${s.cell} ${s.head}`}>
-                  {columnLetters(c + 1)}
-                </td>
-              ))}
+              {Array.from({ length: cols }, (_, c) =>
+                // A hidden column (Range.columnHidden) is not drawn, as in Excel.
+                active.hiddenColumns?.has(c + 1) ? null : (
+                  <td key={c} className={`${s.cell} ${s.head}`}>
+                    {columnLetters(c + 1)}
+                  </td>
+                ),
+              )}
             </tr>
             {Array.from({ length: rows }, (_, r) => (
               <tr key={r}>
                 <td className={`${s.cell} ${s.head}`}>{r + 1}</td>
                 {Array.from({ length: cols }, (_, c) => {
+                  if (active.hiddenColumns?.has(c + 1)) return null;
                   const a = address(r + 1, c + 1);
                   const cell = active.cells.get(a);
                   const sel = model.selection?.sheet === active.name && model.selection.address === a;

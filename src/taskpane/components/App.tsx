@@ -21,6 +21,7 @@ import { createBurst } from "../services/burst";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { LIVE_CHECK_QUIET_MS, TEXTS } from "../texts";
 import { GuideExamples } from "./GuideExamples";
+import { FOLLOW_UP_TEXTS } from "../services/follow-up";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -261,6 +262,21 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
             />
           ) : (
             <Text>{TEXTS.notCriterionSheet}</Text>
+          )}
+          {status.activeCriterion && (
+            // The follow-up columns I–S, folded or not from here: Excel refuses its outline on a protected sheet.
+            <div className={styles.buttons}>
+              <Button
+                disabled={!!busy}
+                onClick={() =>
+                  act(FOLLOW_UP_TEXTS.button, () => service.followUp(), (r) =>
+                    setMessage({ intent: "info", lines: [r.line] }),
+                  )
+                }
+              >
+                {FOLLOW_UP_TEXTS.button}
+              </Button>
+            </div>
           )}
         </>
       )}

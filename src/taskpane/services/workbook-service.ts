@@ -25,6 +25,8 @@ import {
 import { TEXTS } from "../texts";
 import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../workbook/office/settings";
 import { loadEstablishments } from "./establishments";
+import { toggleFollowUp, type FollowUpShown } from "./follow-up";
+import { createPickWatch, dropDownCells } from "./picks";
 
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -113,7 +115,14 @@ export function createWorkbookService(options: ServiceOptions) {
       changed: (c) => listener?.changed(c),
       activated: (id) => listener?.activated(id),
     };
-    return guarded(() => run((context) => watchWorkbook(context, relay))).catch((e: unknown) => {
+    // A pick from a drop-down may raise no onChanged: leaving a drop-down cell counts as a change (picks.ts).
+    const picks = createPickWatch(
+      () => (last ? dropDownCells(last.snapshot, last.sheetIds ?? {}) : undefined),
+      relay.changed,
+    );
+    globalThis.addEventListener?.("focus", () => picks.focused());
+    const events = { ...relay, selected: picks.selected };
+    return guarded(() => run((context) => watchWorkbook(context, events))).catch((e: unknown) => {
       watching = false;
       throw e;
     });
@@ -270,6 +279,11 @@ export function createWorkbookService(options: ServiceOptions) {
     );
   }
 
+  /** « Afficher / masquer le suivi »: the active fiche's columns I–S, shown or hidden (follow-up.ts). */
+  async function followUp(show?: boolean): Promise<FollowUpShown> {
+    return guarded(() => run((context) => toggleFollowUp(context, show)));
+  }
+
   /** The annual review as a print-ready HTML document (the read's two syncs). */
   async function report(): Promise<string> {
     // The review (its HTML writer and the synthesis) loads on demand, in its own chunk: not the first screen.
@@ -312,6 +326,7 @@ export function createWorkbookService(options: ServiceOptions) {
     check,
     selectCell,
     insertIntoSelectedRow,
+    followUp,
     report,
     dossier,
     watch,

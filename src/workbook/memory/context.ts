@@ -16,6 +16,8 @@ export class MemoryContext {
   /** The host's event registrations: they outlive the run that made them, as in Excel. */
   events: MemoryEvents = new MemoryEvents();
   private touched = new Map<string, RangeRef[]>();
+  /** Whether the batch being applied called `suspendApiCalculationUntilNextSync` (until its sync ends). */
+  calculationSuspended = false;
   private queue: { op: Op; trace: unknown }[] = [];
   private loads: (() => unknown)[] = [];
   readonly workbook: MemoryWorkbook;
@@ -52,9 +54,17 @@ export class MemoryContext {
     // As in Excel, a batch is not a transaction: the commands before a failing one stay applied.
     const activeBefore = this.model.sheets[this.model.activeSheet]?.id;
     this.touched = new Map();
+    this.calculationSuspended = false;
     try {
       for (const b of batch) b.op();
     } finally {
+      // Cells changed while calculation was suspended: their dependents stay stale until a calculate.
+      if (this.calculationSuspended) {
+        const calc = (this.model.calculation ??= { stale: false, suspendedSyncs: 0, calculations: [] });
+        calc.suspendedSyncs++;
+        if (this.touched.size > 0) calc.stale = true;
+      }
+      this.calculationSuspended = false;
       this.raiseEvents(activeBefore);
     }
     let bytes = 0;

@@ -103,6 +103,57 @@ export class MemoryHost {
     return true;
   }
 
+  /**
+   * A person picks `value` from a cell's drop-down list. Some hosts raise no onChanged for it
+   * (OfficeDev/office-js#420, #3888, #4066): `raisesChanged: false` (the default) simulates them. Refused like
+   * a typed value on a locked cell of a protected sheet, and on a cell without a list.
+   */
+  pick(sheetName: string, addr: string, value: string, options: { raisesChanged?: boolean } = {}): boolean {
+    const sheet = this.model.sheets.find((s) => s.name === sheetName);
+    const ref = parseAddress(addr);
+    if (!sheet || !ref) return false;
+    const listed = sheet.validations.some(
+      (v) =>
+        "list" in v.rule &&
+        ref.row >= v.range.top &&
+        ref.row <= v.range.bottom &&
+        ref.col >= v.range.left &&
+        ref.col <= v.range.right,
+    );
+    const cell = cellAt(sheet, ref.row, ref.col);
+    if (!listed || (sheet.protected && cell.locked)) return false;
+    cell.formula = undefined;
+    cell.error = undefined;
+    cell.value = value === "" ? undefined : value;
+    if (options.raisesChanged) this.events.changed(sheet, address(ref.row, ref.col), "Local");
+    return true;
+  }
+
+  /** A person selects a cell (or a range) of a sheet: onSelectionChanged, as Excel raises it. */
+  select(sheetName: string, addr: string): void {
+    const i = this.model.sheets.findIndex((s) => s.name === sheetName);
+    if (i < 0) return;
+    this.activate(sheetName);
+    this.model.selection = { sheet: sheetName, address: addr };
+    this.events.selectionChanged(this.model.sheets[i], addr);
+  }
+
+  /**
+   * A person clicks the column outline's « + » or « − » (or Data › Show/Hide Detail): refused on a protected
+   * sheet, as Excel refuses it whatever the protection's options (Office.js has none for outlines); otherwise
+   * the grouped columns are shown or hidden.
+   */
+  outline(sheetName: string, show: boolean): boolean {
+    const sheet = this.model.sheets.find((s) => s.name === sheetName);
+    if (!sheet || sheet.protected || sheet.columnOutline.size === 0) return false;
+    const hidden = (sheet.hiddenColumns ??= new Set<number>());
+    for (const col of sheet.columnOutline.keys()) {
+      if (show) hidden.delete(col);
+      else hidden.add(col);
+    }
+    return true;
+  }
+
   /** A person clicks another sheet's tab. */
   activate(sheetName: string): void {
     const i = this.model.sheets.findIndex((s) => s.name === sheetName);

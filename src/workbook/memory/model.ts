@@ -56,6 +56,10 @@ export interface MemorySheet {
   printArea?: string;
   /** `pageLayout.headersFooters.defaultForAllPages`, as written (leftHeader, centerFooter…). */
   headersFooters?: Record<string, string>;
+  /** `pageLayout.zoom` as written (ExcelApi 1.9): a scale, or pages wide and tall; only documented values are taken. */
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Columns hidden (`Range.columnHidden = true`, ExcelApi 1.2), whatever their width. */
+  hiddenColumns?: Set<number>;
   charts: MemoryChart[];
 }
 
@@ -69,6 +73,12 @@ export interface MemoryModel {
   names: MemoryName[];
   activeSheet: number;
   selection?: { sheet: string; address: string };
+  /**
+   * Calculation after `suspendApiCalculationUntilNextSync`: a suspended batch that changed cells leaves the
+   * workbook's formulas stale until `application.calculate` runs in a batch that is not suspended (the reference:
+   * « it is the developer's responsibility to re-calc the workbook »). `calculations` lists each calculate's type.
+   */
+  calculation?: { stale: boolean; suspendedSyncs: number; calculations: string[] };
 }
 
 export class OfficeLikeError extends Error {

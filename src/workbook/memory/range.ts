@@ -102,6 +102,13 @@ export class MemoryRange extends ClientObject {
         return grid((c) => (c?.formula ? "=" + c.formula : (c?.value ?? "")));
       case "numberFormat":
         return grid((c) => c?.numberFormat ?? "General");
+      case "columnHidden": {
+        // ExcelApi 1.2: true when every column of the range is hidden, false when none is, null when mixed.
+        const hidden = s.hiddenColumns ?? new Set<number>();
+        let n = 0;
+        for (let col = this.ref.left; col <= this.ref.right; col++) if (hidden.has(col)) n++;
+        return n === 0 ? false : n === this.ref.right - this.ref.left + 1 ? true : null;
+      }
       case "valueTypes":
         return grid((c) =>
           c?.error
@@ -133,6 +140,25 @@ export class MemoryRange extends ClientObject {
   }
   get valueTypes(): string[][] {
     return this.get("valueTypes");
+  }
+  get columnHidden(): boolean | null {
+    return this.get("columnHidden");
+  }
+  /**
+   * Hides or shows the range's columns (ExcelApi 1.2). On a protected sheet, only if its protection allows
+   * formatting columns (`allowFormatColumns`, « Format columns » in Excel), as Excel does for a person.
+   */
+  set columnHidden(v: boolean | null) {
+    this.ctx.enqueue({ columnHidden: v, range: this.ref }, () => {
+      const s = this.sheet;
+      if (s.protected && !s.protectionOptions?.allowFormatColumns)
+        throw new OfficeLikeError("AccessDenied", `La feuille « ${s.name} » est protégée : colonnes non modifiables.`);
+      const hidden = (s.hiddenColumns ??= new Set<number>());
+      for (let col = this.ref.left; col <= this.ref.right; col++) {
+        if (v) hidden.add(col);
+        else hidden.delete(col);
+      }
+    });
   }
 
   private writeGrid(kind: "values" | "formulas" | "numberFormat", v: unknown[][]): void {
@@ -265,6 +291,7 @@ export class MemoryRange extends ClientObject {
         address: `${address(this.ref.top, this.ref.left)}${this.ref.bottom !== this.ref.top || this.ref.right !== this.ref.left ? ":" + address(this.ref.bottom, this.ref.right) : ""}`,
       };
       this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.sheetName);
+      this.ctx.events.selectionChanged(this.sheet, this.ctx.model.selection.address);
     });
   }
 }

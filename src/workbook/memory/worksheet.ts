@@ -118,6 +118,7 @@ export class MemoryWorksheet extends ClientObject {
       this.ctx.enqueue({ pageLayout: k, v }, () => {
         const sheet = this.ctx.sheet(this.resolveName() as string);
         if (k === "orientation") sheet.orientation = String(v);
+        if (k === "zoom") sheet.zoom = documentedZoom(v);
       }),
     );
     const setPrintTitleRows = (r: string) =>
@@ -146,6 +147,33 @@ export class MemoryWorksheet extends ClientObject {
       this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.resolveName());
     });
   }
+}
+
+/**
+ * `pageLayout.zoom` (Excel.PageLayoutZoomOptions, ExcelApi 1.9) as the reference documents it: `scale` « between
+ * 10 and 400 », or a « number of pages to fit » horizontally and vertically. A page count of 0 (OOXML's « automatic »)
+ * is not documented: the in-memory Excel refuses anything but a whole number of pages of at least 1
+ * (docs/office-api.md §3.8).
+ */
+function documentedZoom(v: unknown): NonNullable<MemorySheet["zoom"]> {
+  const z = (v ?? {}) as Record<string, unknown>;
+  const out: NonNullable<MemorySheet["zoom"]> = {};
+  if (z.scale !== undefined && z.scale !== null) {
+    if (typeof z.scale !== "number" || z.scale < 10 || z.scale > 400)
+      throw new OfficeLikeError("InvalidArgument", `Échelle d'impression hors de 10–400 : ${String(z.scale)}.`);
+    out.scale = z.scale;
+  }
+  for (const k of ["horizontalFitToPages", "verticalFitToPages"] as const) {
+    const n = z[k];
+    if (n === undefined || n === null) continue;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
+      throw new OfficeLikeError(
+        "InvalidArgument",
+        `${k} : un nombre de pages (1 ou plus) est attendu, pas ${String(n)}.`,
+      );
+    out[k] = n;
+  }
+  return out;
 }
 
 const HEADER_FOOTER_PARTS = [
@@ -319,10 +347,15 @@ export class MemorySheetProtection extends ClientObject {
   }
   protected compute(prop: string): unknown {
     if (prop === "protected") return this.ctx.sheet(sheetNameOf(this.sheetName)).protected;
+    // ExcelApi 1.2: the options of the protection in force (all false when the sheet is not protected).
+    if (prop === "options") return { ...(this.ctx.sheet(sheetNameOf(this.sheetName)).protectionOptions ?? {}) };
     throw new OfficeLikeError("InvalidArgument", `Propriété inconnue : ${prop}`);
   }
   get protected(): boolean {
     return this.get("protected");
+  }
+  get options(): Record<string, unknown> {
+    return this.get("options");
   }
   /** Records the options: a sheet protected without them forbids inserting rows, sorting, filtering. */
   protect(options?: Record<string, unknown>, password?: string): void {
@@ -375,6 +408,10 @@ export class MemoryWorksheets extends ClientObject {
   /** ExcelApi 1.7: any sheet's cells changed (by a person, a co-author, or an add-in). */
   get onChanged(): MemoryEventSource {
     return new MemoryEventSource(this.ctx, "changed");
+  }
+  /** ExcelApi 1.9: the selection changed, on any sheet. */
+  get onSelectionChanged(): MemoryEventSource {
+    return new MemoryEventSource(this.ctx, "selectionChanged");
   }
   /** ExcelApi 1.7: another sheet became the active one. */
   get onActivated(): MemoryEventSource {

@@ -169,6 +169,14 @@ export function addChart(ws: Excel.Worksheet, c: ChartBlueprint): void {
   chart.setPosition(c.from, c.to);
 }
 
+/**
+ * « One page wide » in the values Excel's reference documents (PageLayoutZoomOptions: a number of pages wide and
+ * tall, or a scale of 10–400; 0, OOXML's « automatic » the .xlsx writer uses, is not documented): one page wide and
+ * at most this many tall. No sheet of ours needs as many pages at the width's scale, so it prints as the .xlsx
+ * file's fitToWidth=1 fitToHeight=0 does; beyond, Excel would shrink it to fit (docs/office-api.md §3.8).
+ */
+export const FIT_TALL_PAGES = 100;
+
 export interface ApplyOptions {
   /** Page layout needs ExcelApi 1.9; hosts without it skip print setup. */
   readonly pageLayout?: boolean;
@@ -205,7 +213,7 @@ export const REQUEST_BUDGET = 1_000_000;
  * suspended, each sheet unprotected and protected again, each sheet's proxy).
  */
 export const PLANNED_BYTES = 900_000;
-/** What every batch sends whatever its edits: the workbook, its collections, the calculation suspended. */
+/** What every batch sends whatever its edits: the workbook, its collections, the calculation suspended (or recalculated). */
 const BATCH_BYTES = 1_000;
 /** What a batch sends for each sheet it edits: its proxy, and its protection lifted and set again. */
 const SHEET_BYTES = 700;
@@ -396,7 +404,7 @@ function queueEdit(
       if (options.pageLayout) {
         const pl = sheet(e.sheet).pageLayout;
         pl.orientation = (e.print.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
-        if (e.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (e.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: FIT_TALL_PAGES };
         if (e.print.titleRows) pl.setPrintTitleRows(`$${e.print.titleRows.replace(":", ":$")}`);
         if (e.print.area) pl.setPrintArea(e.print.area);
 
@@ -502,8 +510,11 @@ export async function applyEdits(
   // unprotected and protected again at the head of the first batch, so that such a refusal comes before anything
   // is written (Excel stops a batch at the command that fails).
   const tried = protectedSheetsTouched(edits, before);
-  const queueBatch = (batch: readonly Edit[], first: boolean) => {
-    wb.application.suspendApiCalculationUntilNextSync();
+  const queueBatch = (batch: readonly Edit[], first: boolean, last: boolean) => {
+    // Calculation waits for the end of every batch but the last: the reference makes the add-in responsible for
+    // the workbook's calculation after a suspended batch, so the last one is not suspended and ends with a
+    // recalculation of what the earlier ones left (docs/office-api.md §3.9).
+    if (!last) wb.application.suspendApiCalculationUntilNextSync();
     // One proxy per sheet and per batch: each getItem is one more object path in the request.
     const proxies = new Map<string, Excel.Worksheet>();
     const sheet = (name: string) => {
@@ -542,9 +553,10 @@ export async function applyEdits(
       queueEdit(wb, sheet, e, state, options);
     }
     close();
+    if (last && batches.length > 1) wb.application.calculate("Recalculate" as Excel.CalculationType);
   };
   for (const [i, batch] of batches.entries()) {
-    queueBatch(batch, i === 0);
+    queueBatch(batch, i === 0, i === batches.length - 1);
     const refused = (e: unknown) =>
       i === 0 && tried.length > 0 && refusedUnprotect(e) ? new PasswordProtectedError(tried) : markWrite(e);
     // One sync per planned batch, each under 1 MB: the fewest round trips Excel on the web accepts (issue #22).
