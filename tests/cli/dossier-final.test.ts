@@ -339,8 +339,7 @@ describe("--final", () => {
       ["UAI", "0040007L"],
       ["Académie", "Aix-Marseille"],
       ["Chef d'établissement", "Mme Dupont"],
-      ["Demande", "Renouvellement du label (obtenu en 2025)"],
-      ["Label", "obtenu en 2025"],
+      ["Demande", "Renouvellement du label obtenu en 2025 (valable jusqu'en 2030)"],
       ["Année de référence (N)", "2025"],
       ["Année de l'audit", "2029"],
     ]);

@@ -8,6 +8,7 @@
  * Every « À compléter » of the body is recorded as it is written ({@link Mark}): the working version's list,
  * the check's rule dossier-incomplete and the command's count are that record, nothing else.
  */ import type { CriterionNumber } from "../referential/types";
+import { LABEL_YEARS } from "../blueprint/layout";
 import { frenchDate } from "../text";
 import {
   bodyBlocks,
@@ -207,13 +208,14 @@ function workingCover(content: DossierContent, options: DossierOptions, only: st
 export function applicationWords(content: DossierContent): string {
   const s = content.labelStatus;
   if (!s) return "";
-  return "candidature" in s ? "Première demande de labellisation" : `Renouvellement du label (obtenu en ${s.obtained})`;
+  return "candidature" in s
+    ? "Première demande de labellisation"
+    : `Renouvellement du label obtenu en ${s.obtained} (valable jusqu'en ${s.obtained + LABEL_YEARS})`;
 }
 
 /** The guide's cover: the label, the school in its proper name, UAI, the application, the audit year. */
 function finalCover(content: DossierContent, only: string): Block[] {
   const row = (k: string, v: string): TableCell[] => [label(k), cell(v)];
-  const status = content.labelStatus;
   return [
     paragraph(`Dossier de labellisation${only}`, "Title"),
     paragraph("Label « Lycée des métiers »", "Subtitle"),
@@ -227,11 +229,11 @@ function finalCover(content: DossierContent, only: string): Block[] {
         ...(content.academy ? [row("Académie", properAcademy(content.academy))] : []),
         row("Chef d'établissement", content.headOfSchool),
         row("Demande", applicationWords(content)),
-        row("Label", status && "obtained" in status ? `obtenu en ${status.obtained}` : "candidature"),
         row("Année de référence (N)", String(content.referenceYear)),
         row("Année de l'audit", content.auditYear === undefined ? "" : String(content.auditYear)),
       ],
     },
+    paragraph(""),
     paragraph(
       "Dossier établi selon la partie E du Guide de l'établissement et des auditeurs du label lycée des métiers (rénové en janvier 2025).",
     ),
