@@ -16,8 +16,19 @@ import { themeFor } from "../taskpane/theme";
 
 const useStyles = makeStyles({
   // The pane's column follows the viewport: at most 450 px (the widest Excel pane people use), all of it at 320 px.
-  layout: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) min(450px, 100vw)", height: "100vh" },
-  grid: { overflow: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke1}`, padding: tokens.spacingHorizontalS },
+  layout: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) min(450px, 100vw)",
+    height: "100vh",
+    "@media (max-width: 600px)": { gridTemplateColumns: "100%" },
+  },
+  grid: {
+    overflow: "auto",
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    padding: tokens.spacingHorizontalS,
+    // A viewport as narrow as a pane (320 px) shows the pane alone, with nothing to scroll sideways.
+    "@media (max-width: 600px)": { display: "none" },
+  },
   pane: { overflow: "auto" },
   table: { borderCollapse: "collapse", fontSize: "11px", tableLayout: "fixed" },
   cell: { border: "1px solid #d0d0d0", padding: "2px 4px", width: "140px", height: "18px", overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", cursor: "cell" },

@@ -1,10 +1,15 @@
-/** The task pane's French words, in one place. */
+/** The task pane's French words, in one place: non-breaking spaces inside « » and before : ; ! ? (tested). */
+
+/** « 1 action ou engagement », « 3 actions et engagements »: the dossier's rows, in real plurals. */
+function actionsWords(n: number): string {
+  return n > 1 ? `${n}\u00a0actions et engagements` : `${n}\u00a0action ou engagement`;
+}
 export const TEXTS = {
   appTitle: "Fiches LDM",
   subtitle: "Fiches d'amélioration — label Lycée des métiers",
   loadingOffice: "Connexion à Excel…",
   officeTimeout:
-    "Excel n'a pas répondu : Office.js n'a pas pu se charger. Vérifiez la connexion puis rouvrez le volet (Accueil › Fiches LDM).",
+    "Excel n'a pas répondu\u00a0: Office.js n'a pas pu se charger. Vérifiez la connexion puis rouvrez le volet (Accueil › Fiches LDM).",
   notExcel: "Ce complément fonctionne dans Excel uniquement.",
   unsupported:
     "Cette version d'Excel ne propose pas les fonctions nécessaires (ExcelApi 1.8). Utilisez Excel pour le web ou Microsoft 365 à jour.",
@@ -15,16 +20,16 @@ export const TEXTS = {
   schoolPlaceholder: "UAI, nom ou commune…",
   schoolNone: "Aucun établissement ne correspond.",
   establishmentsFailed:
-    "La liste des établissements n'a pas pu être chargée (connexion ?) : rien n'a été fait. Réessayez dans un instant.",
+    "La liste des établissements n'a pas pu être chargée (connexion\u00a0?)\u00a0: rien n'a été fait. Réessayez dans un instant.",
   schoolResults: "Établissements trouvés",
-  schoolChosen: (label: string) => `Établissement choisi : ${label}`,
+  schoolChosen: (label: string) => `Établissement choisi\u00a0: ${label}`,
   schoolLoading: "Chargement de la liste des établissements…",
   schoolMore: (n: number) =>
-    `${n} autre${n > 1 ? "s" : ""} résultat${n > 1 ? "s" : ""} : précisez (commune, nom ou UAI).`,
+    `${n} autre${n > 1 ? "s" : ""} résultat${n > 1 ? "s" : ""}\u00a0: précisez (commune, nom ou UAI).`,
   schoolRequired:
-    "Choisissez l'établissement dans la liste (tapez son nom, sa commune ou son UAI) : il figure en tête de chaque fiche.",
+    "Choisissez l'établissement dans la liste (tapez son nom, sa commune ou son UAI)\u00a0: il figure en tête de chaque fiche.",
   schoolNotPicked:
-    "Choisissez l'établissement dans la liste proposée : le texte tapé ne correspond pas encore à un établissement choisi.",
+    "Choisissez l'établissement dans la liste proposée\u00a0: le texte tapé ne correspond pas encore à un établissement choisi.",
   referentsTitle: "Référents des critères (facultatif, modifiables ensuite dans Paramètres)",
   referentLabel: (n: number, title: string) => `Critère ${n} — ${title}`,
   headLabel: "Chef d'établissement",
@@ -37,18 +42,18 @@ export const TEXTS = {
   checkSheet: "Vérifier la fiche",
   checkWorkbook: "Vérifier tout le classeur",
   checking: "Vérification…",
-  noFinding: "Aucun constat : la fiche est prête pour le comité de pilotage.",
-  noFindingWorkbook: "Aucun constat : le classeur est prêt pour le comité de pilotage.",
+  noFinding: "Aucun constat\u00a0: la fiche est prête pour le comité de pilotage.",
+  noFindingWorkbook: "Aucun constat\u00a0: le classeur est prêt pour le comité de pilotage.",
   engineFailed:
-    "Le volet n'a pas pu charger sa partie de calcul (réseau coupé, ou site du complément injoignable) : fermez le volet puis rouvrez-le.",
+    "Le volet n'a pas pu charger sa partie de calcul (réseau coupé, ou site du complément injoignable)\u00a0: fermez le volet puis rouvrez-le.",
   stillWaiting:
-    "Toujours en cours… Si une cellule est en cours de saisie dans Excel, validez-la (Entrée) ou cliquez une autre cellule : Excel attend la fin de la saisie pour laisser Fiches LDM lire ou écrire.",
+    "Toujours en cours… Si une cellule est en cours de saisie dans Excel, validez-la (Entrée) ou cliquez une autre cellule\u00a0: Excel attend la fin de la saisie pour laisser Fiches LDM lire ou écrire.",
   notAFiche: (sheet: string) =>
-    `« ${sheet} » n'est pas une fiche critère : rien n'y a été vérifié. Activez une fiche (C1 … C8) ou Paramètres, ou lancez « Vérifier tout le classeur ».`,
+    `«\u00a0${sheet}\u00a0» n'est pas une fiche critère\u00a0: rien n'y a été vérifié. Activez une fiche (C1 … C8) ou Paramètres, ou lancez «\u00a0Vérifier tout le classeur\u00a0».`,
   wrongSheet: (sheet: string, wanted: number, actual: number | undefined) =>
     actual === undefined
-      ? `« ${sheet} » n'est pas une fiche critère : rien n'a été inséré ; activez la fiche du critère ${wanted}.`
-      : `« ${sheet} » est la fiche du critère ${actual} : cet exemple est du critère ${wanted}. Rien n'a été inséré ; activez la fiche du critère ${wanted}.`,
+      ? `«\u00a0${sheet}\u00a0» n'est pas une fiche critère\u00a0: rien n'a été inséré\u00a0; activez la fiche du critère ${wanted}.`
+      : `«\u00a0${sheet}\u00a0» est la fiche du critère ${actual}\u00a0: cet exemple est du critère ${wanted}. Rien n'a été inséré\u00a0; activez la fiche du critère ${wanted}.`,
   counts: (e: number, w: number, i: number) =>
     `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
   findingsTitle: "Constats",
@@ -72,11 +77,11 @@ export const TEXTS = {
   insert: "Insérer",
   inserted: (cell: string) => `Inséré en ${cell}.`,
   selectRowFirst: "Sélectionnez d'abord une ligne du tableau de la fiche (à partir de la ligne 10).",
-  cellNotEmpty: (cell: string) => `La cellule ${cell} n'est pas vide : rien n'a été remplacé.`,
-  nothingToUpdate: "Rien à mettre à jour : le classeur est conforme.",
+  cellNotEmpty: (cell: string) => `La cellule ${cell} n'est pas vide\u00a0: rien n'a été remplacé.`,
+  nothingToUpdate: "Rien à mettre à jour\u00a0: le classeur est conforme.",
   autoOpenSet: "Le volet Fiches LDM s'ouvrira désormais avec ce classeur, pour chaque collègue qui a le complément.",
   autoOpenFailed:
-    "Excel n'a pas enregistré l'ouverture automatique du volet : relancez « Mettre à jour le classeur » pour réessayer.",
+    "Excel n'a pas enregistré l'ouverture automatique du volet\u00a0: relancez «\u00a0Mettre à jour le classeur\u00a0» pour réessayer.",
   notCriterionSheet: "Activez une fiche critère (C1 … C8) pour voir les exemples du guide.",
   ready: "Prêt.",
   report: "Préparer le bilan",
@@ -87,13 +92,12 @@ export const TEXTS = {
   dossier: "Préparer le dossier",
   dossiering: "Préparation du dossier de labellisation…",
   dossierReady: (actions: number, gaps: number) =>
-    `Dossier de labellisation prêt (version de travail) : ${actions} action(s) et engagement(s), ${gaps === 0 ? "rien à compléter" : `${gaps} partie(s) « À compléter », listées en première page`}.`,
+    `Dossier de labellisation prêt (version de travail)\u00a0: ${actionsWords(actions)}, ${gaps === 0 ? "rien à compléter" : `${gaps}\u00a0partie${gaps > 1 ? "s" : ""} «\u00a0À compléter\u00a0», listée${gaps > 1 ? "s" : ""} en première page`}.`,
   dossierFinalReady: (actions: number) =>
-    `Dossier de labellisation final prêt : ${actions} action(s) et engagement(s), la page de garde du guide, sans liste de travail.`,
-  dossierFinal: "Version finale, à envoyer (refusée tant qu'une partie est « À compléter »)",
+    `Dossier de labellisation final prêt\u00a0: ${actionsWords(actions)}, la page de garde du guide, sans liste de travail.`,
+  dossierFinal: "Version finale, à envoyer (refusée tant qu'une partie est «\u00a0À compléter\u00a0»)",
   downloadDossier: "Télécharger le dossier (Word, .docx)",
-  dossierHint:
-    "Pour un PDF : ouvrez-le dans Word et enregistrez-le en PDF (ou « ldm-fiches dossier --out dossier.pdf »).",
+  dossierHint: "Pour un PDF\u00a0: ouvrez-le dans Word, puis Fichier › Enregistrer sous › PDF.",
 } as const;
 
 export const OFFICE_READY_TIMEOUT_MS = 10_000;

@@ -113,12 +113,12 @@ test("first run: choose the school and the audit year, generate the 8 sheets", a
   const names = await found.getByRole("button").allTextContents();
   expect(names.length).toBe(8);
   expect(names.every((n) => /\(MARSEILLE/.test(n))).toBe(true);
-  await found.getByText(/^\d+ autres résultats : précisez/).waitFor();
+  await found.getByText(/^\d+ autres résultats\s:\sprécisez/).waitFor();
   await shot("01b-search");
   await accessible("recherche d'établissement");
   await search.fill("beau de rochas");
   await found.getByRole("button", { name: /0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS/ }).click();
-  await page.getByText(/^Établissement choisi : 0040007L/).waitFor();
+  await page.getByText(/^Établissement choisi\s:\s0040007L/).waitFor();
   await page.getByText("Référents des critères (facultatif, modifiables ensuite dans Paramètres)").click();
   await page.getByLabel("Critère 3 — Réponses pédagogiques").fill("M. Martin");
   await page.getByLabel("Chef d'établissement").fill("Mme Dupont");
@@ -221,7 +221,7 @@ test("« Préparer le dossier »: a .docx to download, that python-docx reads ba
   await page.getByRole("button", { name: "Préparer le dossier" }).click();
   await page
     .getByText(
-      /^Dossier de labellisation prêt \(version de travail\) : \d+ action\(s\) et engagement\(s\), \d+ partie\(s\) « À compléter »/,
+      /^Dossier de labellisation prêt \(version de travail\)\s:\s\d+\sactions? (et|ou) engagements?, \d+\sparties? «\sÀ compléter\s»/,
     )
     .waitFor();
   const link = page.getByRole("link", { name: "Télécharger le dossier (Word, .docx)" });
@@ -420,6 +420,75 @@ test("Office's dark theme: the pane is dark, and still passes axe (contrast incl
     page = light;
   }
 }, 60_000);
+
+test.each([
+  [320, "light"],
+  [450, "light"],
+  [320, "dark"],
+  [450, "dark"],
+])(
+  "axe-core, every impact, at %i px %s: the first run, the workspace, 3,000 findings, the bilan (#27)",
+  async (width, theme) => {
+    const p = await browser.newPage({ viewport: { width: width as number, height: 800 } });
+    p.setDefaultTimeout(15_000);
+    p.on("request", (r) => requests.push(r.url()));
+    const audit = async (screen: string) => {
+      if (!(await p.evaluate(() => "axe" in window))) await p.addScriptTag({ url: `${base}/axe.min.js` });
+      const violations = await p.evaluate(async () => {
+        type Result = { id: string; impact: string; nodes: { target: string[] }[] };
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Result[] }> } })
+          .axe;
+        const r = await axe.run({ include: [["main"]] }, { resultTypes: ["violations"] });
+        return r.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect({ screen, violations }).toEqual({ screen, violations: [] });
+    };
+    try {
+      await p.goto(`${base}/preview.html${theme === "dark" ? "?theme=dark" : ""}`);
+      const search = p.getByRole("searchbox", { name: "Établissement" });
+      await search.fill("beau de rochas");
+      await p.getByRole("button", { name: /0040007L/ }).click();
+      await audit("premier lancement");
+      // Nothing scrolls sideways: the pane follows the viewport.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width as number);
+      await p.getByRole("button", { name: "Générer les fiches" }).click();
+      const checkAll = p.getByRole("button", { name: "Vérifier tout le classeur" });
+      await checkAll.and(p.locator(":enabled")).waitFor();
+      // After « Générer », the focus is on the workspace's first button, not lost to the page.
+      await expect(p.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Vérifier la fiche");
+      await audit("classeur créé");
+      await p.evaluate(() => {
+        type Cells = Map<string, { value: string; locked: boolean }>;
+        const h = (
+          window as unknown as { ldmPreview: { host: { model: { sheets: { name: string; cells: Cells }[] } } } }
+        ).ldmPreview.host;
+        for (const s of h.model.sheets)
+          if (/^C\d /.test(s.name))
+            for (let r = 10; r < 110; r++) {
+              s.cells.set(`A${r}`, { value: `axe faux ${r}`, locked: false });
+              s.cells.set(`E${r}`, { value: "beaucoup", locked: false });
+            }
+      });
+      await checkAll.click();
+      await p.locator("main button[aria-expanded]").first().waitFor();
+      await checkAll.and(p.locator(":enabled")).waitFor();
+      await audit("constats");
+      await p.screenshot({ path: path.join(SCREENS, `11-findings-${width}-${theme}.png`) });
+      await p.getByRole("button", { name: "Préparer le bilan" }).click();
+      await p.getByRole("button", { name: "Imprimer ou enregistrer en PDF" }).waitFor();
+      // Opened: the focus is on « Imprimer »; closed: back on « Préparer le bilan ».
+      await expect(p.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+        "Imprimer ou enregistrer en PDF",
+      );
+      await audit("bilan");
+      await p.getByRole("button", { name: "Fermer le bilan" }).click();
+      await expect(p.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Préparer le bilan");
+    } finally {
+      await p.close();
+    }
+  },
+  120_000,
+);
 
 test("no request leaves localhost", () => {
   expect(requests.length).toBeGreaterThan(0);

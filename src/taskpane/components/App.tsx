@@ -8,6 +8,7 @@ import {
   Spinner,
   Text,
   Title2,
+  Title3,
   makeStyles,
   tokens,
   webLightTheme,
@@ -203,7 +204,7 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
       )}
       {status && !status.generated && (
         <section aria-label={TEXTS.firstRunTitle}>
-          <Title2 as="h2">{TEXTS.firstRunTitle}</Title2>
+          <Title3 as="h2">{TEXTS.firstRunTitle}</Title3>
           <Text block>{TEXTS.firstRunHelp}</Text>
           <React.Suspense fallback={<Spinner size="tiny" label={TEXTS.reading} />}>
             <GenerateForm busy={!!busy} onGenerate={generate} />

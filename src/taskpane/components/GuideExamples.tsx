@@ -7,6 +7,9 @@ import { TEXTS } from "../texts";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // The search takes the pane's width: its placeholder is read whole, even at 320 px.
+  search: { width: "100%", marginBottom: tokens.spacingVerticalS },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", justifyContent: "space-between" },
 });
 
@@ -46,10 +49,8 @@ export function GuideExamples(props: {
   );
   return (
     <section aria-label={TEXTS.examplesTitle(props.criterion)}>
-      <Text as="h2" weight="semibold" block>
-        {TEXTS.examplesTitle(props.criterion)}
-      </Text>
-      <Input placeholder={TEXTS.examplesSearch} aria-label={TEXTS.examplesSearch} value={q} onChange={(_, d) => setQ(d.value)} />
+      <h2 className={s.title}>{TEXTS.examplesTitle(props.criterion)}</h2>
+      <Input className={s.search} placeholder={TEXTS.examplesSearch} aria-label={TEXTS.examplesSearch} value={q} onChange={(_, d) => setQ(d.value)} />
       {block(TEXTS.actions, "action", c.actions)}
       {block(TEXTS.indicators, "indicator", c.indicators)}
     </section>
