@@ -41,6 +41,47 @@ const SEVERITY_WORDS = { error: "erreur", warning: "avertissement", info: "infor
 
 const yesNo = (b: boolean) => (b ? "oui" : "non");
 
+/**
+ * At most this many rows in « Constats »: 2,090 filled workbooks hold ~400 findings each, past what Excel opens
+ * (1,048,576 rows) and what anyone reads. Errors first, then warnings, then information; a last row says
+ * how many were left out (each file's `check --json` lists them all).
+ */
+export const MAX_FINDING_ROWS = 200_000;
+
+function findingRows(c: Consolidation): TableValue[][] {
+  const rows: TableValue[][] = [];
+  let left = 0;
+  for (const severity of ["error", "warning", "info"] as const)
+    for (const r of c.rows)
+      for (const f of r.summary.findings) {
+        if (f.severity !== severity) continue;
+        if (rows.length >= MAX_FINDING_ROWS) {
+          left++;
+          continue;
+        }
+        rows.push([
+          r.summary.uai ?? "",
+          r.file,
+          f.sheet,
+          f.cell,
+          `${RULE_LABELS[f.rule]} (${f.rule})`,
+          SEVERITY_WORDS[f.severity],
+          f.message,
+        ]);
+      }
+  if (left > 0)
+    rows.push([
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      `… et ${left} constats de plus, non listés (au plus ${MAX_FINDING_ROWS} lignes) : ldm-fiches check --json FICHIER les donne tous.`,
+    ]);
+  return rows;
+}
+
 /** The « Établissements » columns, in order (the test and the HTML page read them by header). */
 export function schoolColumns(measureYear: number, names: boolean): TableColumn[] {
   const cols: TableColumn[] = [
@@ -161,17 +202,7 @@ export function academieTables(c: Consolidation, options: { readonly names: bool
         { header: "Gravité", width: 13 },
         { header: "Message", width: 90 },
       ],
-      rows: c.rows.flatMap((r) =>
-        r.summary.findings.map((f) => [
-          r.summary.uai ?? "",
-          r.file,
-          f.sheet,
-          f.cell,
-          `${RULE_LABELS[f.rule]} (${f.rule})`,
-          SEVERITY_WORDS[f.severity],
-          f.message,
-        ]),
-      ),
+      rows: findingRows(c),
     },
     {
       name: SHEETS.unread,

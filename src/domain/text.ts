@@ -6,14 +6,24 @@ import type { CellSnapshot } from "./snapshot";
  * non-breaking spaces and the apostrophe style (’ vs ') are ignored — nothing else (accents count).
  */
 export function listKey(s: string): string {
-  return s
+  // The same few thousand texts (the guide's lists, a school's rows) come back for every row of every workbook
+  // a check reads: remembered (#28: 15 % of a filled workbook's check went here).
+  const known = LIST_KEYS.get(s);
+  if (known !== undefined) return known;
+  const key = s
     .normalize("NFC")
     .replace(/[\u00A0\u202F\u2007]/g, " ")
     .replace(/[’‘ʼ`´]/g, "'")
     .replace(/\s+/g, " ")
     .trim()
     .toLocaleLowerCase("fr");
+  if (LIST_KEYS.size >= MAX_LIST_KEYS) LIST_KEYS.clear();
+  LIST_KEYS.set(s, key);
+  return key;
 }
+
+const LIST_KEYS = new Map<string, string>();
+const MAX_LIST_KEYS = 50_000;
 
 /** A number as a French reader writes it: decimal comma, at most two decimals (« 12,5 »). */
 export function frenchNumber(n: number): string {

@@ -1,0 +1,62 @@
+/** The académie's consolidation (#28), pure: duplicates, other académies, missing schools, the findings' cap. */
+import "../../src/domain/establishments/all";
+import { consolidate, type SchoolSummary } from "../../src/domain/academie";
+import { academieTables, MAX_FINDING_ROWS } from "../../src/domain/academie-table";
+import type { Finding } from "../../src/domain/check";
+
+const today = new Date("2026-12-04");
+
+function summary(uai: string | undefined, findings: Finding[] = []): SchoolSummary {
+  return {
+    ...(uai ? { uai } : {}),
+    schoolText: uai ?? "",
+    labelYear: "",
+    referenceYear: 2025,
+    headOfSchool: "Mme Dupont",
+    leads: [],
+    criteria: [],
+    counts: { error: findings.length, warning: 0, info: 0 },
+    dossierGaps: 0,
+    findings,
+  };
+}
+
+test("two workbooks of one school: the newer kept; another académie flagged; the rest of the académie missing", () => {
+  const c = consolidate(
+    [
+      { file: "ancien.xlsx", modified: 1, summary: summary("0040007L") },
+      { file: "lyon.xlsx", modified: 1, summary: summary("0010001W") },
+      { file: "neuf.xlsx", modified: 2, summary: summary("0040007L") },
+      { file: "vide.xlsx", modified: 1, summary: summary(undefined) },
+      { file: "texte.xlsx", problem: "Fichier illisible" },
+    ],
+    { today, academie: "AIX-MARSEILLE" },
+  );
+  expect(c.rows.map((r) => r.file)).toEqual(["neuf.xlsx", "lyon.xlsx", "vide.xlsx"]);
+  expect(c.unread.map((u) => u.file)).toEqual(["ancien.xlsx", "texte.xlsx"]);
+  expect(c.unread[0].reason).toMatch(/« neuf\.xlsx » est gardé \(le plus récent\)/);
+  expect(c.rows[1].remarks).toEqual(["Autre académie : LYON"]);
+  expect(c.rows[2].remarks).toEqual(["Établissement non choisi dans Paramètres (pas d'UAI)"]);
+  expect(c.missing?.some((e) => e.uai === "0040007L")).toBe(false);
+  expect(c.missing?.every((e) => e.academy === "AIX-MARSEILLE")).toBe(true);
+});
+
+test("« Constats » stops at its cap, errors first, and says how many were left out", () => {
+  const f = (severity: Finding["severity"]): Finding => ({
+    rule: "value-type",
+    severity,
+    sheet: "C1",
+    cell: "E10",
+    message: severity,
+  });
+  const findings = [f("info"), ...Array.from({ length: MAX_FINDING_ROWS + 4 }, () => f("error"))];
+  const sheets = academieTables(consolidate([{ file: "a.xlsx", summary: summary("0040007L", findings) }], { today }), {
+    names: false,
+  });
+  const rows = sheets.find((s) => s.name === "Constats")?.rows ?? [];
+  expect(rows).toHaveLength(MAX_FINDING_ROWS + 1);
+  expect(rows[0][5]).toBe("erreur");
+  expect(rows[rows.length - 1][6]).toMatch(/^… et 5 constats de plus, non listés/);
+  // No staff name without --noms.
+  expect(JSON.stringify(sheets)).not.toContain("Dupont");
+});
