@@ -291,6 +291,10 @@ async function main() {
   console.log("");
 
   cliBench();
+  console.log("");
+  // The académie's three figures on a filled corpus, with openpyxl's load beside (#28).
+  await require("./bench-academie").benchAcademie();
+  console.log("");
 
   console.log("Test de propriété de la mise à jour, 1 000 exécutions");
   const t0 = Date.now();

@@ -13,6 +13,8 @@ export const COMMAND_HELP: Record<string, readonly string[]> = {
     "  generate (--academie NOM | --uai-file liste.csv) --out-dir DOSSIER [--audit-year AAAA] [--force]",
     "      Un classeur par établissement (« UAI NOM.xlsx ») : les LP/LPO de l'académie, ou les lignes",
     "      « UAI;année de l'audit;chef d'établissement » du fichier ; les fichiers présents sont gardés.",
+    "      Le classeur ouvre le volet Fiches LDM : --store-type EXCatalog (déploiement centralisé, par défaut),",
+    "      FileSystem|SPCatalog --store CHEMIN|URL, ou aucun (aussi pour update).",
   ],
   check: [
     "  check FICHIER... [--json] [--sheet C3|NOM]",
