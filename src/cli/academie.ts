@@ -70,7 +70,9 @@ export async function academieCommand(argv: readonly string[], io: Io, today = n
   const { consolidation, sheets } = academieUseCase(outcomes, request);
   await writeFileAtomic(out, tablesToXlsx(sheets));
   const title = `Fiches LDM — ${consolidation.academie ? `académie ${consolidation.academie}` : "établissements"}`;
-  if (html) await writeFileAtomic(html, new TextEncoder().encode(academieHtml(sheets, title, today)));
+  // The page holds the tables one reads on screen; the findings (up to 200,000 rows) stay in the workbook.
+  const page = sheets.filter((s) => s.name !== SHEETS.findings);
+  if (html) await writeFileAtomic(html, new TextEncoder().encode(academieHtml(page, title, today)));
   const c = consolidation;
   io.out(
     `Tableau écrit : ${out}${html ? ` et ${html}` : ""} — ${c.rows.length} établissement(s), ` +

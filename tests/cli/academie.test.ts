@@ -207,6 +207,8 @@ test("one row per school, each equal to its own check and Synthèse; bad files a
   const html = readFileSync(path.join(dir, "tableau.html"), "utf8");
   expect(html).toContain("<td>0040011R</td>");
   expect(html).not.toContain("Dupont");
+  expect(html).toContain("<h2>Sans classeur");
+  expect(html).not.toContain("<h2>Constats");
 });
 
 test("--noms adds the staff; a school of another académie is flagged; a wrong académie is refused", () => {
