@@ -74,6 +74,18 @@ test("--academie: every LP/LPO of the académie, through the workers; a bad list
   });
   const reports = JSON.parse(check.stdout) as { readable: boolean }[];
   expect(reports.every((x) => x.readable)).toBe(true);
+  // The académie's table over them, read by the workers too: every school, none missing.
+  const table = spawnSync(
+    process.execPath,
+    [BIN, "academie", ...files, "--out", "../gp.xlsx", "--academie", "Guadeloupe"],
+    {
+      cwd: path.join(dir, "gp"),
+      encoding: "utf8",
+    },
+  );
+  expect(table.stdout).toMatch(
+    / — 21 établissement\(s\), 0 fichier\(s\) non lu\(s\) .*, 0 établissement\(s\) de l'académie sans classeur\.\n$/,
+  );
 
   writeFileSync(path.join(dir, "mauvaise.csv"), "0040007L;2028;A\n0040007X;2028;B\n");
   const bad = run(["generate", "--uai-file", "mauvaise.csv", "--out-dir", "rien"]);
