@@ -56,6 +56,14 @@ export const TEXTS = {
       : `«\u00a0${sheet}\u00a0» est la fiche du critère ${actual}\u00a0: cet exemple est du critère ${wanted}. Rien n'a été inséré\u00a0; activez la fiche du critère ${wanted}.`,
   counts: (e: number, w: number, i: number) =>
     `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
+  startTitle: "Pour commencer",
+  startHelp:
+    "Les fiches sont prêtes. Rien n'est à corriger\u00a0: remplissez-les à votre rythme, dans cet ordre par exemple.",
+  startReferents: (missing: number) =>
+    missing > 0
+      ? `1. Nommer les référents des critères (${missing}\u00a0à renseigner, facultatif)`
+      : "1. Nommer le chef d'établissement (facultatif)",
+  startCriterion1: "2. Commencer le critère 1\u00a0: un axe, un objectif, une action",
   findingsTitle: "Constats",
   rowLabel: (row: number) => `Ligne\u00a0${row}`,
   wholeSheet: "Toute la feuille",

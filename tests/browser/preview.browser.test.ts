@@ -128,7 +128,19 @@ test("first run: choose the school and the audit year, generate the 8 sheets", a
   await page.getByText("Classeur créé : 8 fiches, Paramètres, Synthèse, Dossier, Guide.").waitFor();
   expect(await page.getByText(/noms? définis?|rétabli/).count()).toBe(0);
   await page.getByRole("tab", { name: "C1 Offre de formations" }).waitFor();
+  // A new workbook is greeted by what to do next, not by what is missing (#27).
+  await page.getByRole("heading", { name: "Pour commencer" }).waitFor();
+  await page
+    .getByRole("button", { name: /^1\. Nommer les référents des critères \(7\s+à renseigner, facultatif\)$/ })
+    .waitFor();
   await shot("02-generated");
+  await page.getByRole("button", { name: /^2\. Commencer le critère 1/ }).click();
+  await page.waitForFunction(() => {
+    const sel = (
+      window as unknown as { ldmPreview: { host: { model: { selection?: { sheet: string; address: string } } } } }
+    ).ldmPreview.host.model.selection;
+    return sel?.sheet === "C1 Offre de formations" && sel.address === "A10";
+  });
   const model = await page.evaluate(() => {
     const h = (
       window as unknown as { ldmPreview: { host: { model: { sheets: { name: string; visibility: string }[] } } } }
@@ -448,6 +460,9 @@ test.each([
       const search = p.getByRole("searchbox", { name: "Établissement" });
       await search.fill("beau de rochas");
       await p.getByRole("button", { name: /0040007L/ }).click();
+      // The school chosen, the focus is on the next field, not lost with the list.
+      await p.waitForFunction(() => document.activeElement?.tagName === "INPUT");
+      expect(await p.getByLabel("Chef d'établissement").evaluate((e) => e === document.activeElement)).toBe(true);
       await audit("premier lancement");
       // Nothing scrolls sideways: the pane follows the viewport.
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width as number);

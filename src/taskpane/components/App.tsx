@@ -41,6 +41,8 @@ const ReportView = React.lazy(() =>
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  start: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
+  startTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   // A native box: Fluent's Checkbox would add 2.6 KB gzip to the first screen.
   choice: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase300 },
 });
@@ -249,6 +251,38 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
                 <div>{TEXTS.dossierHint}</div>
               </MessageBarBody>
             </MessageBar>
+          )}
+          {status.start && !result && !report && (
+            // A new workbook: what to do next, not a list of what is missing (the form called it optional).
+            <section aria-labelledby="ldm-start-title" className={styles.start}>
+              <h2 id="ldm-start-title" className={styles.startTitle}>
+                {TEXTS.startTitle}
+              </h2>
+              <Text block>{TEXTS.startHelp}</Text>
+              {status.start.parameters && (
+                <Button
+                  disabled={!!busy}
+                  onClick={() => {
+                    const p = status.start?.parameters;
+                    if (p) void act(TEXTS.reading, () => service.selectCell(p.sheet, p.cell));
+                  }}
+                >
+                  {TEXTS.startReferents(status.start.parameters.referentsMissing)}
+                </Button>
+              )}
+              {status.start.firstFiche && (
+                <Button
+                  appearance="primary"
+                  disabled={!!busy}
+                  onClick={() => {
+                    const f = status.start?.firstFiche;
+                    if (f) void act(TEXTS.reading, () => service.selectCell(f.sheet, f.cell));
+                  }}
+                >
+                  {TEXTS.startCriterion1}
+                </Button>
+              )}
+            </section>
           )}
           <React.Suspense fallback={<Spinner size="tiny" label={TEXTS.reading} />}>
             {report && <ReportView html={report} onClose={closeReport} />}

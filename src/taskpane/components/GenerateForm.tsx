@@ -113,6 +113,8 @@ export function GenerateForm(props: { busy: boolean; onGenerate(o: GenerateOptio
                             setSchool(label);
                             setSchoolError(undefined);
                             setQuery(label);
+                            // The list goes away with the button clicked: the focus goes to the next field.
+                            setTimeout(() => document.getElementById(ids.head)?.focus(), 0);
                           }}
                         >
                           {label}
