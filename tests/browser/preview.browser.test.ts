@@ -251,7 +251,7 @@ test("« Préparer le dossier »: a .docx to download, that python-docx reads ba
   // The final version, chosen beside the button: refused while parts are « À compléter », in one line.
   await page.getByRole("checkbox", { name: /^Version finale, à envoyer/ }).check();
   await page.getByRole("button", { name: "Préparer le dossier" }).click();
-  await page.getByText(/^Dossier final non écrit : il manque \(\d+ partie\(s\) « À compléter »\)/).waitFor();
+  await page.getByText(/^Dossier final non écrit\s:\sil manque \(\d+ partie\(s\) «\sÀ compléter\s»\)/).waitFor();
   await page.getByRole("checkbox", { name: /^Version finale, à envoyer/ }).uncheck();
 }, 60_000);
 

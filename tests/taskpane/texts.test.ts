@@ -3,6 +3,9 @@
  * not break a line inside « » or before : ; ! ?, real plurals, no command to type in a shell.
  */
 import { TEXTS } from "../../src/taskpane/texts";
+import { findingText } from "../../src/taskpane/services/results";
+import { checkWorkbook } from "../../src/domain/check";
+import { C, freshWorkbook, num, sheetOf, text } from "../helpers/workbooks";
 
 /** Every string of an object of texts; each function called with a few plausible arguments (1 and 3, a name). */
 function messages(texts: Record<string, unknown>, prefix = ""): [string, string][] {
@@ -45,4 +48,25 @@ test.each(all)("%s: « » hold their words, : ; ! ? keep to theirs, real plurals
   expect(text).not.toMatch(/ [:;!?](\s|$)/);
   expect(text).not.toMatch(/\((s|es|x)\)/);
   expect(text).not.toMatch(/ldm-fiches|--[a-z]/);
+});
+
+test("the check's messages, as the pane shows them, keep « » and : ; ! ? with their words (#27)", () => {
+  const wb = freshWorkbook();
+  for (const n of [1, 2, 3]) {
+    const s = sheetOf(wb, C(n));
+    s.cells.A12 = text("axe faux");
+    s.cells.B12 = text("objectif faux");
+    s.cells.D12 = text("Nombre d'élèves accueillis");
+    s.cells.E12 = text("beaucoup");
+    s.cells.F12 = num(46093, "m/d/yyyy");
+    s.cells.L12 = num(46093, "dd/mm/yyyy");
+  }
+  const shown = checkWorkbook(wb, { today: new Date("2027-03-12") }).map((f) => findingText(f));
+  expect(new Set(shown.map((s) => s.message)).size).toBeGreaterThan(10);
+  for (const { message } of shown) {
+    expect(message).not.toMatch(/« | »/);
+    expect(message).not.toMatch(/ [:;!?](\s|$)/);
+  }
+  // The cell is said once: before the message, never again at its start.
+  expect(shown.find((s) => s.cell === "F12")?.message).toMatch(/^Une date \(12\/03\/2026\) à la place d'un nombre/);
 });

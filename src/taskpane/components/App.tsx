@@ -17,7 +17,7 @@ import {
 import * as React from "react";
 import type { Finding } from "../../domain/check";
 import type { GenerateOptions, WorkbookService } from "../services/workbook-service";
-import { mergeLive, ServiceError, type CheckResult, type WorkbookStatus } from "../services/results";
+import { frenchSpaces, mergeLive, ServiceError, type CheckResult, type WorkbookStatus } from "../services/results";
 import { createBurst } from "../services/burst";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { LIVE_CHECK_QUIET_MS, TEXTS } from "../texts";
@@ -199,7 +199,7 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
         <MessageBar intent={message.intent} ref={messageRef}>
           <MessageBarBody>
             {message.lines.map((l, i) => (
-              <div key={i}>{l}</div>
+              <div key={i}>{frenchSpaces(l)}</div>
             ))}
           </MessageBarBody>
         </MessageBar>

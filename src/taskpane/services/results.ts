@@ -14,15 +14,26 @@ export class ServiceError extends Error {}
  */
 export function findingText(f: Finding): { cell: string; message: string } {
   const cell = f.cell.split(":")[0];
-  if (!cell) return { cell: "", message: f.message };
+  if (!cell) return { cell: "", message: frenchSpaces(f.message) };
   const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const start = new RegExp(
     `^(?:'?${escape(f.sheet)}'?!)?${escape(f.cell)}\\s*:\\s*|^(?:'?${escape(f.sheet)}'?!)?${cell}\\s*:\\s*`,
   );
   const m = start.exec(f.message);
-  if (!m) return { cell, message: f.message };
+  if (!m) return { cell, message: frenchSpaces(f.message) };
   const rest = f.message.slice(m[0].length);
-  return { cell, message: rest.charAt(0).toLocaleUpperCase("fr") + rest.slice(1) };
+  return { cell, message: frenchSpaces(rest.charAt(0).toLocaleUpperCase("fr") + rest.slice(1)) };
+}
+
+/**
+ * A message as the pane shows it: a non-breaking space after « and before », : ; ! ? — the line never breaks
+ * there (the check's own words, shared with the command line, keep plain spaces).
+ */
+export function frenchSpaces(text: string): string {
+  return text
+    .replace(/« /g, "«\u00a0")
+    .replace(/ »/g, "\u00a0»")
+    .replace(/ ([:;!?])(?=\s|$)/g, "\u00a0$1");
 }
 
 export type { CheckResult } from "../../app/check";
