@@ -27,6 +27,11 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
       } else {
         throw new UserError(`Option inconnue : ${a} (voir ldm-fiches --help).`);
       }
+    } else if (/^-[^\d]/.test(a)) {
+      // « check -j f.xlsx » used to read « -j » as a file name; a file whose name starts with « - » goes after « -- ».
+      throw new UserError(
+        `Option inconnue : ${a} (voir ldm-fiches --help ; un fichier dont le nom commence par « - » : après « -- »).`,
+      );
     } else {
       positional.push(a);
     }

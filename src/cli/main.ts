@@ -4,42 +4,70 @@
 import { UserError } from "./errors";
 import { processIo, type Io } from "./io";
 
-/** Each command's synopsis and what it does, for `ldm-fiches --help` and `ldm-fiches COMMAND --help`. */
-export const COMMAND_HELP: Record<string, readonly string[]> = {
-  generate: [
-    "  generate [--out FICHIER] [--uai UAI] [--head NOM] [--audit-year AAAA] [--reference-year AAAA] [--force]",
-    "      Crée le classeur des fiches d'amélioration (par défaut fiches-amelioration-ldm.xlsx) ;",
-    "      un fichier existant n'est remplacé qu'avec --force.",
-    "  generate (--academie NOM | --uai-file liste.csv) --out-dir DOSSIER [--audit-year AAAA] [--force]",
-    "      Un classeur par établissement (« UAI NOM.xlsx ») : les LP/LPO de l'académie, ou les lignes",
-    "      « UAI;année de l'audit;chef d'établissement » du fichier ; les fichiers présents sont gardés.",
-    "      Le classeur ouvre le volet Fiches LDM : --store-type EXCatalog (déploiement centralisé, par défaut),",
-    "      FileSystem|SPCatalog --store CHEMIN|URL, ou aucun (aussi pour update).",
-  ],
-  check: [
-    "  check FICHIER... [--json] [--sheet C3|NOM]",
-    "      Vérifie les fiches et liste, cellule par cellule, ce qui manque ou ne va pas ;",
-    "      --sheet : un numéro de critère (C3 ou 3) ou le nom d'une feuille.",
-  ],
-  update: [
-    "  update FICHIER [--out FICHIER] [--audit-year AAAA] [--convert]",
-    "      Remet le classeur en état (listes déroulantes, feuilles, noms) sans toucher aux saisies ;",
-    "      --convert ajoute les fiches à un classeur qui n'en contient pas.",
-  ],
-  report: [
-    "  report FICHIER [--out bilan.pdf|bilan.html]",
-    "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
-  ],
-  dossier: [
-    "  dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N] [--final]",
-    "      Écrit le dossier de labellisation : version de travail (« À compléter » et leur liste), ou --final,",
-    "      la version à envoyer, refusée (code 1) tant que quelque chose manque.",
-  ],
-  academie: [
-    "  academie FICHIER... --out tableau.xlsx [--academie NOM] [--html tableau.html] [--noms]",
-    "      Rassemble les classeurs des établissements en un tableau (une ligne par établissement, constats,",
-    "      fichiers non lus ; --academie : ses LP/LPO sans classeur ; --noms : chefs et référents).",
-  ],
+type Run = (argv: readonly string[], io: Io) => Promise<number>;
+
+/** Every command builds the blueprint, whose Listes sheet holds the establishments: they are handed over first. */
+async function establishments(): Promise<void> {
+  await import("../domain/establishments/all");
+}
+
+/**
+ * The one table of commands: `ldm-fiches --help`, `ldm-fiches COMMAND --help`, the dispatch and the list given
+ * for an unknown command all come from it (a test runs `COMMAND --help` for each).
+ */
+export const COMMANDS: Record<string, { readonly help: readonly string[]; readonly run: Run }> = {
+  generate: {
+    help: [
+      "  generate [--out FICHIER] [--uai UAI] [--head NOM] [--audit-year AAAA] [--reference-year AAAA] [--force]",
+      "      Crée le classeur des fiches d'amélioration (par défaut fiches-amelioration-ldm.xlsx) ;",
+      "      un fichier existant n'est remplacé qu'avec --force.",
+      "  generate (--academie NOM | --uai-file liste.csv) --out-dir DOSSIER [--audit-year AAAA] [--force]",
+      "      Un classeur par établissement (« UAI NOM.xlsx ») : les LP/LPO de l'académie, ou les lignes",
+      "      « UAI;année de l'audit;chef d'établissement » du fichier ; les fichiers présents sont gardés.",
+      "      Le classeur ouvre le volet Fiches LDM : --store-type EXCatalog (déploiement centralisé, par défaut),",
+      "      FileSystem|SPCatalog --store CHEMIN|URL, ou aucun (aussi pour update).",
+    ],
+    run: async (argv, io) => (await establishments(), await import("./generate")).generateCommand(argv, io),
+  },
+  check: {
+    help: [
+      "  check FICHIER... [--json] [--sheet C3|NOM]",
+      "      Vérifie les fiches et liste, cellule par cellule, ce qui manque ou ne va pas ;",
+      "      --sheet : un numéro de critère (C3 ou 3) ou le nom d'une feuille.",
+    ],
+    run: async (argv, io) => (await establishments(), await import("./check")).checkCommand(argv, io),
+  },
+  update: {
+    help: [
+      "  update FICHIER [--out FICHIER] [--audit-year AAAA] [--convert]",
+      "      Remet le classeur en état (listes déroulantes, feuilles, noms) sans toucher aux saisies ;",
+      "      --convert ajoute les fiches à un classeur qui n'en contient pas.",
+    ],
+    run: async (argv, io) => (await establishments(), await import("./update")).updateCommand(argv, io),
+  },
+  report: {
+    help: [
+      "  report FICHIER [--out bilan.pdf|bilan.html]",
+      "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
+    ],
+    run: async (argv, io) => (await establishments(), await import("./report")).reportCommand(argv, io),
+  },
+  dossier: {
+    help: [
+      "  dossier FICHIER [--out dossier.docx|dossier.pdf] [--criterion N] [--final]",
+      "      Écrit le dossier de labellisation : version de travail (« À compléter » et leur liste), ou --final,",
+      "      la version à envoyer, refusée (code 1) tant que quelque chose manque.",
+    ],
+    run: async (argv, io) => (await establishments(), await import("./dossier")).dossierCommand(argv, io),
+  },
+  academie: {
+    help: [
+      "  academie FICHIER... --out tableau.xlsx [--academie NOM] [--html tableau.html] [--noms]",
+      "      Rassemble les classeurs des établissements en un tableau (une ligne par établissement, constats,",
+      "      fichiers non lus ; --academie : ses LP/LPO sans classeur ; --noms : chefs et référents).",
+    ],
+    run: async (argv, io) => (await establishments(), await import("./academie")).academieCommand(argv, io),
+  },
 };
 
 const EXIT_CODES = "Codes de sortie : 0 réussi, 1 erreurs trouvées, 2 impossible (entrée invalide, fichier illisible).";
@@ -47,13 +75,13 @@ const EXIT_CODES = "Codes de sortie : 0 réussi, 1 erreurs trouvées, 2 impossib
 export const USAGE = [
   "Utilisation : ldm-fiches <commande> [options]   (ldm-fiches --version, ldm-fiches <commande> --help)",
   "",
-  ...Object.values(COMMAND_HELP).flat(),
+  ...Object.values(COMMANDS).flatMap((c) => c.help),
   "",
   EXIT_CODES,
 ].join("\n");
 
 function commandUsage(name: string): string {
-  return [`Utilisation : ldm-fiches ${name} [options]`, "", ...COMMAND_HELP[name], "", EXIT_CODES].join("\n");
+  return [`Utilisation : ldm-fiches ${name} [options]`, "", ...COMMANDS[name].help, "", EXIT_CODES].join("\n");
 }
 
 /** The version of package.json, read where the bin runs from (dist-cli/ sits beside it). */
@@ -65,22 +93,6 @@ function version(): string {
   }
 }
 
-type Command = (argv: readonly string[], io: Io) => Promise<number>;
-
-/** Every command builds the blueprint, whose Listes sheet holds the establishments: they are handed over first. */
-async function establishments(): Promise<void> {
-  await import("../domain/establishments/all");
-}
-
-const COMMANDS: Record<string, Command> = {
-  generate: async (argv, io) => (await establishments(), await import("./generate")).generateCommand(argv, io),
-  check: async (argv, io) => (await establishments(), await import("./check")).checkCommand(argv, io),
-  update: async (argv, io) => (await establishments(), await import("./update")).updateCommand(argv, io),
-  report: async (argv, io) => (await establishments(), await import("./report")).reportCommand(argv, io),
-  dossier: async (argv, io) => (await establishments(), await import("./dossier")).dossierCommand(argv, io),
-  academie: async (argv, io) => (await establishments(), await import("./academie")).academieCommand(argv, io),
-};
-
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -91,7 +103,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.out(`ldm-fiches ${version()}`);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`Commande inconnue : ${name}. Commandes : ${Object.keys(COMMANDS).join(", ")} (ldm-fiches --help).`);
     return 2;
@@ -101,7 +113,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 0;
   }
   try {
-    return await command(rest, io);
+    return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UserError) {
       io.err(e.message);
