@@ -58,3 +58,11 @@ export type Edit =
   | { readonly op: "set-value"; readonly sheet: string; readonly address: string; readonly value: string | number };
 
 export type EditOp = Edit["op"];
+
+/**
+ * The end of every switch over an `Edit`'s op: when a new op joins the union, each applier that does not
+ * handle it fails to typecheck here instead of skipping the edit silently at run time.
+ */
+export function assertNever(edit: never): never {
+  throw new Error(`Modification inconnue : ${JSON.stringify(edit)}`);
+}

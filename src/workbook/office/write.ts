@@ -10,7 +10,7 @@ import {
   type StructureCell,
   type ValidationBlueprint,
 } from "../../domain/blueprint/types";
-import { type Edit } from "../../domain/reconcile/edits";
+import { assertNever, type Edit } from "../../domain/reconcile/edits";
 import { type WorkbookSnapshot } from "../../domain/snapshot";
 import { applyStyle } from "./styles";
 import { PROTECTION_ALLOWS } from "../../domain/blueprint/layout";
@@ -446,6 +446,9 @@ function queueEdit(
     case "add-chart":
       addChart(sheet(e.sheet), e.chart);
       break;
+    default:
+      // A new kind of edit must be translated here: the typecheck stops at this line until it is.
+      assertNever(e);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { absoluteRange, parseRange, quoteSheetName } from "../../domain/a1";
 import { STYLES } from "../../domain/blueprint/styles";
-import { type Edit } from "../../domain/reconcile/edits";
+import { assertNever, type Edit } from "../../domain/reconcile/edits";
 import { type ChartBlueprint } from "../../domain/blueprint/types";
 import {
   anchorXml,
@@ -431,6 +431,9 @@ function applyEdit(wb: WorkbookEditor, e: Edit): void {
         undefined,
       );
       return;
+    default:
+      // A new kind of edit must be written here: the typecheck stops at this line until it is.
+      assertNever(e);
   }
 }
 
