@@ -8,7 +8,7 @@ import { createRoot } from "react-dom/client";
 import { address, columnLetters } from "../domain/a1";
 import { isDateFormat, serialDate } from "../domain/text";
 import { emptyModel, MemoryHost, type MemoryModel } from "../workbook/memory/host";
-import type { MemoryCell } from "../workbook/memory/model";
+import type { MemoryCell, MemorySheet } from "../workbook/memory/model";
 import { App } from "../taskpane/components/App";
 import { createWorkbookService } from "../taskpane/services/workbook-service";
 import { memoryDocumentSettings } from "../workbook/office/settings";
@@ -26,6 +26,8 @@ const useStyles = makeStyles({
     overflow: "auto",
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
     padding: tokens.spacingHorizontalS,
+    // The grid's 2,280 cells are laid out on their own: what changes in the pane does not lay them out again.
+    contain: "strict",
     // A viewport as narrow as a pane (320 px) shows the pane alone, with nothing to scroll sideways.
     "@media (max-width: 600px)": { display: "none" },
   },
@@ -91,6 +93,71 @@ function shown(cell: MemoryCell | undefined): string {
   return String(cell?.value ?? (cell?.formula ? `=${cell.formula}` : ""));
 }
 
+/** What a row of the grid shows, as a string: the row is drawn again only when it changed. */
+function rowSignature(sheet: MemorySheet, row: number, cols: number): string {
+  let sig = "";
+  for (let c = 1; c <= cols; c++) {
+    if (sheet.hiddenColumns?.has(c)) {
+      sig += "\u0001";
+      continue;
+    }
+    const cell = sheet.cells.get(address(row, c));
+    sig += `${cell?.error ?? shown(cell)}\u0000${cell?.formula ?? ""}\u0000`;
+  }
+  return sig;
+}
+
+/**
+ * One row of the grid. The preview redraws after every batch (the pane's reads included): with 120 rows × 19
+ * columns, only the rows whose content or selection changed are drawn again.
+ */
+const GridRow = React.memo(function GridRow(props: {
+  sheet: MemorySheet;
+  row: number;
+  cols: number;
+  sig: string;
+  selected?: string;
+  onSelect(sheet: string, address: string): void;
+}): React.JSX.Element {
+  const s = useStyles();
+  const { sheet, row } = props;
+  return (
+    <tr>
+      <td className={`${s.cell} ${s.head}`}>{row}</td>
+      {Array.from({ length: props.cols }, (_, c) => {
+        // A hidden column (Range.columnHidden) is not drawn, as in Excel.
+        if (sheet.hiddenColumns?.has(c + 1)) return null;
+        const a = address(row, c + 1);
+        const cell = sheet.cells.get(a);
+        return (
+          <td
+            key={c}
+            data-cell={a}
+            className={`${s.cell} ${props.selected === a ? s.selected : ""}`}
+            onClick={() => props.onSelect(sheet.name, a)}
+            title={cell?.formula ? `=${cell.formula}` : undefined}
+          >
+            {cell?.error ?? shown(cell)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+},
+(a, b) =>
+  a.sheet === b.sheet &&
+  a.row === b.row &&
+  a.cols === b.cols &&
+  a.sig === b.sig &&
+  a.onSelect === b.onSelect &&
+  (a.selected === b.selected || !touchesRow(a.selected, b.selected, a.row)));
+
+/** Whether either selection is on `row` (a selection elsewhere does not change the row). */
+function touchesRow(x: string | undefined, y: string | undefined, row: number): boolean {
+  const on = (addr: string | undefined) => !!addr && Number(/\d+$/.exec(addr)?.[0]) === row;
+  return on(x) || on(y);
+}
+
 function Grid(): React.JSX.Element {
   const s = useStyles();
   const model = useModel();
@@ -100,12 +167,12 @@ function Grid(): React.JSX.Element {
   const rows = 120;
   const cols = 19;
   const [draft, setDraft] = React.useState<string | undefined>();
-  const select = (sheet: string, addr: string) => {
+  const select = React.useCallback((sheet: string, addr: string) => {
     // As in Excel: the sheet becomes active and onSelectionChanged is raised (the live check's drop-down picks).
     host.select(sheet, addr);
     setDraft(undefined);
     notify();
-  };
+  }, []);
   const selected = model.selection?.sheet === active?.name ? model.selection?.address : undefined;
   const current = selected ? active?.cells.get(selected) : undefined;
   // Typing in the bar and pressing Entrée is what a person does in Excel: the cell changes, the sheet's
@@ -162,20 +229,15 @@ function Grid(): React.JSX.Element {
               )}
             </tr>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
-                <td className={`${s.cell} ${s.head}`}>{r + 1}</td>
-                {Array.from({ length: cols }, (_, c) => {
-                  if (active.hiddenColumns?.has(c + 1)) return null;
-                  const a = address(r + 1, c + 1);
-                  const cell = active.cells.get(a);
-                  const sel = model.selection?.sheet === active.name && model.selection.address === a;
-                  return (
-                    <td key={c} data-cell={a} className={`${s.cell} ${sel ? s.selected : ""}`} onClick={() => select(active.name, a)} title={cell?.formula ? `=${cell.formula}` : undefined}>
-                      {cell?.error ?? shown(cell)}
-                    </td>
-                  );
-                })}
-              </tr>
+              <GridRow
+                key={r}
+                sheet={active}
+                row={r + 1}
+                cols={cols}
+                sig={rowSignature(active, r + 1, cols)}
+                selected={model.selection?.sheet === active.name ? model.selection.address : undefined}
+                onSelect={select}
+              />
             ))}
           </tbody>
         </table>
