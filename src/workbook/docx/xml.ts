@@ -4,6 +4,7 @@
  * interpreted: `=SUM(A1)`, `<script>`, `{ PAGE }` or `&amp;` stay literal text.
  */
 import type { Paragraph, Run } from "../../domain/dossier/document";
+import { escapeXmlText, xmlChars } from "../xml-text";
 
 /** The WordprocessingML main namespace. */
 export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -12,20 +13,14 @@ export const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relat
 /** The prolog of every XML part. */
 export const PROLOG = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/**
- * Code points outside XML 1.0's `Char` production: C0 controls but tab, line feed and carriage return,
- * lone surrogates (a `u` regex sees them as single code points), U+FFFE and U+FFFF.
- */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
 /** The text without the characters XML 1.0 forbids, carriage returns folded into line feeds. */
 export function cleanText(text: string): string {
-  return text.replace(NOT_XML_CHAR, "").replace(/\r\n?/g, "\n");
+  return xmlChars(text).replace(/\r\n?/g, "\n");
 }
 
 /** The text escaped for an element's content or a double-quoted attribute, after {@link cleanText}. */
 export function escapeXml(text: string): string {
-  return cleanText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escapeXmlText(cleanText(text)).replace(/"/g, "&quot;");
 }
 
 /** The run content of a text: `w:t` pieces (spaces preserved), `w:br` for line feeds, `w:tab` for tabs. */

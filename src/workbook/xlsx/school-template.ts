@@ -9,10 +9,8 @@ import { PARAMS } from "../../domain/blueprint/layout";
 import { headerFooterText } from "../../domain/blueprint/types";
 import { readPackage, type PackageEntries } from "./package";
 import { escapeText } from "./xml-tree";
+import { xmlChars } from "../xml-text";
 import { TemplateZip } from "./zip-write";
-
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -83,7 +81,7 @@ export class SchoolTemplate {
   forSchool(school: string | undefined, headOfSchool: string | undefined): Uint8Array {
     const replaced = new Map<string, Uint8Array>();
     const cell = (address: string, value: string | undefined, xml: string) => {
-      const text = value?.replace(INVALID_XML, "");
+      const text = value === undefined ? undefined : xmlChars(value);
       if (!text) return xml;
       const pattern = new RegExp(`<c r="${address}"( s="\\d+")?/>`, "g");
       let style = "";
@@ -97,8 +95,8 @@ export class SchoolTemplate {
     let params = cell(PARAMS.school, school, this.parameters.xml);
     params = cell(PARAMS.headOfSchool, headOfSchool, params);
     if (params !== this.parameters.xml) replaced.set(this.parameters.part, encoder.encode(params));
-    if (school?.replace(INVALID_XML, "")) {
-      const bp = buildBlueprint({ ...this.options, school: school.replace(INVALID_XML, "") });
+    if (school !== undefined && xmlChars(school)) {
+      const bp = buildBlueprint({ ...this.options, school: xmlChars(school) });
       for (const f of this.fiches) {
         const header = headerFooterText(bp.sheets.find((s) => s.key === f.key)?.print?.header);
         const xml = replaceOnce(

@@ -9,18 +9,15 @@ import { columnLetters, quoteSheetName } from "../../domain/a1";
 import type { TableSheet, TableValue } from "../../domain/academie-table";
 import { anchorXml, chartXml, CHART_CT, CHART_REL, DRAWING_CT, DRAWING_REL } from "./chart-part";
 import { escapeAttr, escapeText } from "./xml-tree";
+import { xmlChars } from "../xml-text";
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/** Characters XML 1.0 does not allow (a cell typed with a control character must not break the file). */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
 function clean(s: string): string {
-  const t = s.replace(INVALID_XML, "");
+  const t = xmlChars(s);
   // Excel's limit for a cell's text.
   return t.length > 32767 ? t.slice(0, 32766) + "…" : t;
 }

@@ -3,6 +3,7 @@
  * content types). It keeps what it does not understand: attribute order and prefixes, namespace
  * declarations, unknown elements, processing instructions. DOCTYPE is refused (never expanded).
  */
+import { escapeXmlAttr, escapeXmlText } from "../xml-text";
 
 export interface XmlElement {
   name: string;
@@ -26,13 +27,9 @@ export function decodeEntities(s: string): string {
   });
 }
 
-export function escapeText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
-}
+/** The one XML text path of every writer (../xml-text.ts): forbidden characters dropped, then escaped. */
+export const escapeText = escapeXmlText;
+export const escapeAttr = escapeXmlAttr;
 
 /** Parses a document; returns the prolog (declaration, PIs) as raw text and the root element. */
 export function parseXmlTree(xml: string): { prolog: string; root: XmlElement } {
