@@ -1,5 +1,5 @@
 /** `ldm-fiches`: the add-in's jobs on .xlsx files, from a shell. Exit codes: 0 ok, 1 errors found, 2 cannot do it. */
-// A command loads only its own modules (ExcelJS for generate, the .xlsx reader for the others), when called:
+// A command loads only its own modules (the writer for generate, the .xlsx reader for the others), when called:
 // « --help » and « --version » load none.
 import { UserError } from "./errors";
 import { processIo, type Io } from "./io";

@@ -1,6 +1,6 @@
 /**
  * A workbook as plain data: what an adapter (Office.js or an .xlsx reader) reads, and all the domain
- * needs to check or reconcile a workbook. No Office, no ExcelJS, no Node types here.
+ * needs to check or reconcile a workbook. No Office, no file format, no Node types here.
  */
 
 /** The type of a cell as Excel stores it: string, number (dates are numbers with a date format), boolean, error. */

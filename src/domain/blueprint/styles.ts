@@ -1,4 +1,4 @@
-/** The workbook's look, as data: adapters translate these to ExcelJS or Office.js formats. */
+/** The workbook's look, as data: adapters translate these to OOXML styles (xlsx/styles-part.ts) or Office.js formats. */
 
 export type StyleName =
   | "title"
