@@ -10,7 +10,8 @@ import { isDateFormat, serialDate } from "../domain/text";
 import { emptyModel, MemoryHost, type MemoryModel } from "../workbook/memory/host";
 import type { MemoryCell, MemorySheet } from "../workbook/memory/model";
 import { App } from "../taskpane/components/App";
-import { createWorkbookService } from "../taskpane/services/workbook-service";
+import type { Boot } from "../taskpane/components/App";
+import { TEXTS } from "../taskpane/texts";
 import { memoryDocumentSettings } from "../workbook/office/settings";
 import { themeFor } from "../taskpane/theme";
 
@@ -56,7 +57,11 @@ const run: typeof host.run = async (batch) => {
   }
 };
 const settings = memoryDocumentSettings();
-const service = createWorkbookService({ run, pageLayout: () => true, grouping: () => true, settings });
+// The workbook engine (domain, use cases, service) is a chunk of its own, as in the pane: the grid and the
+// pane's first screen do not wait for it.
+const engine = import(/* webpackChunkName: "engine" */ "../taskpane/services/workbook-service").then((m) =>
+  m.createWorkbookService({ run, pageLayout: () => true, grouping: () => true, settings }),
+);
 (
   window as unknown as {
     ldmPreview: { host: MemoryHost; settings: Map<string, unknown>; holdBatches(): void; releaseBatches(): void };
@@ -253,12 +258,19 @@ const paneTheme = themeFor(officeTheme);
 
 function Preview(): React.JSX.Element {
   const s = useStyles();
+  const [boot, setBoot] = React.useState<Boot>({ kind: "loading" });
+  React.useEffect(() => {
+    engine.then(
+      (service) => setBoot({ kind: "ready", service }),
+      () => setBoot({ kind: "error", message: TEXTS.engineFailed }),
+    );
+  }, []);
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={s.layout}>
         <Grid />
         <div className={s.pane} style={{ background: paneTheme.colorNeutralBackground1 }}>
-          <App boot={{ kind: "ready", service }} theme={paneTheme} />
+          <App boot={boot} theme={paneTheme} />
         </div>
       </div>
     </FluentProvider>
