@@ -4,6 +4,7 @@ import { checkWorkbook } from "../../../src/domain/check";
 import { emptyModel, MemoryHost, newSheet, OfficeLikeError } from "../../../src/workbook/memory/host";
 import { officeRunner, readSnapshot } from "../../../src/workbook/office/adapter";
 import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
+import { TEXTS } from "../../../src/taskpane/texts";
 import { C, SHEET_ORDER } from "../../helpers/workbooks";
 import { memoryDocumentSettings } from "../../../src/workbook/office/settings";
 import { readFileSync } from "fs";
@@ -40,7 +41,7 @@ test("generate costs 4 round trips, check 3, update of an intact workbook 2", as
   expect(result.findings.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(result.findings.some((f) => f.rule === "header-missing" && f.cell === "B10")).toBe(true);
   const again = host.syncCount;
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
   expect(host.syncCount - again).toBe(2);
   expect(host.model.sheets.map((s) => s.name)).toEqual(["Feuil1", ...SHEET_ORDER]);
   expect(host.model.sheets.find((s) => s.name === "Listes")?.visibility).toBe("VeryHidden");
@@ -105,7 +106,7 @@ test("update restores what hands broke, keeps typed cells, in 3 round trips", as
   );
   const after = checkWorkbook(await snapshotOf(host), { today: TODAY() });
   expect(after.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
 });
 
 test("a workbook made before « Sens des indicateurs » gets the section, typeable, and the Synthèse column", async () => {
@@ -133,7 +134,7 @@ test("a workbook made before « Sens des indicateurs » gets the section, typeab
   expect(sheet("Synthèse").cells.get("M5")).toMatchObject({ locked: true, style: { horizontalAlignment: "Center" } });
   const after = checkWorkbook(await snapshotOf(host), { today: TODAY() });
   expect(after.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
   // The check writes the wrong-way count in Synthèse!M.
   const c2 = sheet(C(2));
   c2.cells.set("D10", { value: "Taux de réussite au CAP", locked: false });
@@ -173,7 +174,7 @@ test("the Synthèse chart: drawn by generate in the same batch, redrawn by updat
       ],
     },
   ]);
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
   // Someone deletes it, and draws a chart of their own.
   synth().charts = [{ name: "Notre suivi", type: "Line", title: "Notre suivi", series: [] }];
   const syncs = host.syncCount;
@@ -184,7 +185,7 @@ test("the Synthèse chart: drawn by generate in the same batch, redrawn by updat
   );
   expect(synth().charts.map((c) => c.name)).toEqual(["Notre suivi", "LDM_Graphique_Synthese"]);
   expect(synth().protected).toBe(true);
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
 });
 
 test("input cells locked by a paste: the check (one read) says so, the update unlocks them and keeps the values", async () => {
@@ -199,7 +200,7 @@ test("input cells locked by a paste: the check (one read) says so, the update un
   const lines = await service.update();
   expect(lines).toContain(`1 zone de saisie remise en forme et déverrouillée sur ${C(6)} (A10:G109).`);
   expect(c6.cells.get("C20")).toMatchObject({ value: "collé", locked: false });
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
 });
 
 test("a drop-down pasted over in part of a column: one more read names the cells, the update restores them", async () => {
@@ -220,7 +221,7 @@ test("a drop-down pasted over in part of a column: one more read names the cells
   expect(missing.map((f) => [f.sheet, f.cell])).toEqual([[C(3), "A12:A15"]]);
   expect(await service.update()).toEqual([`1 liste déroulante restaurée sur ${C(3)} (A10:A109).`]);
   const again = host.syncCount;
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
   expect(host.syncCount - again).toBe(2);
 });
 
@@ -240,7 +241,7 @@ test("a co-author's conflict on the write: its own French message, and a second 
   );
   host.beforeSync = undefined;
   expect(await service.update()).toContain(`Feuille « ${C(6)} » recréée.`);
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
 });
 
 test("a refused read says nothing was changed; a cell being typed in has its own message", async () => {
@@ -305,18 +306,18 @@ test("insert an example into the selected row, never over a filled cell", async 
     await service.insertIntoSelectedRow("action", "Créer une cartographie des parcours de formations possibles", 1),
   ).toBe("C12");
   await expect(service.insertIntoSelectedRow("action", "Autre", 1)).rejects.toThrow(
-    "La cellule C12 n'est pas vide : rien n'a été remplacé.",
+    "La cellule C12 n'est pas vide\u00a0: rien n'a été remplacé.",
   );
   await service.selectCell(C(1), "A3");
   await expect(service.insertIntoSelectedRow("indicator", "x", 1)).rejects.toThrow(/Sélectionnez d'abord une ligne/);
   // An example of criterion 6 never lands in criterion 2's fiche, whatever the pane showed last.
   await service.selectCell(C(2), "C14");
   await expect(service.insertIntoSelectedRow("action", "Un exemple du critère 6", 6)).rejects.toThrow(
-    `« ${C(2)} » est la fiche du critère 2 : cet exemple est du critère 6. Rien n'a été inséré ; activez la fiche du critère 6.`,
+    TEXTS.wrongSheet(C(2), 6, 2),
   );
   await service.selectCell("Synthèse", "C14");
   await expect(service.insertIntoSelectedRow("action", "Un exemple", 6)).rejects.toThrow(
-    "« Synthèse » n'est pas une fiche critère : rien n'a été inséré ; activez la fiche du critère 6.",
+    TEXTS.wrongSheet("Synthèse", 6, undefined),
   );
   expect(host.model.sheets.find((s) => s.name === C(2))?.cells.get("C14")?.value ?? "").toBe("");
   expect(host.model.sheets.find((s) => s.name === C(1))?.cells.get("C12")?.value).toBe(
@@ -390,7 +391,7 @@ test("texts Excel would take for a date or a number are written as text: Listes!
   await service.generate({ auditYear: 2028 });
   const z2 = host.model.sheets.find((s) => s.name === "Listes")?.cells.get("Z2");
   expect(z2).toMatchObject({ value: "2025-01", numberFormat: "@" });
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
 });
 
 test("generate asks Excel to open the pane with the workbook, once; an older workbook gets it at its next update", async () => {
@@ -402,12 +403,12 @@ test("generate asks Excel to open the pane with the workbook, once; an older wor
     "Le volet Fiches LDM s'ouvrira désormais avec ce classeur, pour chaque collègue qui a le complément.",
   );
   expect(settings.saved.get("Office.AutoShowTaskpaneWithDocument")).toBe(true);
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
   // A workbook made before: no setting yet; the update sets it and says so.
   const older = memoryDocumentSettings();
   const s2 = createWorkbookService({ run: host.run, today: TODAY, settings: older });
   expect(await s2.update()).toEqual([
-    "Rien à mettre à jour : le classeur est conforme.",
+    "Rien à mettre à jour\u00a0: le classeur est conforme.",
     "Le volet Fiches LDM s'ouvrira désormais avec ce classeur, pour chaque collègue qui a le complément.",
   ]);
   // Excel refusing to save the setting is said, not hidden.
@@ -473,7 +474,7 @@ test("rows inserted inside a fiche's table in Excel make it longer: the rows bel
   const { findings } = await service.check("workbook");
   expect(findings.filter((f) => f.sheet === title && STRUCTURAL.has(f.rule))).toEqual([]);
   expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "axis-unknown", cell: "A114" })]));
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
 });
 
 test("generate in Excel sets each fiche's print: its rows, the criterion and the school on top, page and date below", async () => {
@@ -503,7 +504,7 @@ test("generate in Excel groups each fiche's follow-up columns I–S once (ExcelA
   }
   expect(host.model.sheets.filter((s) => fiches.has(s.name))).toHaveLength(8);
   // An update creates no sheet: nothing is grouped a second time.
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
   expect(host.model.sheets.find((s) => s.name === C(1))?.columnOutline.get(9)).toBe(1);
   // On a protected sheet Excel refuses to group.
   await expect(

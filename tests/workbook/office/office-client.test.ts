@@ -143,7 +143,24 @@ test("8 × 100 filled rows and a 3,000 × 12 sheet of the school's: check, and a
   const update = await syncsOf(client, () => service.update());
   expect(update.map((s) => s.bytes).filter((b) => b > REQUEST_BUDGET)).toEqual([]);
   // The recreated workbook is whole: a second update has nothing to do.
-  expect(await service.update()).toEqual(["Rien à mettre à jour : le classeur est conforme."]);
+  expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
+});
+
+test("the live re-check of one edited fiche goes through Microsoft's client in one sync, under 1 MB, and finds the edit", async () => {
+  const { host, client, service } = setup();
+  await service.generate({ school: "0040007L — LYCEE", auditYear: 2028 });
+  fillCriterionRows(host);
+  addSchoolSheet(host);
+  await service.check("workbook");
+  const c2 = host.model.sheets.find((x) => x.name.startsWith("C2 "));
+  expect(c2).toBeDefined();
+  host.edit(c2!.name, "A10", "Un axe qui n'est pas du guide");
+  let live: Awaited<ReturnType<typeof service.recheck>> | undefined;
+  const syncs = await syncsOf(client, async () => (live = await service.recheck([c2!.id])));
+  expect(syncs).toHaveLength(1);
+  expect(largest(syncs)).toBeLessThanOrEqual(REQUEST_BUDGET);
+  expect(live?.sheets).toEqual([c2!.name]);
+  expect(live?.findings.some((f) => f.rule === "axis-unknown" && f.cell === "A10")).toBe(true);
 });
 
 test("the adapter's estimate of each batch (meter.ts) is within 5 % of what Microsoft's library serializes", async () => {

@@ -14,7 +14,7 @@ import { C } from "../../helpers/workbooks";
 const TODAY = () => new Date("2026-03-12T10:00:00Z");
 const SCHOOL_A = "0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)";
 const SCHOOL_B = "0040010P — LYCEE POLYVALENT ALEXANDRA DAVID NEEL (DIGNE LES BAINS)";
-const NOTHING = ["Rien à mettre à jour : le classeur est conforme."];
+const NOTHING = ["Rien à mettre à jour\u00a0: le classeur est conforme."];
 
 function setup(pageLayout: boolean) {
   const host = new MemoryHost(emptyModel());
