@@ -9,10 +9,11 @@ import globals from "globals";
 // (docs/decisions.md, « Installer partout »).
 import officeAddins from "./eslint-rules/office-addins/index.js";
 import jsxKey from "./eslint-rules/jsx-key.js";
+import domainCycles from "./eslint-rules/domain-cycles.js";
 
 const tsPlugin = tseslint.plugin;
 const tsParser = tseslint.parser;
-const local = { rules: { "jsx-key": jsxKey } };
+const local = { rules: { "jsx-key": jsxKey, "domain-cycles": domainCycles } };
 
 const tsFiles = ["**/*.{ts,tsx,mts,cts}"];
 
@@ -118,6 +119,8 @@ export default [
         },
       ],
       "no-restricted-globals": ["error", "window", "document", "navigator", "Office", "Excel", "process"],
+      // No cycle between the domain's folders (and root files): eslint-rules/domain-cycles.js (#26).
+      "local/domain-cycles": "error",
     },
   },
   {

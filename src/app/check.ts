@@ -5,6 +5,7 @@ import { synthesisCountEdits } from "../domain/synthesis-counts";
 import { buildBlueprint } from "../domain/blueprint/build";
 import { SHEET_KEYS } from "../domain/blueprint/layout";
 import { workbookFacts } from "../domain/facts";
+import { readWorkbook } from "../domain/workbook-as-read";
 import { UseCaseError, type WorkbookSession } from "./port";
 
 export interface CheckResult {
@@ -42,7 +43,9 @@ export interface CheckRequest {
 
 export async function checkUseCase(session: WorkbookSession, request: CheckRequest): Promise<CheckResult> {
   const { snapshot, activeSheet } = await session.read();
-  const facts = workbookFacts(snapshot);
+  // The workbook as read, once for the whole use case: the facts and the check take it (#26).
+  const read = readWorkbook(snapshot, { today: request.today });
+  const facts = workbookFacts(read);
   if (request.oursOnly && !facts.ours) throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate).`);
   const none = { error: 0, warning: 0, info: 0 };
   if (request.sheets !== undefined) {
@@ -51,7 +54,7 @@ export async function checkUseCase(session: WorkbookSession, request: CheckReque
     const sheets = request.sheets.includes(params ?? "\u0000")
       ? names
       : request.sheets.filter((n) => names.includes(n));
-    const findings = checkWorkbook(snapshot, { today: request.today, sheets });
+    const findings = checkWorkbook(read, { today: request.today, sheets });
     return { findings, counts: countFindings(findings), scope: "workbook", sheets, fiches: facts.fiches, activeSheet };
   }
   let sheet: string | undefined;
@@ -67,14 +70,14 @@ export async function checkUseCase(session: WorkbookSession, request: CheckReque
   }
   if (request.sheet !== undefined && !facts.fiches.includes(sheet ?? "\u0000"))
     return { findings: [], counts: none, scope: "sheet", sheet, notAFiche: true };
-  const all = checkWorkbook(snapshot, { today: request.today });
+  const all = checkWorkbook(read, { today: request.today });
   if (request.sheet !== undefined) {
     const findings = all.filter((f) => f.sheet === sheet);
     return { findings, counts: countFindings(findings), scope: "sheet", sheet };
   }
   if (request.recordCounts) {
     const bp = buildBlueprint({ referenceYear: facts.referenceYear, auditYear: facts.auditYear });
-    await session.apply(synthesisCountEdits(bp, snapshot, all, request.today), snapshot);
+    await session.apply(synthesisCountEdits(bp, read, all, request.today), snapshot);
   }
   return { findings: all, counts: countFindings(all), scope: "workbook" };
 }

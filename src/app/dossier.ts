@@ -1,6 +1,8 @@
 /** « Préparer le dossier » and `ldm-fiches dossier`: the labelling dossier of the workbook, as a document model. */
 import { prepareDossier, type Dossier } from "../domain/dossier";
+import { checkWorkbook } from "../domain/check";
 import { workbookFacts } from "../domain/facts";
+import { readWorkbook } from "../domain/workbook-as-read";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import type { CriterionNumber } from "../domain/referential/types";
 import { UseCaseError, type WorkbookSession } from "./port";
@@ -16,10 +18,12 @@ export async function dossierUseCase(
   },
 ): Promise<Dossier> {
   const { snapshot } = await session.read();
-  if (request.oursOnly && !workbookFacts(snapshot).ours)
+  const read = readWorkbook(snapshot, { today: request.today }); // once for the use case (#26)
+  if (request.oursOnly && !workbookFacts(read).ours)
     throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate)`);
-  return prepareDossier(snapshot, {
+  return prepareDossier(read, {
     today: request.today,
+    findings: checkWorkbook(read, { today: request.today }),
     ...(request.criterion !== undefined ? { criterion: request.criterion } : {}),
     ...(request.final ? { final: true } : {}),
   });

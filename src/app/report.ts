@@ -1,5 +1,6 @@
 /** « Préparer le bilan » and `ldm-fiches report`: the annual review of the workbook, as HTML. */
 import { workbookFacts } from "../domain/facts";
+import { readWorkbook } from "../domain/workbook-as-read";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { reportHtml } from "../domain/report/html";
 import { synthesize, type Synthesis } from "../domain/synthesis";
@@ -15,8 +16,9 @@ export async function reportUseCase(
   request: { readonly today: Date; readonly oursOnly?: boolean },
 ): Promise<ReportResult> {
   const { snapshot } = await session.read();
-  if (request.oursOnly && !workbookFacts(snapshot).ours)
+  const read = readWorkbook(snapshot, { today: request.today }); // once for the use case (#26)
+  if (request.oursOnly && !workbookFacts(read).ours)
     throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate)`);
-  const synthesis = synthesize(snapshot, { today: request.today });
+  const synthesis = synthesize(read, { today: request.today });
   return { html: reportHtml(synthesis, request.today), synthesis };
 }

@@ -6,6 +6,7 @@ import { buildBlueprint, type BlueprintOptions } from "../domain/blueprint/build
 import { PARAMS, SHEET_KEYS } from "../domain/blueprint/layout";
 import type { Finding } from "../domain/check";
 import { workbookFacts } from "../domain/facts";
+import { readWorkbook } from "../domain/workbook-as-read";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { auditYearProblem } from "../domain/parameters";
 import { reconcile, type Edit } from "../domain/reconcile";
@@ -34,7 +35,9 @@ export interface UpdateResult {
 
 export async function updateUseCase(session: WorkbookSession, request: UpdateRequest = {}): Promise<UpdateResult> {
   const { snapshot } = await session.read();
-  const facts = workbookFacts(snapshot);
+  // The workbook as read, once for the whole use case: the facts and the reconciliation take it (#26).
+  const read = readWorkbook(snapshot);
+  const facts = workbookFacts(read);
   if (request.oursOnly && !facts.ours) throw new UseCaseError(NOT_FICHES_WORKBOOK);
   // The same bounds everywhere (src/domain/parameters.ts), before anything is written.
   const year = request.auditYear ?? request.generation?.auditYear;
@@ -49,6 +52,7 @@ export async function updateUseCase(session: WorkbookSession, request: UpdateReq
       : { referenceYear, auditYear: request.auditYear ?? facts.auditYear, school },
   );
   const { edits, findings } = reconcile(bp, snapshot, {
+    identified: read.identified,
     setValues:
       request.auditYear !== undefined
         ? [{ sheetKey: SHEET_KEYS.parameters, address: PARAMS.auditYear, value: request.auditYear }]

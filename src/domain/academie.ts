@@ -5,7 +5,7 @@
  */
 import { NAMES, PARAMS, FOLLOW_UP } from "./blueprint/layout";
 import { checkWorkbook, type Finding, type FindingCounts } from "./check";
-import { makeContext, parametersText } from "./check/context";
+import { parametersText, readWorkbook } from "./workbook-as-read";
 import { dossierContent } from "./dossier/content";
 import { dossierMarks } from "./dossier/build";
 import { establishments, findEstablishment, uaiOfSchoolCell, type Establishment } from "./establishments";
@@ -58,10 +58,10 @@ export function measureYear(today: Date): number {
  * « Vérifier tout le classeur » writes them), the dossier's gaps. Undefined for a workbook that is not ours.
  */
 export function summarizeWorkbook(wb: WorkbookSnapshot, today: Date): SchoolSummary | undefined {
-  const ctx = makeContext(wb, { today });
+  const ctx = readWorkbook(wb, { today });
   if (!isFichesWorkbook(ctx.identified)) return undefined;
-  const findings = checkWorkbook(wb, { today });
-  const synthesis = synthesize(wb, { today }, findings);
+  const findings = checkWorkbook(ctx, { today });
+  const synthesis = synthesize(ctx, { today }, findings);
   const year = measureYear(today);
   const k = year - (synthesis.referenceYear + 1);
   const inPeriod = k >= 0 && k < FOLLOW_UP.measureCount;

@@ -1,10 +1,10 @@
 /**
  * What every surface needs to know about a workbook before it acts — which sheet is which, the years, where
- * each criterion's table lies, whether it is a workbook of ours — decided once (by the check's context) and
+ * each criterion's table lies, whether it is a workbook of ours — decided once (by the workbook as read) and
  * given a public home here, so that no surface reaches into the check's internals.
  */
-import { makeContext } from "./check/context";
-import { checkableSheet, isFichesWorkbook, type Identification } from "./identify";
+import { asRead, type WorkbookAsRead } from "./workbook-as-read";
+import { checkableSheet, isFichesWorkbook, type Identification } from "./blueprint/identify";
 import type { Placement } from "./blueprint/placement";
 import type { CriterionNumber } from "./referential/types";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -25,8 +25,10 @@ export interface WorkbookFacts {
   criterionOf(sheet: string | undefined): CriterionNumber | undefined;
 }
 
-export function workbookFacts(snapshot: WorkbookSnapshot): WorkbookFacts {
-  const ctx = makeContext(snapshot, {});
+/** From the workbook as the use case read it (nothing built again), or from its snapshot. */
+export function workbookFacts(read: WorkbookSnapshot | WorkbookAsRead): WorkbookFacts {
+  const ctx = asRead(read);
+  const snapshot = ctx.wb;
   const bySheet = new Map([...ctx.identified.values()].map((i) => [i.sheet.name, i.blueprint.criterion]));
   return {
     identified: ctx.identified,

@@ -1,9 +1,14 @@
 /** What an indicator's wording tells about its values. */
 import type { CellSnapshot } from "./snapshot";
 import { listKey } from "./text";
-import { GUIDE_INDICATOR_PROFILES, type IndicatorProfile } from "./referential/indicator-profiles";
+import {
+  GUIDE_INDICATOR_PROFILES,
+  type Direction,
+  type IndicatorKind,
+  type IndicatorProfile,
+} from "./referential/indicator-profiles";
 
-export type IndicatorKind = "percentage" | "ratio" | "count" | "countOrRate" | "amount" | "free";
+export type { Direction, IndicatorKind } from "./referential/indicator-profiles";
 
 let profiles: Map<string, IndicatorProfile> | undefined;
 /** The reviewed profile of one of the guide's own example indicators (by its list key), if it is one. */
@@ -56,7 +61,6 @@ export function valueFits(kind: IndicatorKind, value: string | number | boolean,
 }
 
 /** Whether a higher value of the indicator is progress, or a lower one. */
-export type Direction = "higher" | "lower";
 
 /** The words of the « Sens des indicateurs » drop-down (Paramètres), one per direction. */
 export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {

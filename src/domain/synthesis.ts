@@ -6,7 +6,8 @@
 import { readiness, type Readiness } from "./readiness";
 import { address } from "./a1";
 import { FOLLOW_UP, NAMES, PARAMS, TABLE } from "./blueprint/layout";
-import { makeContext, parametersText, tableOf, type CheckOptions } from "./check/context";
+import type { CheckOptions } from "./check/context";
+import { asRead, parametersText, tableOf, type WorkbookAsRead } from "./workbook-as-read";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
 import type { Criterion, CriterionNumber } from "./referential/types";
 import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -95,11 +96,12 @@ function shown(c: CellSnapshot | undefined): string {
 
 /** `findings`: the check's, when the caller already has them (they are computed otherwise). */
 export function synthesize(
-  wb: WorkbookSnapshot,
+  wb: WorkbookSnapshot | WorkbookAsRead,
   options: CheckOptions = {},
-  findings: readonly Finding[] = checkWorkbook(wb, options),
+  given?: readonly Finding[],
 ): Synthesis {
-  const ctx = makeContext(wb, options);
+  const ctx = asRead(wb, options);
+  const findings = given ?? checkWorkbook(ctx, options);
   const text = (name: string, fallback: string) => parametersText(ctx, name, fallback);
   const ownAxes = new Set(ctx.ownAxes.map(listKey));
   const ownObjectives = new Set(ctx.ownObjectives.map(listKey));

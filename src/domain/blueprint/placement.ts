@@ -6,7 +6,7 @@
  * never writes a second header into inserted rows, and the Synthèse counts every row the check sees.
  */
 import { absoluteRange, address, columnLetters, parseAddress, parseRange, rangeAddress, splitReference } from "../a1";
-import type { Identification } from "../identify";
+import type { Identification } from "./identify";
 import { findName } from "../names";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { TABLE } from "./layout";

@@ -5,7 +5,7 @@
  * every sheet (a school's 3,000-row sheet beside the fiches, the 2,090 establishments of Listes) crossed it.
  */
 import { columnLetters, MAX_ROW, parseRange } from "../a1";
-import { identifySheets, type Identified } from "../identify";
+import { identifySheets, type Identified } from "./identify";
 import type { NameSnapshot, Visibility, WorkbookSnapshot } from "../snapshot";
 import { LISTS } from "./layout";
 import { placeSheet, placeTable } from "./placement";

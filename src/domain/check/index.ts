@@ -3,6 +3,7 @@
  * throws on a strange workbook — what it cannot understand becomes a finding.
  */
 import type { WorkbookSnapshot } from "../snapshot";
+import type { WorkbookAsRead } from "../workbook-as-read";
 import { makeContext, type CheckOptions } from "./context";
 import { finding, severityRank, type Finding } from "./findings";
 import { checkParameters } from "./parameters";
@@ -31,10 +32,12 @@ function cellOrder(cell: string): [number, number] {
   return [Number(m[2]), col];
 }
 
-export function checkWorkbook(wb: WorkbookSnapshot, options: CheckOptions = {}): Finding[] {
+/** `read`: the workbook as the use case read it (then it is not built again), or its snapshot. */
+export function checkWorkbook(read: WorkbookSnapshot | WorkbookAsRead, options: CheckOptions = {}): Finding[] {
   let findings: Finding[];
+  const wb = "placements" in read ? read.wb : read;
   try {
-    const ctx = makeContext(wb, options);
+    const ctx = makeContext(read, options);
     findings = RULE_SETS.flatMap((rules) => rules(ctx));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

@@ -4,7 +4,7 @@
  * (rule dossier-incomplete): the covers and annexes (build.ts) write no mark.
  */
 import { CRITERION_PARTS, SCHOOL_PARTS } from "../blueprint/dossier-sheet";
-import type { Finding } from "../check/findings";
+import type { Finding } from "../findings";
 import type { CriterionNumber } from "../referential/types";
 import type { ActionEntry, CriterionDossier, DossierContent, IndicatorLine, TeamMember } from "./content";
 import { paragraph, type Block, type Paragraph, type Run, type TableCell } from "./document";

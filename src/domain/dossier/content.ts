@@ -18,7 +18,7 @@ import {
   type CriterionPartKey,
   type SchoolPartKey,
 } from "../blueprint/dossier-sheet";
-import { parametersText, tableOf, type CheckContext } from "../check/context";
+import { parametersText, tableOf, type WorkbookAsRead } from "../workbook-as-read";
 import type { Criterion, CriterionNumber } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
 import { findEstablishment, uaiOfSchoolCell, type Establishment } from "../establishments";
@@ -110,7 +110,7 @@ export function evidenceItems(text: string): string[] {
 }
 
 /** The fiche's rows gathered into actions and engagements, in the fiche's order. */
-function actionsOf(ctx: CheckContext, sheet: SheetSnapshot): Omit<ActionEntry, "texts" | "textsRow" | "sheet">[] {
+function actionsOf(ctx: WorkbookAsRead, sheet: SheetSnapshot): Omit<ActionEntry, "texts" | "textsRow" | "sheet">[] {
   const out: {
     kind: ActionEntry["kind"];
     kindSaid: boolean;
@@ -206,7 +206,7 @@ function knownEstablishment(uai: string): Establishment | undefined {
   }
 }
 
-export function dossierContent(ctx: CheckContext): DossierContent {
+export function dossierContent(ctx: WorkbookAsRead): DossierContent {
   const dossier = ctx.identified.get(DOSSIER_KEY)?.sheet;
   const schoolParts = Object.fromEntries(
     SCHOOL_PARTS.map((p, i) => [p.key, textAt(dossier, DOSSIER.schoolFirstRow + i, 2)]),

@@ -1,9 +1,7 @@
 /** The labelling dossier of a workbook: its content, what it lacks, and the document the surfaces write. */
-import { checkWorkbook } from "../check";
-import { makeContext } from "../check/context";
-import type { Finding } from "../check/findings";
+import type { Finding } from "../findings";
 import type { CriterionNumber } from "../referential/types";
-import type { WorkbookSnapshot } from "../snapshot";
+import type { WorkbookAsRead } from "../workbook-as-read";
 import { buildDossier, coverGaps, markItems, type Mark } from "./build";
 import { findEstablishment } from "../establishments";
 import { schoolProperName } from "../establishments/proper-name";
@@ -30,6 +28,8 @@ export interface DossierRequest {
   readonly criterion?: CriterionNumber;
   /** The version to send: the guide's cover, no to-do list, no tool's name; refused while a part is missing. */
   readonly final?: boolean;
+  /** The check's findings on the same workbook as read (the use case runs the check: the dossier does not import it). */
+  readonly findings: readonly Finding[];
 }
 
 /** What the final version still lacks, grouped for one line: « l'établissement : … ; critère 3 : … ». */
@@ -57,10 +57,9 @@ function named(content: DossierContent): DossierContent {
   return known ? { ...content, schoolName: schoolProperName(known) } : content;
 }
 
-export function prepareDossier(wb: WorkbookSnapshot, options: DossierRequest): Dossier {
-  const ctx = makeContext(wb, { today: options.today });
-  const content = named(dossierContent(ctx));
-  const findings = checkWorkbook(wb, { today: options.today });
+export function prepareDossier(read: WorkbookAsRead, options: DossierRequest): Dossier {
+  const content = named(dossierContent(read));
+  const findings = options.findings;
   const built = buildDossier(content, { ...options, findings });
   const refused = options.final ? refusal(content, built.marks) : [];
   return {

@@ -7,7 +7,7 @@
 import { findName } from "../names";
 import { address, parseRange, rangesOverlap, splitReference, type RangeRef } from "../a1";
 import { printsAs } from "../blueprint/header-footer";
-import { finding, type Finding } from "../check/findings";
+import { finding, type Finding } from "../findings";
 import type { Blueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
 import { lockDiffers } from "../locks";
 import { identifySheets, type Identification } from "../identify";
@@ -33,6 +33,8 @@ export interface ReconcileOptions {
    * has them): not computed twice.
    */
   readonly placed?: { readonly identified: Identification; readonly bp: Blueprint };
+  /** The sheets already identified on this snapshot (the workbook as read, in the update): not identified twice. */
+  readonly identified?: Identification;
   /** Values the user asked to set (« --audit-year »): sheet key → address → value. */
   readonly setValues?: readonly {
     readonly sheetKey: string;
@@ -219,7 +221,7 @@ function hiddenBy(area: RangeRef): string[] {
 }
 
 export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: ReconcileOptions = {}): Reconciliation {
-  const identified = options.placed?.identified ?? identifySheets(wanted, wb);
+  const identified = options.placed?.identified ?? options.identified ?? identifySheets(wanted, wb);
   // Rows people inserted above or inside a criterion table moved or stretched it: compare with it as it lies.
   const bp = options.placed?.bp ?? placeBlueprint(wanted, wb, identified).bp;
   const edits: Edit[] = [];

@@ -8,7 +8,9 @@
  * ratio: candidates per place); `countOrRate` « Nombre et taux … », either; `amount` money; `free` anything
  * (a description, a typology, a frequency), numbers included.
  */
-import type { Direction, IndicatorKind } from "../indicators";
+/** Kept here, not in indicators.ts, so that the referential imports nothing back (#26: no cycle). */
+export type IndicatorKind = "percentage" | "ratio" | "count" | "countOrRate" | "amount" | "free";
+export type Direction = "higher" | "lower";
 
 export interface IndicatorProfile {
   readonly kind: IndicatorKind;
