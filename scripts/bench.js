@@ -25,6 +25,7 @@ const { checkWorkbook } = require(path.join(out, "src/domain/check/index.js"));
 const { reconcile } = require(path.join(out, "src/domain/reconcile/index.js"));
 const { buildBlueprint } = require(path.join(out, "src/domain/blueprint/build.js"));
 const { prepareDossier } = require(path.join(out, "src/domain/dossier/index.js"));
+const { readWorkbook } = require(path.join(out, "src/domain/workbook-as-read.js"));
 const { writeDocx } = require(path.join(out, "src/workbook/docx/write.js"));
 const { freshWorkbook, fillParameters, fillRow } = require(path.join(out, "tests/helpers/workbooks.js"));
 
@@ -249,6 +250,13 @@ function cliBench() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** The dossier as its use case prepares it: the workbook read once, the check's findings handed in (#26). */
+function dossierOf(wb) {
+  const today = new Date("2026-03-12");
+  const read = readWorkbook(wb, { today });
+  return prepareDossier(read, { today, findings: checkWorkbook(read, { today }) });
+}
+
 function timeIt(label, iterations, f) {
   f();
   const t0 = process.hrtime.bigint();
@@ -280,14 +288,16 @@ async function main() {
     [
       timeIt("checkWorkbook", 20, () => checkWorkbook(wb, { today: new Date("2026-03-12") })),
       timeIt("reconcile", 50, () => reconcile(bp, wb)),
-      timeIt("dossier : document + .docx", 10, () =>
-        writeDocx(prepareDossier(wb, { today: new Date("2026-03-12") }).document),
-      ),
+      timeIt("dossier : document + .docx", 10, () => writeDocx(dossierOf(wb).document)),
     ].map(([fonction, itérations, parAppel]) => ({ fonction, itérations, "par appel": parAppel })),
   );
 
-  const docx = writeDocx(prepareDossier(wb, { today: new Date("2026-03-12") }).document);
+  const docx = writeDocx(dossierOf(wb).document);
   console.log(`Dossier de 8 × 100 lignes : ${(docx.length / 1024).toFixed(0)} Ko (.docx)`);
+  console.log("");
+
+  console.log("Cas d'usage sur 8 × 100 lignes remplies (session en mémoire, médiane de 5 ; #26)");
+  console.table(await require("./bench-use-cases").benchUseCases(out));
   console.log("");
 
   cliBench();
