@@ -4,6 +4,7 @@
  */
 import type { WorkbookSnapshot } from "../snapshot";
 import type { WorkbookAsRead } from "../workbook-as-read";
+import { EstablishmentsNotLoaded } from "../establishments";
 import { makeContext, type CheckOptions } from "./context";
 import { finding, severityRank, type Finding } from "./findings";
 import { checkParameters } from "./parameters";
@@ -40,6 +41,8 @@ export function checkWorkbook(read: WorkbookSnapshot | WorkbookAsRead, options: 
     const ctx = makeContext(read, options);
     findings = RULE_SETS.flatMap((rules) => rules(ctx));
   } catch (e) {
+    // Not the workbook's fault: the caller did not hand the establishments over (#26). No false « lists-damaged ».
+    if (e instanceof EstablishmentsNotLoaded) throw e;
     const why = e instanceof Error ? e.message : String(e);
     return [finding("lists-damaged", "", "", `Le classeur n'a pas pu être vérifié entièrement : ${why}`)];
   }

@@ -31,9 +31,20 @@ export function provideEstablishments(data: readonly EstablishmentRow[]): void {
   byUai = undefined;
 }
 
+/**
+ * A programming error, not a workbook's: the rows were asked for before anyone handed them over (a surface
+ * that forgot `./all` or the pane's chunk). The check lets it through instead of turning it into a finding (#26).
+ */
+export class EstablishmentsNotLoaded extends Error {
+  constructor() {
+    super("La liste des établissements n'est pas encore chargée.");
+    this.name = "EstablishmentsNotLoaded";
+  }
+}
+
 /** The 2,090 vocational and polyvalent lycées of France, in the source order (by UAI). */
 export function establishments(): readonly Establishment[] {
-  if (!rows) throw new Error("La liste des établissements n'est pas encore chargée.");
+  if (!rows) throw new EstablishmentsNotLoaded();
   if (!cache) {
     cache = rows.map(([uai, name, town, department, academy, type, sector]) => ({
       uai,
