@@ -97,7 +97,16 @@ export default [
         {
           patterns: [
             {
-              group: ["**/workbook/**", "**/taskpane/**", "**/commands/**", "**/cli/**", "**/app/**", "**/preview/**"],
+              group: [
+                "**/workbook/**",
+                "**/documents/**",
+                "**/excel-imitation/**",
+                "**/taskpane/**",
+                "**/commands/**",
+                "**/cli/**",
+                "**/app/**",
+                "**/preview/**",
+              ],
               message: "Le domaine ne dépend d'aucun adaptateur ni d'aucune surface.",
             },
             {
@@ -124,13 +133,28 @@ export default [
     },
   },
   {
-    files: [
-      "src/app/**/*.ts",
-      "src/cli/**/*.ts",
-      "src/commands/**/*.ts",
-      "src/taskpane/**/*.{ts,tsx}",
-      "src/preview/**/*.tsx",
-    ],
+    files: ["src/app/**/*.ts", "src/cli/**/*.ts", "src/commands/**/*.ts", "src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/domain/check/context"],
+              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
+            },
+            {
+              group: ["**/excel-imitation/**"],
+              message: "L'imitation d'Excel en mémoire sert aux tests et à l'aperçu (src/preview), pas au produit.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preview runs the pane beside the imitation of Excel: the one product file that may import it.
+    files: ["src/preview/**/*.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -146,7 +170,7 @@ export default [
     },
   },
   {
-    files: ["src/workbook/**/*.ts"],
+    files: ["src/workbook/**/*.ts", "src/documents/**/*.ts", "src/excel-imitation/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -181,7 +205,7 @@ export default [
         {
           patterns: [
             {
-              group: ["**/workbook/**"],
+              group: ["**/workbook/**", "**/documents/**", "**/excel-imitation/**"],
               message: "Un composant passe par le service (src/taskpane/services), jamais par un adaptateur.",
             },
             {

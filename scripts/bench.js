@@ -16,17 +16,17 @@ execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "ts
 const out = path.join(root, ".bench-out");
 // The command line and the bench hand the establishments to the domain up front (the pane loads them on demand).
 require(path.join(out, "src/domain/establishments/all.js"));
-const { MemoryHost, emptyModel } = require(path.join(out, "src/workbook/memory/host.js"));
+const { MemoryHost, emptyModel } = require(path.join(out, "src/excel-imitation/host.js"));
 const { readSnapshot, queueSheet } = require(path.join(out, "src/workbook/office/adapter.js"));
 const { planFromListing } = require(path.join(out, "src/domain/blueprint/read-plan.js"));
-const { newSheet } = require(path.join(out, "src/workbook/memory/host.js"));
+const { newSheet } = require(path.join(out, "src/excel-imitation/host.js"));
 const { createWorkbookService } = require(path.join(out, "src/taskpane/services/workbook-service.js"));
 const { checkWorkbook } = require(path.join(out, "src/domain/check/index.js"));
 const { reconcile } = require(path.join(out, "src/domain/reconcile/index.js"));
 const { buildBlueprint } = require(path.join(out, "src/domain/blueprint/build.js"));
 const { prepareDossier } = require(path.join(out, "src/domain/dossier/index.js"));
 const { readWorkbook } = require(path.join(out, "src/domain/workbook-as-read.js"));
-const { writeDocx } = require(path.join(out, "src/workbook/docx/write.js"));
+const { writeDocx } = require(path.join(out, "src/documents/docx/write.js"));
 const { freshWorkbook, fillParameters, fillRow } = require(path.join(out, "tests/helpers/workbooks.js"));
 
 function kb(n) {

@@ -2,7 +2,7 @@
 import { workbookFacts } from "../domain/facts";
 import { readWorkbook } from "../domain/workbook-as-read";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
-import { reportHtml } from "../domain/report/html";
+import { reportHtml } from "../documents/html/report";
 import { synthesize, type Synthesis } from "../domain/synthesis";
 import { UseCaseError, type WorkbookSession } from "./port";
 

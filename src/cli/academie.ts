@@ -9,7 +9,7 @@ import { academieUseCase, summarizeUseCase } from "../app/academie";
 import { UseCaseError } from "../app/port";
 import type { FileOutcome } from "../domain/academie";
 import { SHEETS } from "../domain/academie-table";
-import { academieHtml } from "../domain/academie-html";
+import { academieHtml } from "../documents/html/academie";
 import { XlsxReadError } from "../workbook/xlsx/read";
 import { xlsxSession } from "../workbook/xlsx/session";
 import { tablesToXlsx } from "../workbook/xlsx/table-writer";

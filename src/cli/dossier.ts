@@ -7,13 +7,13 @@ import { dossierUseCase, refusalLine } from "../app/dossier";
 import { UseCaseError } from "../app/port";
 import { criterionArgument } from "../domain/identify";
 import type { CriterionNumber } from "../domain/referential/types";
-import { writeDocx } from "../workbook/docx/write";
+import { writeDocx } from "../documents/docx/write";
 import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption } from "./args";
 import { readWorkbookFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 import { docxToPdfRefreshed, headingPages } from "./pdf";
-import { tocEntryNames } from "../workbook/docx/body";
+import { tocEntryNames } from "../documents/docx/body";
 
 function criterionOption(raw: string | undefined): CriterionNumber | undefined {
   if (raw === undefined) return undefined;

@@ -1,7 +1,7 @@
 /** The ribbon button's one line, on the in-memory Excel: never « prête pour le comité » on a sheet that is not a fiche. */
 import { checkActiveSheetText } from "../../src/commands/check-text";
 import { createWorkbookService } from "../../src/taskpane/services/workbook-service";
-import { emptyModel, MemoryHost } from "../../src/workbook/memory/host";
+import { emptyModel, MemoryHost } from "../../src/excel-imitation/host";
 import { C } from "../helpers/workbooks";
 
 test("on Synthèse the button says it is not a fiche; on a fiche it counts and selects the first error", async () => {

@@ -99,7 +99,7 @@ test("an older workbook gains the follow-up through the update, every typed cell
 
 test("the review shows each criterion's actions, engagements and actions without evidence", async () => {
   const { synthesize } = await import("../../src/domain/synthesis");
-  const { reportHtml } = await import("../../src/domain/report/html");
+  const { reportHtml } = await import("../../src/documents/html/report");
   const wb = filledWorkbook();
   const c1 = sheetOf(wb, C(1));
   delete c1.cells.S10;
@@ -113,7 +113,7 @@ test("the review shows each criterion's actions, engagements and actions without
 
 test("the review shows the rows measured each year and the targets reached at the audit", async () => {
   const { synthesize } = await import("../../src/domain/synthesis");
-  const { reportHtml } = await import("../../src/domain/report/html");
+  const { reportHtml } = await import("../../src/documents/html/report");
   const wb = filledWorkbook();
   const c1 = sheetOf(wb, C(1));
   fillRow(wb, 1, 11);

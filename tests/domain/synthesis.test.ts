@@ -1,4 +1,4 @@
-import { reportHtml, synthesisChartSvg } from "../../src/domain/report/html";
+import { reportHtml, synthesisChartSvg } from "../../src/documents/html/report";
 import { indicatorDirection, synthesize } from "../../src/domain/synthesis";
 import { C, fillRow, filledWorkbook, num, sheetOf, text } from "../helpers/workbooks";
 

@@ -5,7 +5,7 @@
  * docs/office-api.md §3.1.
  */
 import * as path from "path";
-import { newSheet, type MemoryHost } from "../../src/workbook/memory/host";
+import { newSheet, type MemoryHost } from "../../src/excel-imitation/host";
 import { REPO } from "./paths";
 
 /** One sync as Microsoft's library serialized it: the request body's UTF-8 bytes, its actions and object paths. */

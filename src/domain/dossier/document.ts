@@ -1,6 +1,6 @@
 /**
  * A word-processing document as the dossier builds it, independent of any file format: headings, paragraphs,
- * tables, a table of contents. `src/workbook/docx` writes it as a .docx; nothing here knows OOXML.
+ * tables, a table of contents. `src/documents/docx` writes it as a .docx; nothing here knows OOXML.
  */
 
 /** A run of text; `missing` marks the « À compléter » placeholders, shown so that nobody misses them. */

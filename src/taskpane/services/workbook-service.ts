@@ -301,7 +301,7 @@ export function createWorkbookService(options: ServiceOptions) {
     return guardedFull(async () => {
       const [{ dossierUseCase, refusalLine }, { writeDocx }] = await Promise.all([
         import(/* webpackChunkName: "dossier" */ "../../app/dossier"),
-        import(/* webpackChunkName: "dossier" */ "../../workbook/docx/write"),
+        import(/* webpackChunkName: "dossier" */ "../../documents/docx/write"),
       ]);
       const now = today();
       const final = options.final === true;

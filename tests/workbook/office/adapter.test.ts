@@ -1,7 +1,7 @@
 /** The Office.js adapter and the service, on the in-memory Excel: round trips, payloads, failures. */
 import { buildBlueprint } from "../../../src/domain/blueprint/build";
 import { checkWorkbook } from "../../../src/domain/check";
-import { emptyModel, MemoryHost, newSheet, OfficeLikeError } from "../../../src/workbook/memory/host";
+import { emptyModel, MemoryHost, newSheet, OfficeLikeError } from "../../../src/excel-imitation/host";
 import { officeRunner, readSnapshot } from "../../../src/workbook/office/adapter";
 import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
 import { TEXTS } from "../../../src/taskpane/texts";

@@ -3,7 +3,7 @@
  * the reference documents, the workbook recalculated after suspended batches, the follow-up columns folded from
  * the pane on a protected fiche, and drop-down picks that raise no onChanged still checked again.
  */
-import { emptyModel, MemoryHost } from "../../../src/workbook/memory/host";
+import { emptyModel, MemoryHost } from "../../../src/excel-imitation/host";
 import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
 import { FIT_TALL_PAGES } from "../../../src/workbook/office/write";
 import type { SheetChange } from "../../../src/workbook/office/adapter";

@@ -3,7 +3,7 @@
  * over, in one round trip, and the findings follow; the add-in's own writes are told apart; the pane follows
  * the active sheet without reading the workbook.
  */
-import { emptyModel, MemoryHost } from "../../../src/workbook/memory/host";
+import { emptyModel, MemoryHost } from "../../../src/excel-imitation/host";
 import { createWorkbookService, mergeLive, type LiveCheck } from "../../../src/taskpane/services/workbook-service";
 import { createBurst } from "../../../src/taskpane/services/burst";
 import type { SheetChange } from "../../../src/workbook/office/adapter";

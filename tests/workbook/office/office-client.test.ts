@@ -4,7 +4,7 @@
  * the reads (tests/helpers/office-client.ts). Excel on the web refuses a request over 5 MB; the product keeps
  * each one under 1 MB (issue #22), and defines a name before anything refers to it.
  */
-import { emptyModel, MemoryHost } from "../../../src/workbook/memory/host";
+import { emptyModel, MemoryHost } from "../../../src/excel-imitation/host";
 import { createWorkbookService } from "../../../src/taskpane/services/workbook-service";
 import { readSnapshot } from "../../../src/workbook/office/read";
 import { applyEdits, planBatches, planWrite, PLANNED_BYTES } from "../../../src/workbook/office/write";

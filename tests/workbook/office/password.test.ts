@@ -2,7 +2,7 @@
  * A sheet protected by a password Fiches LDM does not know: Excel refuses `unprotect()` (the in-memory Excel
  * too); the update says so in French before anything is written, and writes nothing.
  */
-import { emptyModel, MemoryHost, OfficeLikeError } from "../../../src/workbook/memory/host";
+import { emptyModel, MemoryHost, OfficeLikeError } from "../../../src/excel-imitation/host";
 import { readSnapshot } from "../../../src/workbook/office/adapter";
 import { createWorkbookService, ServiceError } from "../../../src/taskpane/services/workbook-service";
 import { C } from "../../helpers/workbooks";

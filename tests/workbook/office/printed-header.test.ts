@@ -5,7 +5,7 @@
  */
 import { buildBlueprint } from "../../../src/domain/blueprint/build";
 import { reconcile } from "../../../src/domain/reconcile";
-import { emptyModel, MemoryHost } from "../../../src/workbook/memory/host";
+import { emptyModel, MemoryHost } from "../../../src/excel-imitation/host";
 import { readSnapshot } from "../../../src/workbook/office/adapter";
 import { applyEdits } from "../../../src/workbook/office/write";
 import { createWorkbookService } from "../../../src/taskpane/services/workbook-service";

@@ -4,7 +4,7 @@
  * interpreted: `=SUM(A1)`, `<script>`, `{ PAGE }` or `&amp;` stay literal text.
  */
 import type { Paragraph, Run } from "../../domain/dossier/document";
-import { escapeXmlText, xmlChars } from "../xml-text";
+import { escapeXmlText, xmlChars } from "../../workbook/xml-text";
 
 /** The WordprocessingML main namespace. */
 export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

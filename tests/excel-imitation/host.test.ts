@@ -3,7 +3,7 @@
  * its source (docs/office-api.md lists them): a fake more lenient than Excel would let the adapter pass here and
  * fail in a school's workbook.
  */
-import { emptyModel, MemoryHost, OfficeLikeError, asTyped } from "../../../src/workbook/memory/host";
+import { emptyModel, MemoryHost, OfficeLikeError, asTyped } from "../../src/excel-imitation/host";
 
 async function run<T>(host: MemoryHost, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   return host.run(batch);

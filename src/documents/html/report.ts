@@ -2,10 +2,10 @@
  * « Préparer le bilan »: the annual review as one print-ready HTML document (no script, inline CSS
  * only), for the committee to read without the workbook. Every text from the workbook is escaped.
  */
-import { DIRECTION_LABELS } from "../indicators";
-import type { CriterionSynthesis, Synthesis } from "../synthesis";
-import { STATUS } from "../readiness";
-import { frenchDate } from "../text";
+import { DIRECTION_LABELS } from "../../domain/indicators";
+import type { CriterionSynthesis, Synthesis } from "../../domain/synthesis";
+import { STATUS } from "../../domain/readiness";
+import { frenchDate } from "../../domain/text";
 
 export function escapeHtml(s: string): string {
   return s

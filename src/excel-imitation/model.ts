@@ -1,5 +1,5 @@
 /** The in-memory Excel's data: a workbook as plain objects, and what Excel makes of a typed text. */
-import type { RangeRef } from "../../domain/a1";
+import type { RangeRef } from "../domain/a1";
 
 export interface MemoryCell {
   value?: string | number | boolean;

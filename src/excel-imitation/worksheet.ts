@@ -1,5 +1,5 @@
 /** The in-memory Excel's sheets, their collection, protection, charts, and the defined names. */
-import { address, rangeAddress } from "../../domain/a1";
+import { address, rangeAddress } from "../domain/a1";
 import { MemoryChart, MemoryChartSeries, MemoryName, MemorySheet, OfficeLikeError, newSheet } from "./model";
 import type { MemoryContext } from "./context";
 import { ClientObject } from "./client-object";

@@ -15,7 +15,7 @@ import {
   referenceAfterInsert,
   rowAfterInsert,
   splitReference,
-} from "../../domain/a1";
+} from "../domain/a1";
 import { MemoryCell, MemoryModel, asTyped, emptyModel } from "./model";
 import { MemoryContext } from "./context";
 import { MemoryEvents } from "./events";

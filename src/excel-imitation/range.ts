@@ -8,7 +8,7 @@ import {
   rangeAddress,
   rangesOverlap,
   type RangeRef,
-} from "../../domain/a1";
+} from "../domain/a1";
 import { MemoryCell, MemorySheet, OfficeLikeError, asTyped } from "./model";
 import type { MemoryContext } from "./context";
 import { ClientObject } from "./client-object";

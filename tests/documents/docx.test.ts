@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { paragraph, type DocumentModel, type Table } from "../../../src/domain/dossier/document";
-import { writeDocx } from "../../../src/workbook/docx/write";
-import { gridWidths, placeRow } from "../../../src/workbook/docx/table";
-import { cleanText } from "../../../src/workbook/docx/xml";
+import { paragraph, type DocumentModel, type Table } from "../../src/domain/dossier/document";
+import { writeDocx } from "../../src/documents/docx/write";
+import { gridWidths, placeRow } from "../../src/documents/docx/table";
+import { cleanText } from "../../src/documents/docx/xml";
 
 const DEBIAN_PYTHON = "/usr/bin/python3";
 const DUMP = join(__dirname, "../../helpers/docx_dump.py");

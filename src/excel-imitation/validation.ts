@@ -1,5 +1,5 @@
 /** The in-memory Excel's `Range.dataValidation`: rules, their type and source, as Excel keeps them. */
-import type { RangeRef } from "../../domain/a1";
+import type { RangeRef } from "../domain/a1";
 import { ClientObject } from "./client-object";
 import type { MemoryContext } from "./context";
 import { OfficeLikeError } from "./model";

@@ -1,7 +1,7 @@
 /** The académie's table as one HTML page (no script, inline CSS): the same sheets as the .xlsx, escaped. */
-import type { TableSheet } from "./academie-table";
-import { escapeHtml } from "./report/html";
-import { frenchDate } from "./text";
+import type { TableSheet } from "../../domain/academie-table";
+import { escapeHtml } from "./report";
+import { frenchDate } from "../../domain/text";
 
 const CSS = `
 body { font-family: "DejaVu Sans", Calibri, Arial, sans-serif; font-size: 9pt; color: #1b1b1b; margin: 8mm; }

@@ -1,5 +1,5 @@
 /** The in-memory Excel's request context (queue, sync, counters) and the base of its proxies. */
-import { rangeAddress, type RangeRef } from "../../domain/a1";
+import { rangeAddress, type RangeRef } from "../domain/a1";
 import { MemoryModel, MemorySheet, OfficeLikeError, Op } from "./model";
 import { MemoryEvents } from "./events";
 import { MemoryWorkbook } from "./workbook";
