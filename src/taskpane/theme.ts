@@ -23,3 +23,12 @@ export function isDark(officeTheme: { bodyBackgroundColor?: string } | undefined
 export function themeFor(officeTheme: { bodyBackgroundColor?: string } | undefined): Theme {
   return isDark(officeTheme) ? webDarkTheme : webLightTheme;
 }
+
+/**
+ * The CSS `color-scheme` of a theme: the browser draws native controls (the « version finale » box, the findings'
+ * filters) dark only when told so; without it they stayed white on the dark pane (#27).
+ */
+export function colorSchemeOf(theme: Pick<Theme, "colorNeutralBackground1">): "dark" | "light" {
+  const l = luminance(theme.colorNeutralBackground1);
+  return l !== undefined && l < 0.2 ? "dark" : "light";
+}

@@ -472,6 +472,10 @@ test.each([
       // After « Générer », the focus is on the workspace's first button, not lost to the page.
       await expect(p.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Vérifier la fiche");
       await audit("classeur créé");
+      // The native « version finale » box follows the theme (it stayed white on the dark pane, #27).
+      const finalBox = p.getByRole("checkbox", { name: /^Version finale/ });
+      expect(await finalBox.evaluate((e) => getComputedStyle(e).colorScheme)).toBe(theme);
+      await p.screenshot({ path: path.join(SCREENS, `13-workspace-${width}-${theme}.png`) });
       await p.evaluate(() => {
         type Cells = Map<string, { value: string; locked: boolean }>;
         const h = (

@@ -22,6 +22,7 @@ import { createBurst } from "../services/burst";
 import type { CriterionNumber } from "../../domain/referential/types";
 import { LIVE_CHECK_QUIET_MS, TEXTS } from "../texts";
 import { GuideExamples } from "./GuideExamples";
+import { colorSchemeOf } from "../theme";
 import { FOLLOW_UP_TEXTS } from "../services/follow-up";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -322,9 +323,10 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
 export function App(props: { boot: Boot; theme?: Theme }): React.JSX.Element {
   const styles = useStyles();
   const { boot } = props;
+  const theme = props.theme ?? webLightTheme;
   return (
-    <FluentProvider theme={props.theme ?? webLightTheme}>
-      <main className={styles.root}>
+    <FluentProvider theme={theme}>
+      <main className={styles.root} style={{ colorScheme: colorSchemeOf(theme) }}>
         <Title2 as="h1">{TEXTS.appTitle}</Title2>
         <Text>{TEXTS.subtitle}</Text>
         {boot.kind === "loading" && <Spinner label={TEXTS.loadingOffice} />}
