@@ -279,7 +279,7 @@ export function createWorkbookService(options: ServiceOptions) {
         bytes: writeDocx(d.document, { created: now }),
         fileName: `dossier-labellisation-${final ? "final" : "travail"}-${day}.docx`,
         final,
-        actions: d.content.criteria.reduce((n, c) => n + c.actions.length, 0),
+        actions: d.actions,
         gaps: d.gaps,
       };
     });
