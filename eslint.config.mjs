@@ -219,6 +219,34 @@ export default [
     },
   },
   {
+    // The pane reaches Excel only through the Office adapter and the use cases (#26, docs/decisions.md §50): it
+    // hands a run's context to the adapter and never queues, loads or syncs an Excel object itself.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='sync']",
+          message: "Le volet ne synchronise pas avec Excel : l'adaptateur Office le fait (src/workbook/office).",
+        },
+        {
+          selector: "CallExpression[callee.property.name='load']",
+          message: "Le volet ne charge pas d'objet Excel : passez par la session (src/workbook/office/session.ts).",
+        },
+        {
+          selector: "MemberExpression[property.name='workbook']",
+          message:
+            "Le volet ne touche pas au classeur d'un contexte Excel : une opération de la session ou un cas d'usage (src/app).",
+        },
+        {
+          selector: "MemberExpression[object.name='Excel']",
+          message:
+            "Le volet n'appelle pas l'API Excel : `officeRunner` (src/workbook/office/run.ts) est sa seule entrée.",
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**"],
     rules: { "office-addins/load-object-before-read": "off", "office-addins/call-sync-before-read": "off" },
   },

@@ -6,7 +6,7 @@ import { buildBlueprint } from "../domain/blueprint/build";
 import { SHEET_KEYS } from "../domain/blueprint/layout";
 import { workbookFacts } from "../domain/facts";
 import { readWorkbook } from "../domain/workbook-as-read";
-import { UseCaseError, type WorkbookSession } from "./port";
+import { UseCaseError, type LiveWorkbookSession, type WorkbookRead, type WorkbookSession } from "./port";
 
 export interface CheckResult {
   readonly findings: readonly Finding[];
@@ -42,7 +42,35 @@ export interface CheckRequest {
 }
 
 export async function checkUseCase(session: WorkbookSession, request: CheckRequest): Promise<CheckResult> {
-  const { snapshot, activeSheet } = await session.read();
+  return checkWhatWasRead(session, await session.read(), request);
+}
+
+/** The live check's result: the sheets checked again, their findings, the fiches, the sheet people are on. */
+export interface LiveCheckResult extends CheckResult {
+  readonly sheets: readonly string[];
+  readonly fiches: readonly string[];
+}
+
+/**
+ * The pane's live check, after a burst of changes (Excel's worksheet ids): the changed sheets read again with the
+ * list of sheets (one round trip; the whole workbook when sheets were added, removed or renamed since), and the
+ * findings of the sheets read again — of every sheet after a whole read. Nothing is written.
+ */
+export async function liveCheckUseCase(
+  session: LiveWorkbookSession,
+  request: { readonly today: Date; readonly changed: readonly string[] },
+): Promise<LiveCheckResult> {
+  const read = await session.readChanged(request.changed);
+  const all = read.snapshot.sheets.map((s) => s.name);
+  const checked = await checkWhatWasRead(session, read, { today: request.today, sheets: read.again ?? all });
+  return { ...checked, sheets: checked.sheets ?? all, fiches: checked.fiches ?? [] };
+}
+
+async function checkWhatWasRead(
+  session: WorkbookSession,
+  { snapshot, activeSheet }: WorkbookRead,
+  request: CheckRequest,
+): Promise<CheckResult> {
   // The workbook as read, once for the whole use case: the facts and the check take it (#26).
   const read = readWorkbook(snapshot, { today: request.today });
   const facts = workbookFacts(read);

@@ -7,6 +7,12 @@ import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import type { CriterionNumber } from "../domain/referential/types";
 import { UseCaseError, type WorkbookSession } from "./port";
 
+/** The dossier, and the figures of the one-line summary both surfaces print (the pane, `ldm-fiches dossier`). */
+export interface DossierResult extends Dossier {
+  /** The actions and engagements the dossier lists (of the criterion asked for, if one was). */
+  readonly actions: number;
+}
+
 export async function dossierUseCase(
   session: WorkbookSession,
   request: {
@@ -16,17 +22,21 @@ export async function dossierUseCase(
     /** The version to send (its `refused` says what keeps it from being written). */
     readonly final?: boolean;
   },
-): Promise<Dossier> {
+): Promise<DossierResult> {
   const { snapshot } = await session.read();
   const read = readWorkbook(snapshot, { today: request.today }); // once for the use case (#26)
   if (request.oursOnly && !workbookFacts(read).ours)
     throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate)`);
-  return prepareDossier(read, {
+  const dossier = prepareDossier(read, {
     today: request.today,
     findings: checkWorkbook(read, { today: request.today }),
     ...(request.criterion !== undefined ? { criterion: request.criterion } : {}),
     ...(request.final ? { final: true } : {}),
   });
+  const actions = dossier.content.criteria
+    .filter((c) => request.criterion === undefined || c.criterion.number === request.criterion)
+    .reduce((n, c) => n + c.actions.length, 0);
+  return { ...dossier, actions };
 }
 
 /** The final version's refusal in one French line: what is missing, and where to write it. */

@@ -66,9 +66,7 @@ export async function dossierCommand(argv: readonly string[], io: Io, today = ne
     io.err(
       "Remarque : le sommaire du PDF n'a pas ses numéros de page (LibreOffice sans Python/UNO) ; ouvrez le .docx dans Word ou LibreOffice, mettez à jour la table des matières et exportez en PDF.",
     );
-  const actions = dossier.content.criteria
-    .filter((c) => criterion === undefined || c.criterion.number === criterion)
-    .reduce((n, c) => n + c.actions.length, 0);
+  const { actions } = dossier;
   io.out(
     final
       ? `Dossier final écrit : ${out} (${actions} action(s) et engagement(s)).`

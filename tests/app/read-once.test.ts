@@ -5,7 +5,7 @@
  * synthesis and the dossier.
  */
 import "../../src/domain/establishments/all";
-import { checkUseCase } from "../../src/app/check";
+import { checkUseCase, liveCheckUseCase } from "../../src/app/check";
 import { dossierUseCase } from "../../src/app/dossier";
 import { reportUseCase } from "../../src/app/report";
 import { updateUseCase } from "../../src/app/update";
@@ -39,4 +39,21 @@ test.each([
   ["dossier, final", (s: WorkbookSession) => dossierUseCase(s, { today, final: true })],
 ])("%s: the workbook is read into the read model once", async (_, run) => {
   expect(await builds(run)).toBe(1);
+});
+
+test("the pane's live check (liveCheckUseCase): the workbook is read into the read model once", async () => {
+  const s = session();
+  const before = readModelBuilds.count;
+  await liveCheckUseCase(
+    {
+      ...s,
+      readChanged: async () => ({ ...(await s.read()), again: ["C1"] }),
+      active: () => Promise.reject(new Error("unused")),
+      goTo: () => Promise.reject(new Error("unused")),
+      fillIfEmpty: () => Promise.reject(new Error("unused")),
+      setColumnsHidden: () => Promise.reject(new Error("unused")),
+    },
+    { today, changed: ["id"] },
+  );
+  expect(readModelBuilds.count - before).toBe(1);
 });

@@ -20,7 +20,8 @@ function run(args: string[]) {
 
 const names = Object.keys(COMMANDS);
 
-test("the table holds the six commands of the README", () => {
+// The README's list is the table's: tests/cli/readme-commands.test.ts.
+test("the table holds the six commands", () => {
   expect(names).toEqual(["generate", "check", "update", "report", "dossier", "academie"]);
 });
 

@@ -1,31 +1,25 @@
 /**
  * The one place the pane (and the ribbon button) talks to Excel. Components call these functions; each runs
- * one `Excel.run` (or the in-memory host's `run`, injected for tests and the preview). The jobs themselves —
- * check, generate, update, report, status — are the use cases of src/app, shared with the command line.
+ * one `Excel.run` (or the in-memory host's `run`, injected for tests and the preview) and hands its context to
+ * the Office adapter only: the session (src/workbook/office/session.ts, the port's LiveWorkbookSession) and the
+ * change events. The jobs themselves — check, the live check, generate, update, report, dossier, status, an
+ * example put in the selected row, the follow-up folded — are the use cases of src/app, shared with the command
+ * line where it has them. No `context.sync` here: a lint rule refuses it (eslint.config.mjs).
  */
-import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/build";
-import { CRITERION_MARKER_ADDRESS, TABLE } from "../../domain/blueprint/layout";
-import { criterionOfMarker } from "../../domain/identify";
-import { checkUseCase, type CheckResult } from "../../app/check";
-import { UseCaseError, type WorkbookSession } from "../../app/port";
+import type { BlueprintOptions } from "../../domain/blueprint/build";
+import { checkUseCase, liveCheckUseCase, type CheckResult } from "../../app/check";
+import { insertExampleUseCase } from "../../app/examples";
+import { followUpUseCase } from "../../app/follow-up";
+import { UseCaseError, type LiveWorkbookSession } from "../../app/port";
 import { workbookStatus, type WorkbookStatus } from "../../app/status";
 import { updateUseCase } from "../../app/update";
 import { officeSession } from "../../workbook/office/session";
 import type { CriterionNumber } from "../../domain/referential/types";
-import { address as a1, columnLetters, parseRange } from "../../domain/a1";
-import { firstInputRow, HEADER_SEARCH_ROWS } from "../../domain/blueprint/placement";
-import {
-  officeErrorMessage,
-  readSnapshot,
-  rereadSheets,
-  watchWorkbook,
-  type ReadResult,
-  type SheetChange,
-} from "../../workbook/office/adapter";
+import { officeErrorMessage, watchWorkbook, type ReadResult, type SheetChange } from "../../workbook/office/adapter";
 import { TEXTS } from "../texts";
 import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../workbook/office/settings";
 import { loadEstablishments } from "./establishments";
-import { toggleFollowUp, type FollowUpShown } from "./follow-up";
+import { FOLLOW_UP_TEXTS, type FollowUpShown } from "./follow-up";
 import { createPickWatch, dropDownCells } from "./picks";
 
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -129,53 +123,47 @@ export function createWorkbookService(options: ServiceOptions) {
   }
 
   /**
-   * The live check after a burst of changes: the changed sheets read again with the list of sheets (one
-   * round trip; a whole read when sheets were added, removed or renamed since), and their findings. A change
-   * in Paramètres (years, the school's own lists) concerns every fiche.
+   * One run (one `Excel.run`) with its Office session, the pane's only way to the workbook: the use cases and
+   * the session's operations. Reads are kept for the live check, which reads again from the last.
+   */
+  const withSession = <T>(job: (session: LiveWorkbookSession) => Promise<T>): Promise<T> =>
+    run((context) =>
+      job(
+        officeSession(context, {
+          pageLayout: pageLayout(),
+          grouping: grouping(),
+          onRead: (r) => (last = r),
+          last: () => last,
+        }),
+      ),
+    );
+
+  /**
+   * The live check after a burst of changes (src/app/check.ts, liveCheckUseCase): the changed sheets read again
+   * with the list of sheets (one round trip; a whole read when sheets were added, removed or renamed since), and
+   * their findings. A change in Paramètres (years, the school's own lists) concerns every fiche.
    */
   async function recheck(worksheetIds: readonly string[]): Promise<LiveCheck> {
     return guardedFull(() =>
-      run(async (context) => {
-        const names = worksheetIds
-          .map((id) => Object.entries(last?.sheetIds ?? {}).find(([, x]) => x === id)?.[0])
-          .filter((n): n is string => n !== undefined);
-        const read = { pageLayout: pageLayout() };
-        const again =
-          last && names.length === worksheetIds.length
-            ? await rereadSheets(context, last, names, undefined, read)
-            : undefined;
-        const result = again ?? (await readSnapshot(context, undefined, read));
-        last = result;
-        // The check's own use case, on what was just read, scoped to the sheets read again.
-        const reread: WorkbookSession = {
-          read: async () => result,
-          apply: () => Promise.reject(new Error("the live check never writes")),
-        };
-        const all = result.snapshot.sheets.map((x) => x.name);
-        const checked = await checkUseCase(reread, { today: today(), sheets: again ? names : all });
-        return {
-          sheets: checked.sheets ?? all,
-          findings: checked.findings,
-          activeSheet: result.activeSheet,
-          fiches: checked.fiches ?? [],
-        };
+      withSession(async (session) => {
+        const { sheets, findings, activeSheet, fiches } = await liveCheckUseCase(session, {
+          today: today(),
+          changed: worksheetIds,
+        });
+        return { sheets, findings, activeSheet, fiches };
       }),
     );
   }
 
-  /** The Office session of one run: reads are kept for the live check. */
-  const session = (context: Excel.RequestContext) =>
-    officeSession(context, { pageLayout: pageLayout(), grouping: grouping(), onRead: (r) => (last = r) });
-
   async function status(): Promise<WorkbookStatus> {
-    return guarded(() => run(async (context) => workbookStatus(await session(context).read())));
+    return guarded(() => withSession(async (session) => workbookStatus(await session.read())));
   }
 
   /** Generate on an empty workbook, or update an existing one: read, reconcile, apply (see src/app/update.ts). */
   async function generateOrUpdate(generation: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
     return guardedFull(() =>
-      run(async (context) => {
-        const { lines, findings } = await updateUseCase(session(context), { generation, auditYear });
+      withSession(async (session) => {
+        const { lines, findings } = await updateUseCase(session, { generation, auditYear });
         return [
           ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
           ...findings.map((f) => {
@@ -213,8 +201,8 @@ export function createWorkbookService(options: ServiceOptions) {
   /** Two syncs for a sheet; the whole workbook's check also writes its counts in Synthèse (one more). */
   async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
     return guardedFull(() =>
-      run((context) =>
-        checkUseCase(session(context), {
+      withSession((session) =>
+        checkUseCase(session, {
           today: today(),
           sheet: scope === "sheet" ? "active" : undefined,
           recordCounts: true,
@@ -224,64 +212,42 @@ export function createWorkbookService(options: ServiceOptions) {
   }
 
   async function selectCell(sheet: string, cell: string): Promise<void> {
-    return guarded(() =>
-      run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getRange(cell || "A1").select();
-        await context.sync();
-      }),
-    );
+    return guarded(() => withSession((session) => session.goTo(sheet, cell)));
   }
 
   /**
    * Puts `text`, an example of criterion `criterion`, in `column` of the selected row of that criterion's
-   * table, only if that cell is empty — and only on that criterion's sheet, whatever the pane showed last.
+   * table, only if that cell is empty — and only on that criterion's sheet, whatever the pane showed last
+   * (src/app/examples.ts). The cell written.
    */
   async function insertIntoSelectedRow(
     column: "action" | "indicator",
     text: string,
     criterion: CriterionNumber,
   ): Promise<string> {
-    return guarded(() =>
-      run(async (context) => {
-        const selected = context.workbook.getSelectedRange();
-        selected.load("address");
-        const ws = context.workbook.worksheets.getActiveWorksheet();
-        ws.load("name");
-        const marker = ws.getRange(CRITERION_MARKER_ADDRESS);
-        marker.load("values");
-        // The indicator column down to where the header may have gone (rows inserted above the table).
-        const d = columnLetters(TABLE.columns.indicator);
-        const headers = ws.getRange(`${d}1:${d}${HEADER_SEARCH_ROWS}`);
-        headers.load("values");
-        await context.sync();
-        const sheetCriterion = criterionOfMarker(marker.values[0][0]);
-        if (sheetCriterion !== criterion) throw new ServiceError(TEXTS.wrongSheet(ws.name, criterion, sheetCriterion));
-        const cells = Object.fromEntries(
-          headers.values.map((line, i) => [`${d}${i + 1}`, { t: "s" as const, v: String(line[0] ?? "") }]),
-        );
-        const sb = buildBlueprint().sheets.find((s) => s.criterion === criterion);
-        const firstRow = sb ? firstInputRow(sb, { cells }) : TABLE.firstRow;
-        const ref = parseRange(selected.address.replace(/^.*!/, ""));
-        if (!ref || ref.top < firstRow) throw new ServiceError(TEXTS.selectRowFirst);
-        const target = ws.getRange(a1(ref.top, TABLE.columns[column]));
-        target.load("values");
-        await context.sync();
-        const current = target.values[0][0];
-        if (current !== "" && current !== null && current !== undefined) {
-          throw new ServiceError(TEXTS.cellNotEmpty(a1(ref.top, TABLE.columns[column])));
-        }
-        target.values = [[text]];
-        await context.sync();
-        return a1(ref.top, TABLE.columns[column]);
-      }),
-    );
+    return guarded(async () => {
+      const r = await withSession((session) => insertExampleUseCase(session, { column, text, criterion }));
+      switch (r.kind) {
+        case "written":
+          return r.cell;
+        case "wrong-sheet":
+          throw new ServiceError(TEXTS.wrongSheet(r.sheet, criterion, r.sheetCriterion));
+        case "no-row":
+          throw new ServiceError(TEXTS.selectRowFirst);
+        case "not-empty":
+          throw new ServiceError(TEXTS.cellNotEmpty(r.cell));
+      }
+    });
   }
 
-  /** « Afficher / masquer le suivi »: the active fiche's columns I–S, shown or hidden (follow-up.ts). */
+  /** « Afficher / masquer le suivi »: the active fiche's columns I–S, shown or hidden (src/app/follow-up.ts). */
   async function followUp(show?: boolean): Promise<FollowUpShown> {
-    return guarded(() => run((context) => toggleFollowUp(context, show)));
+    return guarded(async () => {
+      const r = await withSession((session) => followUpUseCase(session, { show }));
+      if (r.kind === "not-a-fiche") throw new ServiceError(FOLLOW_UP_TEXTS.notAFiche(r.sheet));
+      const line = r.hidden ? FOLLOW_UP_TEXTS.hidden(r.sheet) : FOLLOW_UP_TEXTS.shown(r.sheet);
+      return { sheet: r.sheet, hidden: r.hidden, line };
+    });
   }
 
   /** The annual review as a print-ready HTML document (the read's two syncs). */
@@ -289,7 +255,7 @@ export function createWorkbookService(options: ServiceOptions) {
     // The review (its HTML writer and the synthesis) loads on demand, in its own chunk: not the first screen.
     return guardedFull(async () => {
       const { reportUseCase } = await import(/* webpackChunkName: "report" */ "../../app/report");
-      return run(async (context) => (await reportUseCase(session(context), { today: today() })).html);
+      return withSession(async (session) => (await reportUseCase(session, { today: today() })).html);
     });
   }
 
@@ -305,7 +271,7 @@ export function createWorkbookService(options: ServiceOptions) {
       ]);
       const now = today();
       const final = options.final === true;
-      const d = await run(async (context) => dossierUseCase(session(context), { today: now, final }));
+      const d = await withSession((session) => dossierUseCase(session, { today: now, final }));
       // The final version is refused while something is missing: one line that says what.
       if (final && d.refused.length > 0) throw new ServiceError(refusalLine(d));
       const day = now.toISOString().slice(0, 10);
@@ -313,7 +279,7 @@ export function createWorkbookService(options: ServiceOptions) {
         bytes: writeDocx(d.document, { created: now }),
         fileName: `dossier-labellisation-${final ? "final" : "travail"}-${day}.docx`,
         final,
-        actions: d.content.criteria.reduce((n, c) => n + c.actions.length, 0),
+        actions: d.actions,
         gaps: d.gaps,
       };
     });
