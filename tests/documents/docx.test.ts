@@ -14,7 +14,7 @@ import { gridWidths, placeRow } from "../../src/documents/docx/table";
 import { cleanText } from "../../src/documents/docx/xml";
 
 const DEBIAN_PYTHON = "/usr/bin/python3";
-const DUMP = join(__dirname, "../../helpers/docx_dump.py");
+const DUMP = join(__dirname, "../helpers/docx_dump.py");
 
 /** Texts a writer could mistake for markup, fields or formulas, an emoji, and characters XML forbids. */
 const HOSTILE = ["=SUM(A1)", "<script>alert(1)</script>", "{ PAGE }", "&amp; &lt;", "Bac pro 🎓👩‍🏫 réussi"];
@@ -303,7 +303,7 @@ describe("LibreOffice", () => {
 });
 
 describe("WordprocessingML element order (tests/helpers/wml_order.py: the schema's sequences, written out)", () => {
-  const ORDER = join(__dirname, "../../helpers/wml_order.py");
+  const ORDER = join(__dirname, "../helpers/wml_order.py");
   const check = (file: string) => spawnSync(DEBIAN_PYTHON, [ORDER, file], { encoding: "utf-8" });
   const RICH: DocumentModel = {
     ...MODEL,
