@@ -17,7 +17,14 @@ export interface RangeRef {
 export const MAX_ROW = 1048576;
 export const MAX_COL = 16384;
 
+/** A … ZZ (702 columns, far past any sheet of ours), spelt once: the domain names cells by the thousand (#28). */
+const FIRST_COLUMNS: readonly string[] = Array.from({ length: 703 }, (_, col) => spell(col));
+
 export function columnLetters(col: number): string {
+  return col >= 1 && col <= 702 && Number.isInteger(col) ? FIRST_COLUMNS[col] : spell(col);
+}
+
+function spell(col: number): string {
   let n = col;
   let s = "";
   while (n > 0) {

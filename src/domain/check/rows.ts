@@ -79,7 +79,10 @@ interface FollowUp {
 
 /** A row's follow-up (columns I–S): its status, its yearly measures, its result, its evidence. */
 function followUpOf(sheet: SheetSnapshot, r: number): FollowUp {
-  const at = (col: number): FollowUpCell => ({ address: address(r, col), cell: sheet.cells[address(r, col)] });
+  const at = (col: number): FollowUpCell => {
+    const a = address(r, col);
+    return { address: a, cell: sheet.cells[a] };
+  };
   const statusCell = at(FOLLOW_UP.columns.status);
   const said = isFilled(statusCell.cell) ? listKey(String(statusCell.cell.v)) : "";
   const status = !said ? undefined : said === "action" ? "action" : said === "engagement" ? "engagement" : "unknown";

@@ -39,12 +39,15 @@ type MarkSink = (part: string) => Run;
 
 function sinkFor(marks: Mark[], scope: Mark["scope"], subject?: string, subjectRow?: number): MarkSink {
   return (part) => {
-    marks.push({
-      scope,
-      ...(subject !== undefined ? { subject } : {}),
-      ...(subjectRow !== undefined ? { subjectRow } : {}),
-      part,
-    });
+    marks.push(
+      subject === undefined
+        ? subjectRow === undefined
+          ? { scope, part }
+          : { scope, subjectRow, part }
+        : subjectRow === undefined
+          ? { scope, subject, part }
+          : { scope, subject, subjectRow, part },
+    );
     return { text: MISSING, missing: true };
   };
 }
@@ -56,11 +59,25 @@ export function cell(text: string, options: { required?: [MarkSink, string]; spa
     : options.required
       ? [options.required[0](options.required[1])]
       : [{ text: NONE }];
-  return { paragraphs: [{ kind: "paragraph", runs }], ...(options.span ? { span: options.span } : {}) };
+  // No conditional spreads here nor in label: the check builds the whole body for its marks (#28).
+  const paragraphs: Paragraph[] = [{ kind: "paragraph", runs }];
+  return options.span ? { paragraphs, span: options.span } : { paragraphs };
+}
+
+/** `c` merged with the cells marked « continue » below it (built whole: no spread, see cell). */
+function restarted(c: TableCell): TableCell {
+  return c.span !== undefined
+    ? { paragraphs: c.paragraphs, span: c.span, merge: "restart" }
+    : { paragraphs: c.paragraphs, merge: "restart" };
+}
+
+/** `c` (a plain cell of {@link cell}) over `span` columns. */
+function spanned(c: TableCell, span: number): TableCell {
+  return { paragraphs: c.paragraphs, span };
 }
 
 export function label(text: string, span?: number): TableCell {
-  return { paragraphs: [paragraph(text)], label: true, ...(span ? { span } : {}) };
+  return span ? { paragraphs: [paragraph(text)], label: true, span } : { paragraphs: [paragraph(text)], label: true };
 }
 
 /** A cell continuing the merged cell above it (the same objective, animateur or duration). */
@@ -138,10 +155,8 @@ function objectiveCells(lines: readonly (IndicatorLine | undefined)[], sink: Mar
     if (l && previous && l.objective && l.objective === previous.objective) return CONTINUED;
     const next = lines[i + 1];
     const merged = !!(l?.objective && next?.objective === l.objective);
-    return {
-      ...cell(l?.objective ?? "", { required: [sink, `objectif${where(i)}`] }),
-      ...(merged ? { merge: "restart" as const } : {}),
-    };
+    const objective = cell(l?.objective ?? "", { required: [sink, `objectif${where(i)}`] });
+    return merged ? restarted(objective) : objective;
   });
 }
 
@@ -209,7 +224,7 @@ function actionBlocks(
           cell(a.perennial, { required: [sink, "action pérenne (oui ou non)"] }),
         ],
         [label("Description"), cell(a.texts.description, { required: [sink, "description"], span: 3 })],
-        [label("Éléments de preuve"), { ...evidenceCell(a, evidence), span: 3 }],
+        [label("Éléments de preuve"), spanned(evidenceCell(a, evidence), 3)],
       ],
     },
   ];
@@ -220,10 +235,9 @@ function actionBlocks(
     const continues = !!(l && previous && l.objective && l.objective === previous.objective);
     const objective: TableCell = continues
       ? CONTINUED
-      : {
-          ...cell(l?.objective ?? "", { required: [sink, `objectif${where(i)}`] }),
-          ...(l ? { merge: "restart" } : {}),
-        };
+      : l
+        ? restarted(cell(l.objective, { required: [sink, `objectif${where(i)}`] }))
+        : cell("", { required: [sink, `objectif${where(i)}`] });
     rows.push([
       objective,
       cell(l?.indicator ?? "", { required: [sink, `indicateur${where(i)}`] }),
@@ -286,7 +300,7 @@ function engagementBlocks(
   const lines = a.lines.length ? a.lines : [undefined];
   const where = lineWhere(lines);
   const audit = content.auditYear;
-  const several = lines.length > 1 ? ({ merge: "restart" } as const) : {};
+  const several = lines.length > 1;
   // Built in the body's order, so that the marks are recorded in the order they are read.
   const head: Block[] = [
     ...(a.kindSaid
@@ -307,8 +321,10 @@ function engagementBlocks(
       ],
     },
   ];
-  const leader = { ...cell(a.texts.leader, { required: [sink, "animateur"] }), ...several };
-  const duration = { ...cell(a.duration, { required: [sink, "durée"] }), ...several };
+  const leaderCell = cell(a.texts.leader, { required: [sink, "animateur"] });
+  const durationCell = cell(a.duration, { required: [sink, "durée"] });
+  const leader = several ? restarted(leaderCell) : leaderCell;
+  const duration = several ? restarted(durationCell) : durationCell;
   const objectives = objectiveCells(lines, sink, where);
   return [
     { kind: "heading", level: 2, text: `CRITÈRE ${n} : ENGAGEMENT ${k}${a.name ? ` — ${a.name}` : ""}` },

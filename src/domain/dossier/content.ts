@@ -169,7 +169,9 @@ function actionsOf(ctx: WorkbookAsRead, sheet: SheetSnapshot): Omit<ActionEntry,
 }
 
 function emptyTexts(): Record<ActionTextKey, string> {
-  return Object.fromEntries(ACTION_TEXTS.map((t) => [t.key, ""])) as Record<ActionTextKey, string>;
+  const texts = {} as Record<ActionTextKey, string>;
+  for (const t of ACTION_TEXTS) texts[t.key] = "";
+  return texts;
 }
 
 /** The texts typed for each dénomination in the block's action table, by its key (the first row wins). */

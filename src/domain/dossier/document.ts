@@ -84,5 +84,6 @@ export interface DocumentModel {
 
 /** A paragraph of plain text. */
 export function paragraph(text: string, style?: Paragraph["style"]): Paragraph {
-  return { kind: "paragraph", runs: [{ text }], ...(style ? { style } : {}) };
+  // No conditional spread: the dossier's body makes thousands of these for each check (#28).
+  return style ? { kind: "paragraph", runs: [{ text }], style } : { kind: "paragraph", runs: [{ text }] };
 }

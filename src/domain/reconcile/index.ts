@@ -76,6 +76,8 @@ function freeTitle(wanted: string, used: Set<string>): string {
  * what it computes now, and readers that do not recalculate (LibreOffice opening a file, openpyxl) must see it.
  */
 function readsOnly(formula: string, names: ReadonlySet<string>): boolean {
+  // Without a name changed, any name read is unknown, and a formula that reads none reads « only » nothing.
+  if (names.size === 0) return false;
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   let readsOne = false;
   for (const m of code.matchAll(/([A-Za-z_$][A-Za-z0-9_.$]*)(\s*\()?/g)) {

@@ -8,7 +8,7 @@ import {
   type ValidationType,
   type Visibility,
 } from "../../domain/snapshot";
-import { localName, type XmlAttributes, type XmlHandler } from "./xml";
+import { decodeEntities, localName, normaliseNewlines, readStartTag, type XmlAttributes, type XmlHandler } from "./xml";
 import { BUILTIN_FORMATS } from "./number-formats";
 import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, shown } from "./read-package";
 
@@ -226,6 +226,140 @@ function probeKey(row: number, col: number): number {
 /** Past the last column (16,384): a key's column is its remainder, its row its quotient. */
 const KEY_ROW = 32768;
 
+/** A row's own style (`customFormat` with `s`), undefined without one. */
+function rowStyle(a: XmlAttributes): number | undefined {
+  return isTrue(a.customFormat ?? "0") && a.s !== undefined ? Number(a.s) : undefined;
+}
+
+/** What {@link readCellTag} read; one object for the whole read. */
+const CELL_TAG = {
+  r: undefined as string | undefined,
+  s: undefined as string | undefined,
+  t: undefined as string | undefined,
+  selfClosing: false,
+  end: 0,
+};
+
+/**
+ * `<c r="B12" s="5" t="s">` or `<c …/>` at `lt`, read without building its attributes: `r`, `s` and `t` only
+ * (the others say nothing to the reader). Undefined for another element or anything unusual — a reference or
+ * a blank to normalise in a value, a malformed tag —, which the events then read (and refuse) as they would.
+ */
+function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
+  const n = xml.length;
+  if (xml.charCodeAt(lt + 1) !== 99 /* c */ || !isNameEndCode(xml.charCodeAt(lt + 2))) return undefined;
+  const tag = CELL_TAG;
+  tag.r = tag.s = tag.t = undefined;
+  let i = lt + 2;
+  for (;;) {
+    while (i < n && isBlank(xml.charCodeAt(i))) i++;
+    if (i >= n) return undefined;
+    const code = xml.charCodeAt(i);
+    if (code === 62 /* > */) {
+      tag.selfClosing = false;
+      tag.end = i + 1;
+      return tag;
+    }
+    if (code === 47 /* / */) {
+      if (xml.charCodeAt(i + 1) !== 62) return undefined;
+      tag.selfClosing = true;
+      tag.end = i + 2;
+      return tag;
+    }
+    const nameStart = i;
+    while (i < n && !isNameEndCode(xml.charCodeAt(i))) i++;
+    const nameLength = i - nameStart;
+    if (nameLength === 0 || xml.charCodeAt(i) !== 61 /* = */) return undefined;
+    const quote = xml.charCodeAt(i + 1);
+    if (quote !== 34 && quote !== 39) return undefined;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", i + 2);
+    if (close < 0) return undefined;
+    for (let k = i + 2; k < close; k++) {
+      const c = xml.charCodeAt(k);
+      if (c === 60 /* < */ || c === 38 /* & */ || c === 9 || c === 10 || c === 13) return undefined;
+    }
+    if (nameLength === 1) {
+      const which = xml.charCodeAt(nameStart);
+      if (which === 114 /* r */) tag.r = xml.slice(i + 2, close);
+      else if (which === 115 /* s */) tag.s = xml.slice(i + 2, close);
+      else if (which === 116 /* t */) tag.t = xml.slice(i + 2, close);
+    }
+    i = close + 1;
+  }
+}
+
+function isNameEndCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62 || code === 61;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Text up to the next `<`, which must open `end` (« </v> »): the index of that `<`, or -1. */
+function textBefore(xml: string, from: number, end: string): number {
+  const lt = xml.indexOf("<", from);
+  return lt >= 0 && xml.startsWith(end, lt) ? lt : -1;
+}
+
+const PRESERVED = '<t xml:space="preserve">';
+
+/** Character data as the events give it: new lines normalised, entities decoded. */
+function characters(xml: string, from: number, to: number): string {
+  return decodeEntities(normaliseNewlines(xml.slice(from, to)));
+}
+
+/**
+ * A cell's content from `from` (past its start tag) through `</c>` — `<v>`, `<f>`, `<is><t>` in any number and
+ * order, blanks between them — into `cell` as the events would put it: the index past `</c>`, or -1 for anything
+ * else (`cell` is then dropped).
+ */
+function fastCellContent(xml: string, from: number, cell: PendingCell): number {
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) return -1;
+    if (xml.startsWith("</c>", lt)) return lt + 4;
+    if (xml.startsWith("<v>", lt)) {
+      const close = textBefore(xml, lt + 3, "</v>");
+      if (close < 0) return -1;
+      if (close > lt + 3) cell.value = (cell.value ?? "") + characters(xml, lt + 3, close);
+      i = close + 4;
+    } else if (xml.startsWith("<v/>", lt)) i = lt + 4;
+    else if (xml.startsWith("<f", lt)) {
+      const tag = readStartTag(xml, lt);
+      if (tag.name !== "f") return -1;
+      if (tag.selfClosing) {
+        i = tag.end;
+        continue;
+      }
+      const close = textBefore(xml, tag.end, "</f>");
+      if (close < 0) return -1;
+      if (close > tag.end) cell.formula = (cell.formula ?? "") + characters(xml, tag.end, close);
+      i = close + 4;
+    } else if (xml.startsWith("<is>", lt)) {
+      const t = xml.indexOf("<", lt + 4);
+      if (t < 0 || !xml.startsWith("<t", t)) return -1;
+      // What this product writes, without building its attribute; any other `<t` through the tag reader.
+      const tag = xml.startsWith(PRESERVED, t)
+        ? { name: "t", selfClosing: false, end: t + PRESERVED.length }
+        : readStartTag(xml, t);
+      if (tag.name !== "t") return -1;
+      cell.inline ??= "";
+      let next = tag.end;
+      if (!tag.selfClosing) {
+        const close = textBefore(xml, tag.end, "</t>");
+        if (close < 0) return -1;
+        if (close > tag.end) cell.inline += characters(xml, tag.end, close);
+        next = close + 4;
+      }
+      const end = textBefore(xml, next, "</is>");
+      if (end < 0) return -1;
+      i = end + 5;
+    } else return -1;
+  }
+}
+
 /**
  * Streams one worksheet part. Cells are addressed by `r`, or by position when a producer leaves `r`
  * out; only non-empty cells are kept, so cost follows content whatever `<dimension>` claims.
@@ -245,6 +379,8 @@ export class WorksheetReader implements XmlHandler {
   private readonly rowStyles = new Map<number, number>();
   private readonly columnStyles: { min: number; max: number; style: number }[] = [];
 
+  /** The position of the last cell the fast path kept furthest in reading order (see fastRow). */
+  private lastKept = -1;
   private inSheetData = false;
   private row = 0;
   private column = 0;
@@ -287,6 +423,88 @@ export class WorksheetReader implements XmlHandler {
     else cell.inline = (cell.inline ?? "") + t;
   }
 
+  /**
+   * The fast path through `<sheetData>`: each row made only of unprefixed `<c>` cells holding `<v>`, `<f>` or
+   * `<is><t>` (what this product, Excel and LibreOffice write) is read here, without an event per element, with
+   * exactly the events' outcome. At the first row holding anything else (a prefix, a comment, rich text, CDATA,
+   * an end tag with a blank…) parsing goes back to the events from that row's `<`, nothing of that row kept;
+   * a malformed tag throws here the error the events would throw at the same place.
+   */
+  readContent(qname: string, xml: string, from: number): number {
+    if (qname !== "sheetData" || !this.inSheetData || this.cell || this.validation || this.printedField) return from;
+    let i = from;
+    for (;;) {
+      const lt = xml.indexOf("<", i);
+      // Text between rows says nothing (the events ignore it); the end of the document is the events' to report.
+      if (lt < 0) return i;
+      if (!xml.startsWith("<row", lt)) return lt;
+      const end = this.fastRow(xml, lt);
+      if (end < 0) return lt;
+      i = end;
+    }
+  }
+
+  /** One `<row>` read whole (see readContent): the index past its end, or -1 and nothing changed. */
+  private fastRow(xml: string, lt: number): number {
+    const rowTag = readStartTag(xml, lt);
+    if (rowTag.name !== "row") return -1;
+    const savedRow = this.row;
+    const savedColumn = this.column;
+    const bail = () => {
+      this.row = savedRow;
+      this.column = savedColumn;
+      return -1;
+    };
+    this.moveToRow(rowTag.attributes);
+    const style = rowStyle(rowTag.attributes);
+    if (rowTag.selfClosing) {
+      if (style !== undefined) this.rowStyles.set(this.row, style);
+      return rowTag.end;
+    }
+    /** Kept until the row is read whole: [key, style] of probed cells, [address, key, snapshot] of non-empty ones. */
+    const probed: number[] = [];
+    const cells: (string | number | CellSnapshot)[] = [];
+    let i = rowTag.end;
+    for (;;) {
+      const at = xml.indexOf("<", i);
+      if (at < 0) return bail();
+      if (xml.charCodeAt(at + 1) === 47 /* / */) {
+        if (!xml.startsWith("</row>", at)) return bail();
+        i = at + 6;
+        break;
+      }
+      const tag = readCellTag(xml, at);
+      if (tag === undefined) return bail();
+      const address = this.moveTo(tag.r);
+      const cellStyle = tag.s !== undefined ? Number(tag.s) : 0;
+      if (address !== undefined && this.probed()) probed.push(probeKey(this.row, this.column), cellStyle);
+      if (tag.selfClosing) {
+        i = tag.end;
+        continue;
+      }
+      const cell: PendingCell = { address, type: tag.t ?? "n", style: cellStyle };
+      const end = fastCellContent(xml, tag.end, cell);
+      if (end < 0) return bail();
+      i = end;
+      const snapshot = address !== undefined ? cellSnapshot(cell, this.context) : undefined;
+      if (address !== undefined && snapshot !== undefined)
+        cells.push(address, probeKey(this.row, this.column), snapshot);
+    }
+    if (style !== undefined) this.rowStyles.set(this.row, style);
+    for (let k = 0; k < probed.length; k += 2) this.probedStyles.set(probed[k], probed[k + 1]);
+    for (let k = 0; k < cells.length; k += 3) {
+      const address = cells[k] as string;
+      const key = cells[k + 1] as number;
+      // Cells in reading order (each past the last one kept) are new: no need to look the address up.
+      const isNew = key > this.lastKept || !(address in this.cells);
+      if (isNew && ++this.context.cellCount > MAX_CELLS)
+        throw new XlsxReadError(`Fichier refusé : le classeur compte plus de ${MAX_CELLS} cellules non vides.`);
+      if (key > this.lastKept) this.lastKept = key;
+      this.cells[address] = cells[k + 2] as CellSnapshot;
+    }
+    return i;
+  }
+
   private openInSheet(name: string, a: XmlAttributes): void {
     switch (name) {
       case "sheetData":
@@ -320,15 +538,19 @@ export class WorksheetReader implements XmlHandler {
   }
 
   private startRow(a: XmlAttributes): void {
+    this.moveToRow(a);
+    const style = rowStyle(a);
+    if (style !== undefined) this.rowStyles.set(this.row, style);
+  }
+
+  private moveToRow(a: XmlAttributes): void {
     const r = a.r !== undefined ? Number(a.r) : NaN;
     this.row = Number.isInteger(r) && r > 0 ? r : this.row + 1;
     this.column = 0;
-    if (isTrue(a.customFormat ?? "0") && a.s !== undefined) this.rowStyles.set(this.row, Number(a.s));
   }
 
   /** Moves to the cell `a` addresses (or the next one in the row); undefined when it falls off the grid. */
-  private moveTo(a: XmlAttributes): string | undefined {
-    const r = a.r;
+  private moveTo(r: string | undefined): string | undefined {
     if (r !== undefined) {
       const key = canonicalAddress(r);
       if (key >= 0) {
@@ -351,20 +573,27 @@ export class WorksheetReader implements XmlHandler {
 
   /** Keeps the style of a cell inside a lock probe: the probes report whether input areas are locked. */
   private probe(style: number): void {
+    if (this.probed()) this.probedStyles.set(probeKey(this.row, this.column), style);
+  }
+
+  /** Whether the current cell lies in a lock probe. */
+  private probed(): boolean {
     const col = this.column;
     const probes = this.context.lockProbes;
-    if (this.context.probesByRow[this.row]?.some((i) => col >= probes[i].ref.left && col <= probes[i].ref.right))
-      this.probedStyles.set(probeKey(this.row, col), style);
+    const covering = this.context.probesByRow[this.row];
+    if (covering === undefined) return false;
+    for (const i of covering) if (col >= probes[i].ref.left && col <= probes[i].ref.right) return true;
+    return false;
   }
 
   /** `<c r="B12" s="5"/>`: no value, only a style (most cells of a generated fiche). */
   private emptyCell(a: XmlAttributes): void {
-    const at = this.moveTo(a);
+    const at = this.moveTo(a.r);
     if (at !== undefined) this.probe(a.s !== undefined ? Number(a.s) : 0);
   }
 
   private startCell(a: XmlAttributes): void {
-    const at = this.moveTo(a);
+    const at = this.moveTo(a.r);
     this.cell = { address: at, type: a.t ?? "n", style: a.s !== undefined ? Number(a.s) : 0 };
     if (at !== undefined) this.probe(this.cell.style);
   }
@@ -449,6 +678,8 @@ export class WorksheetReader implements XmlHandler {
     const at = cell.address;
     const snapshot = at !== undefined ? cellSnapshot(cell, this.context) : undefined;
     if (at === undefined || snapshot === undefined) return;
+    // The fast path looks every address up from now on (a second <sheetData> could repeat this one).
+    this.lastKept = Number.POSITIVE_INFINITY;
     if (!(at in this.cells) && ++this.context.cellCount > MAX_CELLS)
       throw new XlsxReadError(`Fichier refusé : le classeur compte plus de ${MAX_CELLS} cellules non vides.`);
     this.cells[at] = snapshot;

@@ -20,6 +20,13 @@ export interface XmlHandler {
   closeElement?(name: string): void;
   /** Character data inside the root element, entities decoded; CDATA sections arrive as they are. */
   text?(text: string): void;
+  /**
+   * Just after the start tag of an element that is not self-closing (`from`: the index past its `>`): the handler
+   * may read some of its content itself and return the index where parsing goes on — the `<` of a child element
+   * or of the element's own end tag, at the element's own depth. Whatever it read must be what the events would
+   * have said; returning `from` reads nothing. (The worksheet reader's fast path for plain rows of cells.)
+   */
+  readContent?(name: string, xml: string, from: number): number;
 }
 
 export type XmlErrorKind = "doctype" | "syntax";
@@ -77,7 +84,7 @@ export function decodeEntities(raw: string): string {
 }
 
 /** XML end-of-line handling: `\r\n` and lone `\r` become `\n`. */
-function normaliseNewlines(s: string): string {
+export function normaliseNewlines(s: string): string {
   return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
 }
 
@@ -95,7 +102,7 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-interface StartTag {
+export interface StartTag {
   readonly name: string;
   readonly attributes: XmlAttributes;
   readonly selfClosing: boolean;
@@ -104,7 +111,7 @@ interface StartTag {
 }
 
 /** Reads `<name a="1" b='2'>` or `<name/>` starting at `lt`; each character is looked at once. */
-function readStartTag(xml: string, lt: number): StartTag {
+export function readStartTag(xml: string, lt: number): StartTag {
   const n = xml.length;
   let i = lt + 1;
   while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
@@ -200,6 +207,7 @@ export function parseXml(xml: string, handler: XmlHandler): void {
       if (tag.selfClosing) handler.closeElement?.(tag.name);
       else open.push(tag.name);
       i = tag.end;
+      if (!tag.selfClosing && handler.readContent) i = handler.readContent(tag.name, xml, i);
     }
   }
   if (!seenRoot) throw new XmlError("syntax", "document vide");
