@@ -5,12 +5,14 @@ import { workbookFacts } from "../domain/facts";
 import { readWorkbook } from "../domain/workbook-as-read";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import type { CriterionNumber } from "../domain/referential/types";
+import type { Establishments } from "../domain/establishments";
 import { UseCaseError, type WorkbookSession } from "./port";
 
 export async function dossierUseCase(
   session: WorkbookSession,
   request: {
     readonly today: Date;
+    readonly establishments: Establishments;
     readonly criterion?: CriterionNumber;
     readonly oursOnly?: boolean;
     /** The version to send (its `refused` says what keeps it from being written). */
@@ -18,7 +20,7 @@ export async function dossierUseCase(
   },
 ): Promise<Dossier> {
   const { snapshot } = await session.read();
-  const read = readWorkbook(snapshot, { today: request.today }); // once for the use case (#26)
+  const read = readWorkbook(snapshot, { today: request.today, establishments: request.establishments }); // once for the use case (#26)
   if (request.oursOnly && !workbookFacts(read).ours)
     throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate)`);
   return prepareDossier(read, {

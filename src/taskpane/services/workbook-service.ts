@@ -25,6 +25,7 @@ import {
 import { TEXTS } from "../texts";
 import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../workbook/office/settings";
 import { loadEstablishments } from "./establishments";
+import type { Establishments } from "../../domain/establishments";
 import { toggleFollowUp, type FollowUpShown } from "./follow-up";
 import { createPickWatch, dropDownCells } from "./picks";
 
@@ -74,10 +75,8 @@ export function createWorkbookService(options: ServiceOptions) {
   const grouping = options.grouping ?? (() => false);
   const liveEvents = options.liveEvents ?? (() => true);
 
-  /** Runs a use case; those that build the whole blueprint first fetch the establishments chunk (once). */
-  async function guarded<T>(f: () => Promise<T>, needsEstablishments = false): Promise<T> {
-    if (needsEstablishments)
-      await loadEstablishments().catch(() => Promise.reject(new ServiceError(TEXTS.establishmentsFailed)));
+  /** Runs a job of the pane: its errors become one French line. */
+  async function guarded<T>(f: () => Promise<T>): Promise<T> {
     try {
       return await f();
     } catch (e) {
@@ -87,7 +86,14 @@ export function createWorkbookService(options: ServiceOptions) {
     }
   }
 
-  const guardedFull = <T>(f: () => Promise<T>) => guarded(f, true);
+  /** Runs a use case that compares with or writes the whole blueprint: the establishments chunk (once), handed in. */
+  async function guardedFull<T>(f: (establishments: Establishments) => Promise<T>): Promise<T> {
+    const establishments = await loadEstablishments().then(
+      (m) => m.ESTABLISHMENTS,
+      () => Promise.reject(new ServiceError(TEXTS.establishmentsFailed)),
+    );
+    return guarded(() => f(establishments));
+  }
 
   /** The last read, kept so that a live check re-reads only the sheets people changed. */
   let last: ReadResult | undefined;
@@ -134,7 +140,7 @@ export function createWorkbookService(options: ServiceOptions) {
    * in Paramètres (years, the school's own lists) concerns every fiche.
    */
   async function recheck(worksheetIds: readonly string[]): Promise<LiveCheck> {
-    return guardedFull(() =>
+    return guardedFull((establishments) =>
       run(async (context) => {
         const names = worksheetIds
           .map((id) => Object.entries(last?.sheetIds ?? {}).find(([, x]) => x === id)?.[0])
@@ -152,7 +158,11 @@ export function createWorkbookService(options: ServiceOptions) {
           apply: () => Promise.reject(new Error("the live check never writes")),
         };
         const all = result.snapshot.sheets.map((x) => x.name);
-        const checked = await checkUseCase(reread, { today: today(), sheets: again ? names : all });
+        const checked = await checkUseCase(reread, {
+          today: today(),
+          establishments,
+          sheets: again ? names : all,
+        });
         return {
           sheets: checked.sheets ?? all,
           findings: checked.findings,
@@ -173,9 +183,9 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** Generate on an empty workbook, or update an existing one: read, reconcile, apply (see src/app/update.ts). */
   async function generateOrUpdate(generation: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
-    return guardedFull(() =>
+    return guardedFull((establishments) =>
       run(async (context) => {
-        const { lines, findings } = await updateUseCase(session(context), { generation, auditYear });
+        const { lines, findings } = await updateUseCase(session(context), { generation, auditYear, establishments });
         return [
           ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
           ...findings.map((f) => {
@@ -212,10 +222,11 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** Two syncs for a sheet; the whole workbook's check also writes its counts in Synthèse (one more). */
   async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
-    return guardedFull(() =>
+    return guardedFull((establishments) =>
       run((context) =>
         checkUseCase(session(context), {
           today: today(),
+          establishments,
           sheet: scope === "sheet" ? "active" : undefined,
           recordCounts: true,
         }),
@@ -261,7 +272,7 @@ export function createWorkbookService(options: ServiceOptions) {
         const cells = Object.fromEntries(
           headers.values.map((line, i) => [`${d}${i + 1}`, { t: "s" as const, v: String(line[0] ?? "") }]),
         );
-        const sb = buildBlueprint().sheets.find((s) => s.criterion === criterion);
+        const sb = buildBlueprint({ establishments: "not-needed" }).sheets.find((s) => s.criterion === criterion);
         const firstRow = sb ? firstInputRow(sb, { cells }) : TABLE.firstRow;
         const ref = parseRange(selected.address.replace(/^.*!/, ""));
         if (!ref || ref.top < firstRow) throw new ServiceError(TEXTS.selectRowFirst);
@@ -287,9 +298,9 @@ export function createWorkbookService(options: ServiceOptions) {
   /** The annual review as a print-ready HTML document (the read's two syncs). */
   async function report(): Promise<string> {
     // The review (its HTML writer and the synthesis) loads on demand, in its own chunk: not the first screen.
-    return guardedFull(async () => {
+    return guardedFull(async (establishments) => {
       const { reportUseCase } = await import(/* webpackChunkName: "report" */ "../../app/report");
-      return run(async (context) => (await reportUseCase(session(context), { today: today() })).html);
+      return run(async (context) => (await reportUseCase(session(context), { today: today(), establishments })).html);
     });
   }
 
@@ -298,14 +309,14 @@ export function createWorkbookService(options: ServiceOptions) {
    * on demand, in their own chunk, when the button is pressed.
    */
   async function dossier(options: { readonly final?: boolean } = {}): Promise<DossierFile> {
-    return guardedFull(async () => {
+    return guardedFull(async (establishments) => {
       const [{ dossierUseCase, refusalLine }, { writeDocx }] = await Promise.all([
         import(/* webpackChunkName: "dossier" */ "../../app/dossier"),
         import(/* webpackChunkName: "dossier" */ "../../documents/docx/write"),
       ]);
       const now = today();
       const final = options.final === true;
-      const d = await run(async (context) => dossierUseCase(session(context), { today: now, final }));
+      const d = await run(async (context) => dossierUseCase(session(context), { today: now, final, establishments }));
       // The final version is refused while something is missing: one line that says what.
       if (final && d.refused.length > 0) throw new ServiceError(refusalLine(d));
       const day = now.toISOString().slice(0, 10);
