@@ -1,5 +1,5 @@
 /** The blueprint of « Listes » (very hidden): the establishments and each criterion's axes and objectives. */
-import { absoluteRange, address } from "../a1";
+import { absoluteRange, address, columnLetters } from "../a1";
 import { establishmentLabel, type Establishments } from "../establishments";
 import { DIRECTION_LABELS } from "../indicators";
 import { type Criterion } from "../referential/types";
@@ -26,14 +26,13 @@ export function listsSheet(
     true,
   );
   const cells: StructureCell[] = [];
+  // The 2,090 schools, built with every blueprint that lists them (derived content, as markDerived marks it).
+  const schoolsColumn = columnLetters(LISTS.schoolsColumn);
   const schools: StructureCell[] =
     establishments === "not-needed"
       ? []
-      : markDerived(
-          establishments.list.map((e, i) =>
-            text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem"),
-          ),
-          true,
+      : establishments.list.map((e, i) =>
+          text(`${schoolsColumn}${LISTS.firstItemRow + i}`, establishmentLabel(e), "listItem", true),
         );
   const names: NameBlueprint[] =
     establishments === "not-needed"
