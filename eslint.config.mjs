@@ -63,6 +63,8 @@ export default [
     rules: {
       "no-undef": "off",
       "no-unused-vars": "off",
+      // The compiler refuses a redeclaration; the base rule would also refuse a function's overloads.
+      "no-redeclare": "off",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "office-addins/call-sync-after-load": "error",

@@ -9,8 +9,6 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
-  // The command line and the tests hand the establishments to the domain's registry up front.
-  setupFiles: ["<rootDir>/src/domain/establishments/all.ts"],
   testTimeout: 60000,
   reporters: ["default", "<rootDir>/tests/helpers/summary-reporter.js"],
 };

@@ -64,8 +64,7 @@ function variant(template, seed, modules) {
 }
 
 async function buildCorpus(dir, count) {
-  require(path.join(cli, "domain/establishments/all.js"));
-  const { establishments, establishmentLabel } = require(path.join(cli, "domain/establishments/index.js"));
+  const { ESTABLISHMENTS, establishmentLabel } = require(path.join(cli, "domain/establishments/all.js"));
   const { updateUseCase } = require(path.join(cli, "app/update.js"));
   const { emptyPackage } = require(path.join(cli, "workbook/xlsx/empty.js"));
   const { xlsxSession } = require(path.join(cli, "workbook/xlsx/session.js"));
@@ -74,7 +73,10 @@ async function buildCorpus(dir, count) {
   const { CRITERIA } = require(path.join(cli, "domain/referential/criteria.js"));
   const { criterionSheetName } = require(path.join(cli, "domain/blueprint/cells.js"));
   const session = xlsxSession(emptyPackage());
-  await updateUseCase(session, { generation: { referenceYear: 2025, auditYear: 2028 } });
+  await updateUseCase(session, {
+    generation: { referenceYear: 2025, auditYear: 2028 },
+    establishments: ESTABLISHMENTS,
+  });
   const template = session.written();
   const VARIANTS = 24;
   const stampers = [];
@@ -85,7 +87,7 @@ async function buildCorpus(dir, count) {
         auditYear: 2028,
       }),
     );
-  const schools = establishments().slice(0, count);
+  const schools = ESTABLISHMENTS.list.slice(0, count);
   const files = schools.map((e, i) => {
     const f = path.join(dir, `${e.uai}.xlsx`);
     fs.writeFileSync(f, stampers[i % VARIANTS].forSchool(establishmentLabel(e), "Mme Exemple"));

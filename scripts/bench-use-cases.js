@@ -9,7 +9,8 @@
 const path = require("path");
 
 function benchUseCases(out = path.resolve(__dirname, "..", ".bench-out")) {
-  require(path.join(out, "src/domain/establishments/all.js"));
+  // Handed in since #26 (an older tree's registry fills itself on import and ignores the option).
+  const establishments = require(path.join(out, "src/domain/establishments/all.js")).ESTABLISHMENTS;
   const { checkUseCase } = require(path.join(out, "src/app/check.js"));
   const { updateUseCase } = require(path.join(out, "src/app/update.js"));
   const { dossierUseCase } = require(path.join(out, "src/app/dossier.js"));
@@ -25,9 +26,9 @@ function benchUseCases(out = path.resolve(__dirname, "..", ".bench-out")) {
   const session = { read: async () => ({ snapshot: wb }), apply: async () => {} };
   const today = new Date("2026-03-12");
   const cases = [
-    ["check (tout le classeur)", () => checkUseCase(session, { today })],
-    ["update (rien à faire)", () => updateUseCase(session, {})],
-    ["dossier (version de travail)", () => dossierUseCase(session, { today })],
+    ["check (tout le classeur)", () => checkUseCase(session, { today, establishments })],
+    ["update (rien à faire)", () => updateUseCase(session, { establishments })],
+    ["dossier (version de travail)", () => dossierUseCase(session, { today, establishments })],
   ];
   return (async () => {
     const rows = [];

@@ -14,8 +14,8 @@ execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "ts
   stdio: "inherit",
 });
 const out = path.join(root, ".bench-out");
-// The command line and the bench hand the establishments to the domain up front (the pane loads them on demand).
-require(path.join(out, "src/domain/establishments/all.js"));
+// The establishments, handed to what compares with the whole blueprint (the pane loads them on demand).
+const { ESTABLISHMENTS } = require(path.join(out, "src/domain/establishments/all.js"));
 const { MemoryHost, emptyModel } = require(path.join(out, "src/excel-imitation/host.js"));
 const { readSnapshot, queueSheet } = require(path.join(out, "src/workbook/office/adapter.js"));
 const { planFromListing } = require(path.join(out, "src/domain/blueprint/read-plan.js"));
@@ -185,7 +185,7 @@ async function readSizes() {
     if (office) {
       const snapshot = (await host.run((ctx) => readSnapshot(ctx))).snapshot;
       const listing = snapshot.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
-      const plans = planFromListing(buildBlueprint(), listing, snapshot.names);
+      const plans = planFromListing(buildBlueprint({ establishments: "not-needed" }), listing, snapshot.names);
       const measured = await office.requestSize((ctx) => {
         for (const s of listing) queueSheet(ctx.workbook, s.name, s.visibility, plans.get(s.name));
       });
@@ -253,7 +253,7 @@ function cliBench() {
 /** The dossier as its use case prepares it: the workbook read once, the check's findings handed in (#26). */
 function dossierOf(wb) {
   const today = new Date("2026-03-12");
-  const read = readWorkbook(wb, { today });
+  const read = readWorkbook(wb, { today, establishments: ESTABLISHMENTS });
   return prepareDossier(read, { today, findings: checkWorkbook(read, { today }) });
 }
 
@@ -282,11 +282,13 @@ async function main() {
 
   const wb = fillParameters(freshWorkbook({ auditYear: 2028 }));
   for (let n = 1; n <= 8; n++) for (let r = 10; r <= 109; r++) fillRow(wb, n, r);
-  const bp = buildBlueprint({ auditYear: 2028 });
+  const bp = buildBlueprint({ auditYear: 2028, establishments: ESTABLISHMENTS });
   console.log("Domaine (800 lignes remplies)");
   console.table(
     [
-      timeIt("checkWorkbook", 20, () => checkWorkbook(wb, { today: new Date("2026-03-12") })),
+      timeIt("checkWorkbook", 20, () =>
+        checkWorkbook(wb, { today: new Date("2026-03-12"), establishments: ESTABLISHMENTS }),
+      ),
       timeIt("reconcile", 50, () => reconcile(bp, wb)),
       timeIt("dossier : document + .docx", 10, () => writeDocx(dossierOf(wb).document)),
     ].map(([fonction, itérations, parAppel]) => ({ fonction, itérations, "par appel": parAppel })),

@@ -11,22 +11,25 @@ import {
   type SchoolSummary,
 } from "../domain/academie";
 import { academieTables, type TableSheet } from "../domain/academie-table";
+import type { Establishments } from "../domain/establishments";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { UseCaseError, type WorkbookSession } from "./port";
 
 /** One workbook's row: its check and Synthèse figures, its dossier's gaps. Refuses a workbook that is not ours. */
 export async function summarizeUseCase(
   session: WorkbookSession,
-  request: { readonly today: Date },
+  request: { readonly today: Date; readonly establishments: Establishments },
 ): Promise<SchoolSummary> {
   const { snapshot } = await session.read();
-  const summary = summarizeWorkbook(snapshot, request.today);
+  const summary = summarizeWorkbook(snapshot, request.today, request.establishments);
   if (!summary) throw new UseCaseError(`${NOT_FICHES_WORKBOOK}.`);
   return summary;
 }
 
 export interface AcademieRequest {
   readonly today: Date;
+  /** The national list the académie's schools and the files' UAI are looked up in. */
+  readonly establishments: Establishments;
   /** The académie whose LP/LPO should have sent a workbook (any spelling of the national list's). */
   readonly academie?: string;
   /** Personal names (head of school, referents) in the table. */
@@ -41,9 +44,13 @@ export interface AcademieResult {
 export function academieUseCase(outcomes: readonly FileOutcome[], request: AcademieRequest): AcademieResult {
   let academie: string | undefined;
   if (request.academie !== undefined) {
-    academie = findAcademie(request.academie);
+    academie = findAcademie(request.establishments, request.academie);
     if (!academie) throw new UseCaseError(`Académie inconnue : « ${request.academie} ».`);
   }
-  const consolidation = consolidate(outcomes, { today: request.today, ...(academie ? { academie } : {}) });
+  const consolidation = consolidate(outcomes, {
+    today: request.today,
+    establishments: request.establishments,
+    ...(academie ? { academie } : {}),
+  });
   return { consolidation, sheets: academieTables(consolidation, { names: request.names === true }) };
 }

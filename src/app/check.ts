@@ -2,10 +2,10 @@
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "../domain/check";
 import { findSheet, NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { synthesisCountEdits } from "../domain/synthesis-counts";
-import { buildBlueprint } from "../domain/blueprint/build";
 import { SHEET_KEYS } from "../domain/blueprint/layout";
 import { workbookFacts } from "../domain/facts";
 import { readWorkbook } from "../domain/workbook-as-read";
+import type { Establishments } from "../domain/establishments";
 import { UseCaseError, type LiveWorkbookSession, type WorkbookRead, type WorkbookSession } from "./port";
 
 export interface CheckResult {
@@ -25,6 +25,8 @@ export interface CheckResult {
 
 export interface CheckRequest {
   readonly today: Date;
+  /** What Listes should hold (an explicit input: #26). */
+  readonly establishments: Establishments;
   /**
    * The sheet to check: « active » (the pane, the ribbon), a name or a criterion (« C3 », « 3 »: the command
    * line's --sheet), or the whole workbook when absent.
@@ -58,11 +60,15 @@ export interface LiveCheckResult extends CheckResult {
  */
 export async function liveCheckUseCase(
   session: LiveWorkbookSession,
-  request: { readonly today: Date; readonly changed: readonly string[] },
+  request: { readonly today: Date; readonly changed: readonly string[]; readonly establishments: Establishments },
 ): Promise<LiveCheckResult> {
   const read = await session.readChanged(request.changed);
   const all = read.snapshot.sheets.map((s) => s.name);
-  const checked = await checkWhatWasRead(session, read, { today: request.today, sheets: read.again ?? all });
+  const checked = await checkWhatWasRead(session, read, {
+    today: request.today,
+    establishments: request.establishments,
+    sheets: read.again ?? all,
+  });
   return { ...checked, sheets: checked.sheets ?? all, fiches: checked.fiches ?? [] };
 }
 
@@ -72,7 +78,7 @@ async function checkWhatWasRead(
   request: CheckRequest,
 ): Promise<CheckResult> {
   // The workbook as read, once for the whole use case: the facts and the check take it (#26).
-  const read = readWorkbook(snapshot, { today: request.today });
+  const read = readWorkbook(snapshot, { today: request.today, establishments: request.establishments });
   const facts = workbookFacts(read);
   if (request.oursOnly && !facts.ours) throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate).`);
   const none = { error: 0, warning: 0, info: 0 };
@@ -104,8 +110,8 @@ async function checkWhatWasRead(
     return { findings, counts: countFindings(findings), scope: "sheet", sheet };
   }
   if (request.recordCounts) {
-    const bp = buildBlueprint({ referenceYear: facts.referenceYear, auditYear: facts.auditYear });
-    await session.apply(synthesisCountEdits(bp, read, all, request.today), snapshot);
+    // Synthèse as the workbook as read wants it (its years): no blueprint built again.
+    await session.apply(synthesisCountEdits(read.wanted, read, all, request.today), snapshot);
   }
   return { findings: all, counts: countFindings(all), scope: "workbook" };
 }

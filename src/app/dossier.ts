@@ -5,6 +5,7 @@ import { workbookFacts } from "../domain/facts";
 import { readWorkbook } from "../domain/workbook-as-read";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import type { CriterionNumber } from "../domain/referential/types";
+import type { Establishments } from "../domain/establishments";
 import { UseCaseError, type WorkbookSession } from "./port";
 
 /** The dossier, and the figures of the one-line summary both surfaces print (the pane, `ldm-fiches dossier`). */
@@ -17,6 +18,7 @@ export async function dossierUseCase(
   session: WorkbookSession,
   request: {
     readonly today: Date;
+    readonly establishments: Establishments;
     readonly criterion?: CriterionNumber;
     readonly oursOnly?: boolean;
     /** The version to send (its `refused` says what keeps it from being written). */
@@ -24,7 +26,7 @@ export async function dossierUseCase(
   },
 ): Promise<DossierResult> {
   const { snapshot } = await session.read();
-  const read = readWorkbook(snapshot, { today: request.today }); // once for the use case (#26)
+  const read = readWorkbook(snapshot, { today: request.today, establishments: request.establishments }); // once for the use case (#26)
   if (request.oursOnly && !workbookFacts(read).ours)
     throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate)`);
   const dossier = prepareDossier(read, {

@@ -42,7 +42,7 @@ export async function insertExampleUseCase(
       { t: "s" as const, v: String(at.values[`${d}${i + 1}`] ?? "") },
     ]),
   );
-  const sb = buildBlueprint().sheets.find((s) => s.criterion === request.criterion);
+  const sb = buildBlueprint({ establishments: "not-needed" }).sheets.find((s) => s.criterion === request.criterion);
   const firstRow = sb ? firstInputRow(sb, { cells }) : TABLE.firstRow;
   const ref = parseRange(at.selection);
   if (!ref || ref.top < firstRow) return { kind: "no-row" };

@@ -11,9 +11,12 @@ import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { auditYearProblem } from "../domain/parameters";
 import { reconcile, type Edit } from "../domain/reconcile";
 import { describeEdits } from "../domain/reconcile/describe";
+import type { Establishments } from "../domain/establishments";
 import { UseCaseError, type WorkbookSession } from "./port";
 
 export interface UpdateRequest {
+  /** What Listes should hold (an explicit input: #26). */
+  readonly establishments: Establishments;
   /** A new workbook's content (generate): the school, the head, the years, the referents. */
   readonly generation?: BlueprintOptions;
   /** The audit year the user asks for (« --audit-year », the pane's field): the only input cell written. */
@@ -33,10 +36,10 @@ export interface UpdateResult {
   readonly findings: readonly Finding[];
 }
 
-export async function updateUseCase(session: WorkbookSession, request: UpdateRequest = {}): Promise<UpdateResult> {
+export async function updateUseCase(session: WorkbookSession, request: UpdateRequest): Promise<UpdateResult> {
   const { snapshot } = await session.read();
   // The workbook as read, once for the whole use case: the facts and the reconciliation take it (#26).
-  const read = readWorkbook(snapshot);
+  const read = readWorkbook(snapshot, { establishments: request.establishments });
   const facts = workbookFacts(read);
   if (request.oursOnly && !facts.ours) throw new UseCaseError(NOT_FICHES_WORKBOOK);
   // The same bounds everywhere (src/domain/parameters.ts), before anything is written.
@@ -46,11 +49,18 @@ export async function updateUseCase(session: WorkbookSession, request: UpdateReq
   if (problem) throw new UseCaseError(problem);
   // The fiches' printed header names the school Paramètres names (the one a new Paramètres is given, else).
   const school = facts.school ?? request.generation?.school;
-  const bp = buildBlueprint(
-    request.generation
-      ? { ...request.generation, school }
-      : { referenceYear, auditYear: request.auditYear ?? facts.auditYear, school },
-  );
+  // The blueprint the workbook as read wants, unless the request changes it (a generation, another audit year).
+  const bp =
+    request.generation !== undefined
+      ? buildBlueprint({ ...request.generation, school, establishments: request.establishments })
+      : request.auditYear === undefined || request.auditYear === facts.auditYear
+        ? read.wanted
+        : buildBlueprint({
+            referenceYear,
+            auditYear: request.auditYear,
+            school,
+            establishments: request.establishments,
+          });
   const { edits, findings } = reconcile(bp, snapshot, {
     identified: read.identified,
     setValues:

@@ -3,6 +3,7 @@
  * every school's workbook in one table, read with one worker per core; a file that cannot be read is listed
  * with its reason, never stops the run.
  */
+import { ESTABLISHMENTS } from "../domain/establishments/all";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { academieUseCase, summarizeUseCase } from "../app/academie";
@@ -25,7 +26,7 @@ export async function summarizeFile(file: string, today: Date): Promise<FileOutc
   try {
     const bytes = await readInputFile(file);
     const modified = (await fs.stat(file)).mtimeMs;
-    const summary = await summarizeUseCase(xlsxSession(bytes), { today });
+    const summary = await summarizeUseCase(xlsxSession(bytes), { today, establishments: ESTABLISHMENTS });
     return { file, modified, summary };
   } catch (e) {
     if (e instanceof XlsxReadError || e instanceof UserError || e instanceof UseCaseError)
@@ -51,7 +52,12 @@ export async function academieCommand(argv: readonly string[], io: Io, today = n
   // The table is never one of the workbooks it reads (a second run over « *.xlsx » would read the first table).
   const files = args.positional.filter((f) => !outputs.has(path.resolve(f)));
   const academie = stringOption(args, "academie");
-  const request = { today, names: args.options.has("noms"), ...(academie !== undefined ? { academie } : {}) };
+  const request = {
+    today,
+    establishments: ESTABLISHMENTS,
+    names: args.options.has("noms"),
+    ...(academie !== undefined ? { academie } : {}),
+  };
   // The académie's name is checked before the files are read.
   try {
     academieUseCase([], request);

@@ -3,7 +3,6 @@
  * A job's module is loaded the first time it is asked for.
  */
 import { parentPort } from "worker_threads";
-import "../domain/establishments/all";
 
 export type PoolJob = "check" | "summary" | "generate";
 

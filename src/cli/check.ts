@@ -1,3 +1,4 @@
+import { ESTABLISHMENTS } from "../domain/establishments/all";
 import { checkUseCase } from "../app/check";
 import { UseCaseError } from "../app/port";
 import { RULE_LABELS, type Finding, type FindingCounts } from "../domain/check";
@@ -61,6 +62,7 @@ export async function checkFile(file: string, sheetArg: string | undefined, toda
   try {
     const result = await checkUseCase(xlsxSession(await readInputFile(file)), {
       today,
+      establishments: ESTABLISHMENTS,
       sheet: sheetArg,
       oursOnly: true,
     });

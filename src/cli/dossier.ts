@@ -3,6 +3,7 @@
  * The working version by default; `--final` writes the version to send, or refuses (exit 1, one French line)
  * while a part is still « À compléter ».
  */
+import { ESTABLISHMENTS } from "../domain/establishments/all";
 import { dossierUseCase, refusalLine } from "../app/dossier";
 import { UseCaseError } from "../app/port";
 import { criterionArgument } from "../domain/identify";
@@ -39,6 +40,7 @@ export async function dossierCommand(argv: readonly string[], io: Io, today = ne
   try {
     dossier = await dossierUseCase(xlsxSession(workbook.bytes, workbook.snapshot), {
       today,
+      establishments: ESTABLISHMENTS,
       criterion,
       oursOnly: true,
       final,

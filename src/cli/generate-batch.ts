@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { updateUseCase } from "../app/update";
 import { academieSchools, findAcademie } from "../domain/academie";
-import { establishmentLabel, findEstablishment } from "../domain/establishments";
+import { ESTABLISHMENTS, establishmentLabel, findEstablishment } from "../domain/establishments/all";
 import { auditYearProblem } from "../domain/parameters";
 import { checkUai, uaiProblemMessage } from "../domain/uai";
 import { emptyPackage } from "../workbook/xlsx/empty";
@@ -49,7 +49,7 @@ async function templateFor(
   if (!t) {
     t = (async () => {
       const session = xlsxSession(emptyPackage());
-      await updateUseCase(session, { generation: { referenceYear, auditYear } });
+      await updateUseCase(session, { generation: { referenceYear, auditYear }, establishments: ESTABLISHMENTS });
       const bytes = tagForAutoOpen(session.written() as Uint8Array, addin);
       return new SchoolTemplate(bytes, { referenceYear, auditYear });
     })();
@@ -73,7 +73,7 @@ export async function generateOne(input: GenerateInput): Promise<GenerateOutcome
 
 /** « 0040007L LYCEE PROFESSIONNEL … BEAU DE ROCHAS.xlsx »: the UAI first (sorted, unique), a name any system takes. */
 export function schoolFileName(uai: string): string {
-  const e = findEstablishment(uai);
+  const e = findEstablishment(ESTABLISHMENTS, uai);
   const name = (e?.name ?? "")
     // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ")
@@ -142,9 +142,9 @@ export async function generateBatch(
 ): Promise<number> {
   let lines: Line[];
   if (request.academie !== undefined) {
-    const academie = findAcademie(request.academie);
+    const academie = findAcademie(ESTABLISHMENTS, request.academie);
     if (!academie) throw new UserError(`--academie : Académie inconnue : « ${request.academie} ».`);
-    lines = academieSchools(academie).map((e) => ({ uai: e.uai }));
+    lines = academieSchools(ESTABLISHMENTS, academie).map((e) => ({ uai: e.uai }));
   } else {
     const file = request.uaiFile as string;
     let text: string;
@@ -176,7 +176,7 @@ export async function generateBatch(
       kept.push(out);
       continue;
     }
-    const e = findEstablishment(l.uai);
+    const e = findEstablishment(ESTABLISHMENTS, l.uai);
     const auditYear = l.auditYear ?? request.auditYear;
     const head = l.head ?? request.head;
     inputs.push({

@@ -1,7 +1,7 @@
 import { updateUseCase } from "../app/update";
 import { CRITERIA } from "../domain/referential/criteria";
 import { DEFAULT_REFERENCE_YEAR } from "../domain/blueprint/layout";
-import { establishmentLabel, findEstablishment } from "../domain/establishments/all";
+import { ESTABLISHMENTS, establishmentLabel, findEstablishment } from "../domain/establishments/all";
 import { auditYearProblem, referenceYearProblem } from "../domain/parameters";
 import { checkUai, uaiProblemMessage } from "../domain/uai";
 import { emptyPackage } from "../workbook/xlsx/empty";
@@ -61,7 +61,7 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
   if (uaiArg !== undefined) {
     const verdict = checkUai(uaiArg);
     if (!verdict.ok) throw new UserError(uaiProblemMessage(verdict));
-    const e = findEstablishment(verdict.uai);
+    const e = findEstablishment(ESTABLISHMENTS, verdict.uai);
     // A school missing from the national list keeps its (valid) UAI; its name is typed in Paramètres.
     school = e ? establishmentLabel(e) : verdict.uai;
   }
@@ -76,6 +76,7 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
   const session = xlsxSession(emptyPackage());
   await updateUseCase(session, {
     generation: { referenceYear, auditYear, school, headOfSchool: stringOption(args, "head") },
+    establishments: ESTABLISHMENTS,
   });
   // Checked again under the write's lock, just before the rename: a file created meanwhile is not replaced.
   const bytes = tagForAutoOpen(session.written() as Uint8Array, addin);

@@ -6,11 +6,6 @@ import { processIo, type Io } from "./io";
 
 type Run = (argv: readonly string[], io: Io) => Promise<number>;
 
-/** Every command builds the blueprint, whose Listes sheet holds the establishments: they are handed over first. */
-async function establishments(): Promise<void> {
-  await import("../domain/establishments/all");
-}
-
 /**
  * The one table of commands: `ldm-fiches --help`, `ldm-fiches COMMAND --help`, the dispatch and the list given
  * for an unknown command all come from it (a test runs `COMMAND --help` for each).
@@ -27,7 +22,7 @@ export const COMMANDS: Record<string, { readonly help: readonly string[]; readon
       "      Le classeur ouvre le volet Fiches LDM : --store-type EXCatalog (déploiement centralisé, par défaut),",
       "      FileSystem|SPCatalog --store CHEMIN|URL, ou aucun (aussi pour update).",
     ],
-    run: async (argv, io) => (await establishments(), await import("./generate")).generateCommand(argv, io),
+    run: async (argv, io) => (await import("./generate")).generateCommand(argv, io),
   },
   check: {
     help: [
@@ -35,7 +30,7 @@ export const COMMANDS: Record<string, { readonly help: readonly string[]; readon
       "      Vérifie les fiches et liste, cellule par cellule, ce qui manque ou ne va pas ;",
       "      --sheet : un numéro de critère (C3 ou 3) ou le nom d'une feuille.",
     ],
-    run: async (argv, io) => (await establishments(), await import("./check")).checkCommand(argv, io),
+    run: async (argv, io) => (await import("./check")).checkCommand(argv, io),
   },
   update: {
     help: [
@@ -43,14 +38,14 @@ export const COMMANDS: Record<string, { readonly help: readonly string[]; readon
       "      Remet le classeur en état (listes déroulantes, feuilles, noms) sans toucher aux saisies ;",
       "      --convert ajoute les fiches à un classeur qui n'en contient pas.",
     ],
-    run: async (argv, io) => (await establishments(), await import("./update")).updateCommand(argv, io),
+    run: async (argv, io) => (await import("./update")).updateCommand(argv, io),
   },
   report: {
     help: [
       "  report FICHIER [--out bilan.pdf|bilan.html]",
       "      Prépare le bilan annuel pour le comité de pilotage (HTML imprimable, ou PDF).",
     ],
-    run: async (argv, io) => (await establishments(), await import("./report")).reportCommand(argv, io),
+    run: async (argv, io) => (await import("./report")).reportCommand(argv, io),
   },
   dossier: {
     help: [
@@ -58,7 +53,7 @@ export const COMMANDS: Record<string, { readonly help: readonly string[]; readon
       "      Écrit le dossier de labellisation : version de travail (« À compléter » et leur liste), ou --final,",
       "      la version à envoyer, refusée (code 1) tant que quelque chose manque.",
     ],
-    run: async (argv, io) => (await establishments(), await import("./dossier")).dossierCommand(argv, io),
+    run: async (argv, io) => (await import("./dossier")).dossierCommand(argv, io),
   },
   academie: {
     help: [
@@ -66,7 +61,7 @@ export const COMMANDS: Record<string, { readonly help: readonly string[]; readon
       "      Rassemble les classeurs des établissements en un tableau (une ligne par établissement, constats,",
       "      fichiers non lus ; --academie : ses LP/LPO sans classeur ; --noms : chefs et référents).",
     ],
-    run: async (argv, io) => (await establishments(), await import("./academie")).academieCommand(argv, io),
+    run: async (argv, io) => (await import("./academie")).academieCommand(argv, io),
   },
 };
 

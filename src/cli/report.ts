@@ -1,3 +1,4 @@
+import { ESTABLISHMENTS } from "../domain/establishments/all";
 import { UseCaseError } from "../app/port";
 import { reportUseCase } from "../app/report";
 import { xlsxSession } from "../workbook/xlsx/session";
@@ -20,7 +21,11 @@ export async function reportCommand(argv: readonly string[], io: Io, today = new
   const workbook = await readWorkbookFile(file);
   let review;
   try {
-    review = await reportUseCase(xlsxSession(workbook.bytes, workbook.snapshot), { today, oursOnly: true });
+    review = await reportUseCase(xlsxSession(workbook.bytes, workbook.snapshot), {
+      today,
+      establishments: ESTABLISHMENTS,
+      oursOnly: true,
+    });
   } catch (e) {
     if (e instanceof UseCaseError) throw new UserError(`${file} : ${e.message} ; aucun bilan écrit.`);
     throw e;

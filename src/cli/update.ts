@@ -1,3 +1,4 @@
+import { ESTABLISHMENTS } from "../domain/establishments/all";
 import { UseCaseError } from "../app/port";
 import { updateUseCase } from "../app/update";
 import { workbookFacts } from "../domain/facts";
@@ -47,7 +48,11 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
   const session = xlsxSession(bytes, snapshot);
   let result;
   try {
-    result = await updateUseCase(session, { auditYear, oursOnly: !args.options.has("convert") });
+    result = await updateUseCase(session, {
+      auditYear,
+      establishments: ESTABLISHMENTS,
+      oursOnly: !args.options.has("convert"),
+    });
   } catch (e) {
     if (e instanceof UseCaseError && !workbookFacts(snapshot).ours)
       throw new UserError(

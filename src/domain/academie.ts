@@ -8,7 +8,7 @@ import { checkWorkbook, type Finding, type FindingCounts } from "./check";
 import { parametersText, readWorkbook } from "./workbook-as-read";
 import { dossierContent } from "./dossier/content";
 import { dossierMarks } from "./dossier/build";
-import { establishments, findEstablishment, uaiOfSchoolCell, type Establishment } from "./establishments";
+import { findEstablishment, uaiOfSchoolCell, type Establishment, type Establishments } from "./establishments";
 import { isFichesWorkbook } from "./identify";
 import { STATUS } from "./readiness";
 import type { CriterionNumber } from "./referential/types";
@@ -57,8 +57,12 @@ export function measureYear(today: Date): number {
  * The summary of a workbook of ours: the check's findings once, the Synthèse's figures from them (as
  * « Vérifier tout le classeur » writes them), the dossier's gaps. Undefined for a workbook that is not ours.
  */
-export function summarizeWorkbook(wb: WorkbookSnapshot, today: Date): SchoolSummary | undefined {
-  const ctx = readWorkbook(wb, { today });
+export function summarizeWorkbook(
+  wb: WorkbookSnapshot,
+  today: Date,
+  establishments: Establishments,
+): SchoolSummary | undefined {
+  const ctx = readWorkbook(wb, { today, establishments });
   if (!isFichesWorkbook(ctx.identified)) return undefined;
   const findings = checkWorkbook(ctx, { today });
   const synthesis = synthesize(ctx, { today }, findings);
@@ -137,19 +141,19 @@ export function academieKey(s: string): string {
     .trim();
 }
 
-export function academies(): string[] {
-  return [...new Set(establishments().map((e) => e.academy))].sort((a, b) => a.localeCompare(b, "fr"));
+export function academies(establishments: Establishments): string[] {
+  return [...new Set(establishments.list.map((e) => e.academy))].sort((a, b) => a.localeCompare(b, "fr"));
 }
 
 /** The académie as the national list spells it, or undefined. */
-export function findAcademie(name: string): string | undefined {
+export function findAcademie(establishments: Establishments, name: string): string | undefined {
   const key = academieKey(name);
-  return academies().find((a) => academieKey(a) === key);
+  return academies(establishments).find((a) => academieKey(a) === key);
 }
 
-export function academieSchools(academie: string): Establishment[] {
+export function academieSchools(establishments: Establishments, academie: string): Establishment[] {
   const key = academieKey(academie);
-  return establishments().filter((e) => academieKey(e.academy) === key);
+  return establishments.list.filter((e) => academieKey(e.academy) === key);
 }
 
 /**
@@ -158,7 +162,7 @@ export function academieSchools(academie: string): Establishment[] {
  */
 export function consolidate(
   outcomes: readonly FileOutcome[],
-  options: { readonly academie?: string; readonly today: Date },
+  options: { readonly academie?: string; readonly today: Date; readonly establishments: Establishments },
 ): Consolidation {
   const unread: UnreadFile[] = [];
   const kept = new Map<string, { file: string; modified: number; summary: SchoolSummary; order: number }>();
@@ -194,7 +198,7 @@ export function consolidate(
   const rows: SchoolRow[] = [...kept.values(), ...noUai]
     .sort((a, b) => a.order - b.order)
     .map(({ file, summary }) => {
-      const establishment = summary.uai ? findEstablishment(summary.uai) : undefined;
+      const establishment = summary.uai ? findEstablishment(options.establishments, summary.uai) : undefined;
       const remarks: string[] = [];
       if (!summary.uai) remarks.push("Établissement non choisi dans Paramètres (pas d'UAI)");
       else if (!establishment) remarks.push(`UAI ${summary.uai} absent de la liste nationale des LP/LPO`);
@@ -207,6 +211,8 @@ export function consolidate(
     rows,
     unread,
     measureYear: measureYear(options.today),
-    ...(academie !== undefined ? { academie, missing: academieSchools(academie).filter((e) => !sent.has(e.uai)) } : {}),
+    ...(academie !== undefined
+      ? { academie, missing: academieSchools(options.establishments, academie).filter((e) => !sent.has(e.uai)) }
+      : {}),
   };
 }

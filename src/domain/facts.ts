@@ -3,7 +3,7 @@
  * each criterion's table lies, whether it is a workbook of ours — decided once (by the workbook as read) and
  * given a public home here, so that no surface reaches into the check's internals.
  */
-import { asRead, type WorkbookAsRead } from "./workbook-as-read";
+import { readWorkbook, type WorkbookLayout } from "./workbook-as-read";
 import { checkableSheet, isFichesWorkbook, type Identification } from "./blueprint/identify";
 import type { Placement } from "./blueprint/placement";
 import type { CriterionNumber } from "./referential/types";
@@ -25,9 +25,12 @@ export interface WorkbookFacts {
   criterionOf(sheet: string | undefined): CriterionNumber | undefined;
 }
 
-/** From the workbook as the use case read it (nothing built again), or from its snapshot. */
-export function workbookFacts(read: WorkbookSnapshot | WorkbookAsRead): WorkbookFacts {
-  const ctx = asRead(read);
+/**
+ * From the workbook as the use case read it (nothing built again), or from its snapshot: then read without the
+ * establishments, which no fact needs (the pane's first screen does not fetch them).
+ */
+export function workbookFacts(read: WorkbookSnapshot | WorkbookLayout): WorkbookFacts {
+  const ctx = "placements" in read ? read : readWorkbook(read, { establishments: "not-needed" });
   const snapshot = ctx.wb;
   const bySheet = new Map([...ctx.identified.values()].map((i) => [i.sheet.name, i.blueprint.criterion]));
   return {

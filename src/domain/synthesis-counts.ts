@@ -5,17 +5,16 @@ import type { Blueprint } from "./blueprint/types";
 import type { Finding } from "./check/findings";
 import { identifySheets } from "./identify";
 import type { Edit } from "./reconcile/edits";
-import type { WorkbookSnapshot } from "./snapshot";
-import { asRead, type WorkbookAsRead } from "./workbook-as-read";
+import type { WorkbookAsRead } from "./workbook-as-read";
 import { synthesize } from "./synthesis";
 
 export function synthesisCountEdits(
   bp: Blueprint,
-  read: WorkbookSnapshot | WorkbookAsRead,
+  read: WorkbookAsRead,
   findings: readonly Finding[],
   today: Date,
 ): Edit[] {
-  const wb = "placements" in read ? read.wb : read;
+  const wb = read.wb;
   const sheet = identifySheets(bp, wb).get(SYNTHESIS_KEY)?.sheet;
   if (!sheet) return [];
   const edits: Edit[] = [];
@@ -24,9 +23,7 @@ export function synthesisCountEdits(
   };
   const criteria = bp.sheets.filter((s) => s.role === "criterion");
   const followUp = new Map(
-    synthesize(asRead(read, { today }), { today }, findings).criteria.map(
-      (c) => [c.criterion.number, c.followUp] as const,
-    ),
+    synthesize(read, { today }, findings).criteria.map((c) => [c.criterion.number, c.followUp] as const),
   );
   criteria.forEach((c, i) => {
     const mine = findings.filter((f) => f.criterion === c.criterion);

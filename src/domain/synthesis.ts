@@ -7,7 +7,7 @@ import { readiness, type Readiness } from "./readiness";
 import { address } from "./a1";
 import { FOLLOW_UP, NAMES, PARAMS, TABLE } from "./blueprint/layout";
 import type { CheckOptions } from "./check/context";
-import { asRead, parametersText, tableOf, type WorkbookAsRead } from "./workbook-as-read";
+import { asRead, parametersText, tableOf, type ReadInputs, type WorkbookAsRead } from "./workbook-as-read";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
 import type { Criterion, CriterionNumber } from "./referential/types";
 import type { CellSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -95,12 +95,18 @@ function shown(c: CellSnapshot | undefined): string {
 }
 
 /** `findings`: the check's, when the caller already has them (they are computed otherwise). */
+export function synthesize(wb: WorkbookAsRead, options?: CheckOptions, given?: readonly Finding[]): Synthesis;
+export function synthesize(
+  wb: WorkbookSnapshot,
+  options: CheckOptions & ReadInputs,
+  given?: readonly Finding[],
+): Synthesis;
 export function synthesize(
   wb: WorkbookSnapshot | WorkbookAsRead,
-  options: CheckOptions = {},
+  options: CheckOptions & Partial<ReadInputs> = {},
   given?: readonly Finding[],
 ): Synthesis {
-  const ctx = asRead(wb, options);
+  const ctx = "placements" in wb ? wb : asRead(wb, options as ReadInputs); // the overloads make them present
   const findings = given ?? checkWorkbook(ctx, options);
   const text = (name: string, fallback: string) => parametersText(ctx, name, fallback);
   const ownAxes = new Set(ctx.ownAxes.map(listKey));

@@ -6,9 +6,10 @@
  */
 import { findName } from "./names";
 import { columnLetters, parseRange, splitReference, type RangeRef } from "./a1";
-import { buildBlueprint } from "./blueprint/build";
+import { buildBlueprint, type WithEstablishments } from "./blueprint/build";
 import { NAMES, PARAMS, TABLE } from "./blueprint/layout";
-import type { Blueprint } from "./blueprint/types";
+import type { Blueprint, CompleteBlueprint } from "./blueprint/types";
+import type { Establishments } from "./establishments";
 import { identifySheets, type Identified } from "./blueprint/identify";
 import { lastFilledRow, placeBlueprint, UNMOVED, type Placement } from "./blueprint/placement";
 import { CRITERIA } from "./referential/criteria";
@@ -25,12 +26,21 @@ export interface ReadOptions {
   readonly referentialVersion?: string;
 }
 
-export interface WorkbookAsRead {
+/** What reading a snapshot needs: the options and the establishments (an explicit input, #26). */
+export type ReadInputs = ReadOptions & WithEstablishments<Establishments>;
+
+/**
+ * The workbook as read without the establishments (readWorkbook with `establishments: "not-needed"`): which
+ * sheet is which, the years, the school, where the tables lie — what the pane's first screen and the facts
+ * need. Its blueprints lack Listes' schools, so nothing that checks or reconciles accepts it.
+ */
+export interface WorkbookLayout {
   readonly wb: WorkbookSnapshot;
   /** The blueprint placed on the workbook: criterion tables where they are now (rows inserted above or inside). */
   readonly bp: Blueprint;
   /** The blueprint as built, before placement: what the reconciliation is handed (it places it itself). */
   readonly wanted: Blueprint;
+  readonly establishments: Establishments | "not-needed";
   /** By sheet name: where each criterion table lies now. */
   readonly placements: ReadonlyMap<string, Placement>;
   readonly criteria: readonly Criterion[];
@@ -48,6 +58,13 @@ export interface WorkbookAsRead {
   readonly ownObjectives: readonly string[];
   /** The school's directions from Paramètres › « Sens des indicateurs », by the indicator's list key. */
   readonly directionOverrides: DirectionOverrides;
+}
+
+/** The workbook as read with the establishments: what the check, the reconciliation, the synthesis and the dossier take. */
+export interface WorkbookAsRead extends WorkbookLayout {
+  readonly bp: CompleteBlueprint;
+  readonly wanted: CompleteBlueprint;
+  readonly establishments: Establishments;
 }
 
 /** How many read models were built since the start (the tests count one per use case). */
@@ -71,7 +88,7 @@ export function cellOfName(
  * A Paramètres text (the school, a referent…): through its defined name, or at the blueprint's own place when
  * the name is gone; « » for an empty cell or an error.
  */
-export function parametersText(ctx: WorkbookAsRead, name: string, fallback: string): string {
+export function parametersText(ctx: WorkbookLayout, name: string, fallback: string): string {
   return textOf(cellOfName(ctx.wb, name)?.cell ?? ctx.identified.get("parametres")?.sheet.cells[fallback]);
 }
 
@@ -149,10 +166,16 @@ export function yearOf(cell: CellSnapshot | undefined): number | undefined {
   return undefined;
 }
 
-export function readWorkbook(wb: WorkbookSnapshot, options: ReadOptions = {}): WorkbookAsRead {
+export function readWorkbook(wb: WorkbookSnapshot, options: ReadInputs): WorkbookAsRead;
+export function readWorkbook(
+  wb: WorkbookSnapshot,
+  options: ReadOptions & WithEstablishments<"not-needed">,
+): WorkbookLayout;
+export function readWorkbook(wb: WorkbookSnapshot, options: ReadOptions & WithEstablishments): WorkbookLayout {
   readModelBuilds.count++;
   const criteria = options.criteria ?? CRITERIA;
-  const probe = buildBlueprint({ criteria });
+  // Which sheet is which needs no establishments whatever the use case: the probe never lists them.
+  const probe = buildBlueprint({ criteria, establishments: "not-needed" });
   const identified = identifySheets(probe, wb);
   const params = identified.get("parametres")?.sheet;
   const refCell = cellOfName(wb, NAMES.referenceYear)?.cell ?? params?.cells[PARAMS.referenceYear];
@@ -166,12 +189,14 @@ export function readWorkbook(wb: WorkbookSnapshot, options: ReadOptions = {}): W
     auditYear,
     school,
     referentialVersion: options.referentialVersion,
+    establishments: options.establishments,
   });
   const { bp, placements } = placeBlueprint(wanted, wb, identified);
   return {
     wb,
     bp,
     wanted,
+    establishments: options.establishments,
     placements,
     criteria,
     identified,
@@ -186,11 +211,15 @@ export function readWorkbook(wb: WorkbookSnapshot, options: ReadOptions = {}): W
 }
 
 /** The read model of `x`: itself when it is one already (a use case built it), else built here (tests, one-offs). */
-export function asRead(x: WorkbookSnapshot | WorkbookAsRead, options: ReadOptions = {}): WorkbookAsRead {
-  return "placements" in x ? x : readWorkbook(x, options);
+export function asRead(x: WorkbookAsRead, options?: Partial<ReadInputs>): WorkbookAsRead;
+export function asRead(x: WorkbookSnapshot | WorkbookAsRead, options: ReadInputs): WorkbookAsRead;
+export function asRead(x: WorkbookSnapshot | WorkbookAsRead, options?: Partial<ReadInputs>): WorkbookAsRead {
+  if ("placements" in x) return x;
+  if (!options?.establishments) throw new TypeError("readWorkbook: establishments missing"); // unreachable when typed
+  return readWorkbook(x, { ...options, establishments: options.establishments });
 }
 
 /** Where a criterion sheet's table lies now (its placement, decided once in readWorkbook). */
-export function tableOf(ctx: WorkbookAsRead, sheet: SheetSnapshot): Placement {
+export function tableOf(ctx: WorkbookLayout, sheet: SheetSnapshot): Placement {
   return ctx.placements.get(sheet.name) ?? { ...UNMOVED, lastRow: lastFilledRow(sheet, TABLE.firstRow) };
 }

@@ -3,7 +3,6 @@
  * use case (src/app/dossier.ts), and both surfaces show the use case's figures: the pane's « Préparer le dossier »
  * and `ldm-fiches dossier` (#26). The same rows typed in the same workbook give the same figures on both.
  */
-import "../../src/domain/establishments/all";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -19,6 +18,7 @@ import { readWorkbookFile } from "../../src/cli/files";
 import { xlsxSession } from "../../src/workbook/xlsx/session";
 import { XlsxHands } from "../helpers/xlsx-hands";
 import { C } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 // The Sommaire's page numbers come from LibreOffice (seconds); the summary does not depend on them.
 jest.mock("../../src/cli/pdf", () => ({ headingPages: async () => undefined, docxToPdfRefreshed: jest.fn() }));
@@ -32,7 +32,9 @@ const TYPED: readonly [number, string, string][] = [
 ];
 
 async function xlsxFile(): Promise<string> {
-  const hands = new XlsxHands(await blueprintToXlsx(buildBlueprint({ auditYear: 2028 })));
+  const hands = new XlsxHands(
+    await blueprintToXlsx(buildBlueprint({ auditYear: 2028, establishments: ESTABLISHMENTS })),
+  );
   for (const [n, cell, text] of TYPED) hands.type(C(n), cell, text);
   const file = path.join(mkdtempSync(path.join(tmpdir(), "ldm-dossier-summary-")), "fiches.xlsx");
   writeFileSync(file, hands.bytes());
@@ -48,16 +50,20 @@ async function cli(argv: string[]): Promise<string[]> {
 test("the use case counts the dossier's actions (of the criterion asked for)", async () => {
   const file = await xlsxFile();
   const wb = await readWorkbookFile(file);
-  const all = await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), { today });
+  const all = await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), { today, establishments: ESTABLISHMENTS });
   expect(all.actions).toBe(3);
-  const c3 = await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), { today, criterion: 3 });
+  const c3 = await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), {
+    today,
+    criterion: 3,
+    establishments: ESTABLISHMENTS,
+  });
   expect(c3.actions).toBe(2);
 });
 
 test("ldm-fiches dossier prints the use case's figures", async () => {
   const file = await xlsxFile();
   const wb = await readWorkbookFile(file);
-  const d = await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), { today });
+  const d = await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), { today, establishments: ESTABLISHMENTS });
   const out = path.join(path.dirname(file), "d.docx");
   expect(await cli([file, "--out", out])).toEqual([
     `Dossier écrit : ${out} (version de travail ; ${d.actions} action(s) et engagement(s) ; ${d.gaps} partie(s) « À compléter », listées en première page).`,
@@ -73,7 +79,10 @@ test("the pane shows the use case's figures, the same as the command line's for 
   for (const [n, cell, text] of TYPED)
     host.model.sheets.find((s) => s.name === C(n))!.cells.set(cell, { value: text, locked: false });
   const d = await host.run((context) =>
-    dossierUseCase(officeSession(context, { pageLayout: true, grouping: false }), { today }),
+    dossierUseCase(officeSession(context, { pageLayout: true, grouping: false }), {
+      today,
+      establishments: ESTABLISHMENTS,
+    }),
   );
   const file = await service.dossier();
   expect({ actions: file.actions, gaps: file.gaps }).toEqual({ actions: d.actions, gaps: d.gaps });
@@ -81,5 +90,7 @@ test("the pane shows the use case's figures, the same as the command line's for 
   expect(TEXTS.dossierReady(file.actions, file.gaps)).toContain("3\u00a0actions et engagements");
   // The same rows in the command line's file: the same count.
   const wb = await readWorkbookFile(await xlsxFile());
-  expect((await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), { today })).actions).toBe(file.actions);
+  expect(
+    (await dossierUseCase(xlsxSession(wb.bytes, wb.snapshot), { today, establishments: ESTABLISHMENTS })).actions,
+  ).toBe(file.actions);
 });

@@ -4,7 +4,6 @@
  * snapshot into the read model exactly once and hand it to the facts, the check, the reconciliation, the
  * synthesis and the dossier.
  */
-import "../../src/domain/establishments/all";
 import { checkUseCase, liveCheckUseCase } from "../../src/app/check";
 import { dossierUseCase } from "../../src/app/dossier";
 import { reportUseCase } from "../../src/app/report";
@@ -12,6 +11,7 @@ import { updateUseCase } from "../../src/app/update";
 import type { WorkbookSession } from "../../src/app/port";
 import { readModelBuilds } from "../../src/domain/workbook-as-read";
 import { fillDossier, fillParameters, fillRow, freshWorkbook } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const today = new Date("2026-03-12");
 
@@ -29,14 +29,32 @@ async function builds(run: (s: WorkbookSession) => Promise<unknown>): Promise<nu
 }
 
 test.each([
-  ["check, whole workbook", (s: WorkbookSession) => checkUseCase(s, { today, oursOnly: true })],
-  ["check, with the Synthèse's counts", (s: WorkbookSession) => checkUseCase(s, { today, recordCounts: true })],
-  ["check, the active sheet", (s: WorkbookSession) => checkUseCase(s, { today, sheet: "active" })],
-  ["check, the live check of one sheet", (s: WorkbookSession) => checkUseCase(s, { today, sheets: ["C1"] })],
-  ["update", (s: WorkbookSession) => updateUseCase(s, { auditYear: 2029, oursOnly: true })],
-  ["report (synthesis)", (s: WorkbookSession) => reportUseCase(s, { today, oursOnly: true })],
-  ["dossier", (s: WorkbookSession) => dossierUseCase(s, { today, oursOnly: true })],
-  ["dossier, final", (s: WorkbookSession) => dossierUseCase(s, { today, final: true })],
+  [
+    "check, whole workbook",
+    (s: WorkbookSession) => checkUseCase(s, { establishments: ESTABLISHMENTS, today, oursOnly: true }),
+  ],
+  [
+    "check, with the Synthèse's counts",
+    (s: WorkbookSession) => checkUseCase(s, { establishments: ESTABLISHMENTS, today, recordCounts: true }),
+  ],
+  [
+    "check, the active sheet",
+    (s: WorkbookSession) => checkUseCase(s, { establishments: ESTABLISHMENTS, today, sheet: "active" }),
+  ],
+  [
+    "check, the live check of one sheet",
+    (s: WorkbookSession) => checkUseCase(s, { establishments: ESTABLISHMENTS, today, sheets: ["C1"] }),
+  ],
+  [
+    "update",
+    (s: WorkbookSession) => updateUseCase(s, { establishments: ESTABLISHMENTS, auditYear: 2029, oursOnly: true }),
+  ],
+  [
+    "report (synthesis)",
+    (s: WorkbookSession) => reportUseCase(s, { establishments: ESTABLISHMENTS, today, oursOnly: true }),
+  ],
+  ["dossier", (s: WorkbookSession) => dossierUseCase(s, { establishments: ESTABLISHMENTS, today, oursOnly: true })],
+  ["dossier, final", (s: WorkbookSession) => dossierUseCase(s, { establishments: ESTABLISHMENTS, today, final: true })],
 ])("%s: the workbook is read into the read model once", async (_, run) => {
   expect(await builds(run)).toBe(1);
 });
@@ -53,7 +71,7 @@ test("the pane's live check (liveCheckUseCase): the workbook is read into the re
       fillIfEmpty: () => Promise.reject(new Error("unused")),
       setColumnsHidden: () => Promise.reject(new Error("unused")),
     },
-    { today, changed: ["id"] },
+    { today, changed: ["id"], establishments: ESTABLISHMENTS },
   );
   expect(readModelBuilds.count - before).toBe(1);
 });

@@ -21,6 +21,7 @@ import { REPO } from "../helpers/paths";
 import { editWithOpenpyxl, openpyxlDump, SYSTEM_PYTHON } from "../helpers/python";
 import { XlsxHands } from "../helpers/xlsx-hands";
 import { userText } from "../helpers/damage";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 /** Every finding the update repairs (the check's words for the update's edits). */
 const REPAIRABLE = new Set([
@@ -42,7 +43,7 @@ function generate(school: string | undefined): Promise<Uint8Array> {
   const key = school ?? "";
   let bytes = generated.get(key);
   if (!bytes) {
-    bytes = blueprintToXlsx(buildBlueprint({ auditYear: 2028, school }));
+    bytes = blueprintToXlsx(buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028, school }));
     generated.set(key, bytes);
   }
   return bytes;
@@ -50,12 +51,14 @@ function generate(school: string | undefined): Promise<Uint8Array> {
 
 async function update(bytes: Uint8Array) {
   const session = xlsxSession(bytes);
-  const result = await updateUseCase(session);
+  const result = await updateUseCase(session, { establishments: ESTABLISHMENTS });
   return { ...result, bytes: session.written() ?? bytes };
 }
 
 const repairs = (bytes: Uint8Array) =>
-  checkWorkbook(readXlsx(bytes), { today: TODAY }).filter((f) => REPAIRABLE.has(f.rule));
+  checkWorkbook(readXlsx(bytes), { establishments: ESTABLISHMENTS, today: TODAY }).filter((f) =>
+    REPAIRABLE.has(f.rule),
+  );
 
 const sheetOf = (wb: WorkbookSnapshot, prefix: string) => wb.sheets.find((s) => s.name.startsWith(prefix));
 
@@ -193,7 +196,9 @@ test("a school chosen in Paramètres after generation (openpyxl): check reports 
   ]);
   const before = openpyxlDump(file, ["C1 Offre de formations", "Paramètres"]);
   const damaged = new Uint8Array(readFileSync(file));
-  const reported = checkWorkbook(readXlsx(damaged), { today: TODAY }).filter((f) => f.rule === "header-outdated");
+  const reported = checkWorkbook(readXlsx(damaged), { establishments: ESTABLISHMENTS, today: TODAY }).filter(
+    (f) => f.rule === "header-outdated",
+  );
   expect(reported.map((f) => f.criterion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   expect(reported[0].message).toBe(
     `L'en-tête imprimé de la fiche ne nomme aucun établissement alors que Paramètres!B4 dit « ${SCHOOL_B} ». Lancez « Mettre à jour le classeur » pour le réécrire.`,

@@ -8,12 +8,12 @@ import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import "../../src/domain/establishments/all";
 import { synthesize } from "../../src/domain/synthesis";
 import { CRITERIA } from "../../src/domain/referential/criteria";
 import { readXlsx } from "../../src/workbook/xlsx/read";
 import { REPO } from "../helpers/paths";
 import { editWithOpenpyxl, SYSTEM_PYTHON } from "../helpers/python";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const BIN = path.join(REPO, "bin/ldm-fiches.js");
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-academie-"));
@@ -163,7 +163,10 @@ test("one row per school, each equal to its own check and Synthèse; bad files a
     expect(s["Erreurs"]).toBe(own.counts.error);
     expect(s["Avertissements"]).toBe(own.counts.warning);
     expect(findings.filter((f) => f.UAI === s.UAI)).toHaveLength(own.findings.length);
-    const synthesis = synthesize(readXlsx(readFileSync(path.join(dir, file))), { today: new Date() });
+    const synthesis = synthesize(readXlsx(readFileSync(path.join(dir, file))), {
+      establishments: ESTABLISHMENTS,
+      today: new Date(),
+    });
     for (const c of synthesis.criteria) {
       const n = `C${c.criterion.number}`;
       expect(s[`${n} erreurs`]).toBe(

@@ -1,8 +1,8 @@
 /** The académie's consolidation (#28), pure: duplicates, other académies, missing schools, the findings' cap. */
-import "../../src/domain/establishments/all";
 import { consolidate, type SchoolSummary } from "../../src/domain/academie";
 import { academieTables, MAX_FINDING_ROWS } from "../../src/domain/academie-table";
 import type { Finding } from "../../src/domain/check";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const today = new Date("2026-12-04");
 
@@ -30,7 +30,7 @@ test("two workbooks of one school: the newer kept; another académie flagged; th
       { file: "vide.xlsx", modified: 1, summary: summary(undefined) },
       { file: "texte.xlsx", problem: "Fichier illisible" },
     ],
-    { today, academie: "AIX-MARSEILLE" },
+    { establishments: ESTABLISHMENTS, today, academie: "AIX-MARSEILLE" },
   );
   expect(c.rows.map((r) => r.file)).toEqual(["neuf.xlsx", "lyon.xlsx", "vide.xlsx"]);
   expect(c.unread.map((u) => u.file)).toEqual(["ancien.xlsx", "texte.xlsx"]);
@@ -50,9 +50,15 @@ test("« Constats » stops at its cap, errors first, and says how many were left
     message: severity,
   });
   const findings = [f("info"), ...Array.from({ length: MAX_FINDING_ROWS + 4 }, () => f("error"))];
-  const sheets = academieTables(consolidate([{ file: "a.xlsx", summary: summary("0040007L", findings) }], { today }), {
-    names: false,
-  });
+  const sheets = academieTables(
+    consolidate([{ file: "a.xlsx", summary: summary("0040007L", findings) }], {
+      establishments: ESTABLISHMENTS,
+      today,
+    }),
+    {
+      names: false,
+    },
+  );
   const rows = sheets.find((s) => s.name === "Constats")?.rows ?? [];
   expect(rows).toHaveLength(MAX_FINDING_ROWS + 1);
   expect(rows[0][5]).toBe("erreur");

@@ -12,9 +12,11 @@ import {
   text,
   type MutableWorkbook,
 } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const TODAY = new Date("2026-03-12T10:00:00Z");
-const check = (wb: MutableWorkbook, sheet?: string) => checkWorkbook(wb, { today: TODAY, sheet });
+const check = (wb: MutableWorkbook, sheet?: string) =>
+  checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: TODAY, sheet });
 const rules = (fs: Finding[]) => fs.map((f) => f.rule);
 const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 
@@ -153,7 +155,7 @@ test("row-incomplete, value-missing (reference error, audit info while ahead, wa
     ["E10", "error"],
     ["F10", "info"],
   ]);
-  const later = checkWorkbook(wb, { today: new Date("2028-05-01") });
+  const later = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2028-05-01") });
   // (The followed actions' results, column Q, are missing too once the audit year has come: other cells.)
   expect(
     only(later, "value-missing")
@@ -203,7 +205,7 @@ test("indicator-wrong-way: the direction comes from the wording, and the school'
   s.cells.F10 = num(5);
   expect(only(check(wb), "indicator-wrong-way")[0].message).toContain("La cible 2028 (5) est plus basse");
   s.cells.Q10 = num(5);
-  const later = checkWorkbook(wb, { today: new Date("2028-09-01") });
+  const later = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2028-09-01") });
   expect(only(later, "indicator-wrong-way")[0].cell).toBe("Q10");
   expect(only(later, "indicator-wrong-way")[0].message).toContain("Le résultat 2028 (5) est plus bas");
 });
@@ -239,15 +241,23 @@ test("--sheet keeps one sheet's findings; findings come in sheet then cell order
 });
 
 test("a workbook that is not ours: findings, never an exception", () => {
-  const fs = checkWorkbook({
-    sheets: [
-      { name: "Feuil1", visibility: "visible", protected: false, cells: { A1: { t: "s", v: "x" } }, validations: [] },
-    ],
-    names: [],
-  });
+  const fs = checkWorkbook(
+    {
+      sheets: [
+        { name: "Feuil1", visibility: "visible", protected: false, cells: { A1: { t: "s", v: "x" } }, validations: [] },
+      ],
+      names: [],
+    },
+    { establishments: ESTABLISHMENTS },
+  );
   expect(only(fs, "sheet-missing")).toHaveLength(12);
   expect(only(fs, "lists-damaged").length).toBeGreaterThan(0);
-  expect(checkWorkbook({ sheets: [], names: [{ name: "Etablissement", formula: "#REF!" }] }).length).toBeGreaterThan(0);
+  expect(
+    checkWorkbook(
+      { sheets: [], names: [{ name: "Etablissement", formula: "#REF!" }] },
+      { establishments: ESTABLISHMENTS },
+    ).length,
+  ).toBeGreaterThan(0);
 });
 
 test("every rule has a severity, a French label and a row in docs/rules.md with that label", () => {

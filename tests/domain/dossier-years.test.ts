@@ -2,10 +2,10 @@
  * The dossier's pure parts: an action's own years (début / suivi / fin of the action, capped at the audit), and a
  * school's name as a letter writes it, from the directory's upper-case string.
  */
-import "../../src/domain/establishments/all";
-import { findEstablishment, establishments } from "../../src/domain/establishments";
+import { findEstablishment } from "../../src/domain/establishments";
 import { properTown, schoolProperName } from "../../src/domain/establishments/proper-name";
 import { actionYears, durationWords } from "../../src/domain/dossier/years";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 describe("an action's years", () => {
   test("the duration names or counts them", () => {
@@ -37,7 +37,7 @@ describe("an action's years", () => {
 
 describe("a school's proper name", () => {
   const named = (uai: string) => {
-    const e = findEstablishment(uai);
+    const e = findEstablishment(ESTABLISHMENTS, uai);
     if (!e) throw new Error(uai);
     return schoolProperName(e);
   };
@@ -59,7 +59,7 @@ describe("a school's proper name", () => {
   });
 
   test("every school of the directory gets a name: its type first, no upper-case word left, no « Lycée des métiers »", () => {
-    for (const e of establishments()) {
+    for (const e of ESTABLISHMENTS.list) {
       const name = schoolProperName(e);
       expect(name).toMatch(/^(Lycée|École|Institut|Ensemble|Centre|Section)/);
       expect(name).not.toMatch(/LYCEE|Lycée des métiers/);

@@ -9,9 +9,10 @@ import { checkWorkbook } from "../../src/domain/check";
 import { reconcile } from "../../src/domain/reconcile";
 import { applyToSnapshot } from "../helpers/apply-snapshot";
 import { C, fillRow, filledWorkbook, num, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const rules = (wb: MutableWorkbook, today = "2027-03-12") =>
-  checkWorkbook(wb, { today: new Date(today) })
+  checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date(today) })
     .filter((f) => f.sheet === C(1))
     .map((f) => `${f.rule} ${f.cell}`);
 
@@ -27,7 +28,9 @@ test("the follow-up's columns are there: headers, a measure per year after the r
     expect.arrayContaining(["I10:I109 ChoixStatut", "J10:J109 ChoixPerenne"]),
   );
   // Nothing of it in the seed's printed fiche.
-  expect(buildBlueprint().sheets.find((s) => s.key === "c1")?.print?.area).toBe("A1:G109");
+  expect(buildBlueprint({ establishments: ESTABLISHMENTS }).sheets.find((s) => s.key === "c1")?.print?.area).toBe(
+    "A1:G109",
+  );
 });
 
 test("an Action needs its evidence and, past its first year, a measure; an Engagement its measure at N", () => {
@@ -83,11 +86,11 @@ test("an older workbook gains the follow-up through the update, every typed cell
   wb.names = wb.names.filter((x) => x.name !== NAMES.statusChoices && x.name !== NAMES.perennialChoices);
   const typed = JSON.stringify(sheetOf(wb, C(3)).cells);
   // The check says what the update will add (one judge), as « modèle incomplet » and lists.
-  const before = checkWorkbook(wb, { today: new Date("2027-03-12") });
+  const before = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2027-03-12") });
   expect(before.filter((f) => f.sheet === C(3)).map((f) => f.rule)).toEqual(
     expect.arrayContaining(["structure-incomplete", "validation-missing"]),
   );
-  const ctxBp = buildBlueprint({ auditYear: 2028 });
+  const ctxBp = buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 });
   const { edits, findings } = reconcile(ctxBp, wb);
   expect(findings).toEqual([]);
   applyToSnapshot(wb, edits);
@@ -106,7 +109,7 @@ test("the review shows each criterion's actions, engagements and actions without
   c1.cells.I10 = text("Action");
   fillRow(wb, 1, 11);
   c1.cells.I11 = text("Engagement");
-  const s = synthesize(wb, { today: new Date("2027-03-12") });
+  const s = synthesize(wb, { establishments: ESTABLISHMENTS, today: new Date("2027-03-12") });
   expect(s.criteria[0].followUp).toMatchObject({ actions: 1, engagements: 1, withoutEvidence: 1 });
   expect(reportHtml(s, new Date("2027-03-12"))).toContain("Suivi : 1 action(s), 1 engagement(s)");
 });
@@ -127,7 +130,7 @@ test("the review shows the rows measured each year and the targets reached at th
   c1.cells.D11 = text("Nombre de partenariats signés");
   c1.cells.F11 = { t: "n", v: 5 };
   c1.cells.Q11 = { t: "n", v: 3 };
-  const s = synthesize(wb, { today: new Date("2028-06-12") });
+  const s = synthesize(wb, { establishments: ESTABLISHMENTS, today: new Date("2028-06-12") });
   expect(s.criteria[0].followUp).toMatchObject({
     measuresByYear: [2, 1, 0, 0, 0],
     targetsReached: 1,
@@ -149,7 +152,9 @@ test("bad input in the follow-up gets a French finding, never a crash: a date as
   c1.cells.L10 = num(46023, "dd/mm/yyyy");
   c1.cells.K10 = text("30 ans");
   c1.cells.S10 = text("Compte rendu ; http:/intranet ; https://www.education.gouv.fr/pid285/bulletin.html");
-  const found = checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.sheet === C(1));
+  const found = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2027-03-12") }).filter(
+    (f) => f.sheet === C(1),
+  );
   expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual(
     expect.arrayContaining(["value-type L10", "duration-implausible K10", "evidence-link S10"]),
   );
@@ -160,7 +165,9 @@ test("bad input in the follow-up gets a French finding, never a crash: a date as
   expect(found.filter((f) => f.cell === "L10")).toHaveLength(1);
   c1.cells.K10 = text("2025-2028");
   c1.cells.S10 = text("www.lycee-exemple.fr/preuves");
-  const fixed = checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.sheet === C(1));
+  const fixed = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2027-03-12") }).filter(
+    (f) => f.sheet === C(1),
+  );
   expect(fixed.map((f) => f.rule)).not.toEqual(expect.arrayContaining(["duration-implausible"]));
   expect(fixed.map((f) => f.rule)).not.toContain("evidence-link");
 });
@@ -170,10 +177,16 @@ test("a date typed where an indicator's value or target goes (E/F) is a date, in
   const c1 = sheetOf(wb, C(1));
   // « Nombre de conventions de partenariat » counts: 46093 would pass as a count; with its date format it is a date.
   c1.cells.E10 = num(46093, "m/d/yyyy");
-  const found = checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.cell === "E10");
+  const found = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2027-03-12") }).filter(
+    (f) => f.cell === "E10",
+  );
   expect(found.map((f) => f.message)).toEqual([
     "E10 : une date (12/03/2026) à la place d'un nombre. L'indicateur « Nombre de conventions de partenariat » attend un nombre entier positif ou nul.",
   ]);
   c1.cells.E10 = num(46093);
-  expect(checkWorkbook(wb, { today: new Date("2027-03-12") }).filter((f) => f.cell === "E10")).toEqual([]);
+  expect(
+    checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2027-03-12") }).filter(
+      (f) => f.cell === "E10",
+    ),
+  ).toEqual([]);
 });

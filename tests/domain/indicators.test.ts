@@ -10,6 +10,7 @@ import { guideProfile, indicatorDirection, indicatorKind } from "../../src/domai
 import type { CellSnapshot } from "../../src/domain/snapshot";
 import { listKey } from "../../src/domain/text";
 import { C, fillParameters, freshWorkbook, num, sheetOf, text } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const TODAY = new Date("2026-03-12T10:00:00Z");
 
@@ -62,7 +63,7 @@ test("the guide's indicators with plausible values: no value refused, no progres
       }
     }
   }
-  const fs = checkWorkbook(wb, { today: TODAY });
+  const fs = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: TODAY });
   const wrong = fs.filter((f) => f.rule === "value-type" || f.rule === "indicator-wrong-way");
   expect(wrong.map((f) => `${f.sheet}!${f.cell} ${f.message}`)).toEqual([]);
 });
@@ -99,7 +100,7 @@ test("the check still refuses what does not fit: a count of 12.5, a share of 140
   put(4, 10, "Nombre de parrainages", num(12.5));
   put(2, 10, "Taux d’occupation des plateaux techniques", num(1.4, "0%"));
   put(8, 10, "Budgets consacrés à la communication", text("beaucoup"));
-  const fs = checkWorkbook(wb, { today: TODAY }).filter((f) => f.rule === "value-type");
+  const fs = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: TODAY }).filter((f) => f.rule === "value-type");
   expect(fs.map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual(
     [`${C(2)}!E10`, `${C(2)}!F10`, `${C(4)}!E10`, `${C(4)}!F10`, `${C(8)}!E10`, `${C(8)}!F10`].sort(),
   );

@@ -12,17 +12,23 @@ import { synthesize } from "../../src/domain/synthesis";
 import { applyToSnapshot } from "../helpers/apply-snapshot";
 import { insertRows } from "../helpers/damage";
 import { C, fillRow, filledWorkbook, sheetOf, text, type MutableWorkbook } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing", "structure-altered"]);
 
 function update(wb: MutableWorkbook) {
-  const ctx = makeContext(wb, {});
-  return reconcile(buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }), wb);
+  const ctx = makeContext(wb, { establishments: ESTABLISHMENTS });
+  return reconcile(
+    buildBlueprint({ establishments: ESTABLISHMENTS, referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }),
+    wb,
+  );
 }
 
 const name = (wb: MutableWorkbook, n: string) => wb.names.find((x) => x.name === n)?.formula;
 const rowsOf = (wb: MutableWorkbook, n: number) =>
-  synthesize(wb, { today: new Date("2026-03-12") }).criteria.find((c) => c.criterion.number === n)?.filledRows;
+  synthesize(wb, { establishments: ESTABLISHMENTS, today: new Date("2026-03-12") }).criteria.find(
+    (c) => c.criterion.number === n,
+  )?.filledRows;
 const writesOn = (edits: readonly Edit[], sheet: string) =>
   edits.filter((e) => "sheet" in e && e.sheet === sheet && e.op !== "set-name");
 
@@ -32,7 +38,7 @@ test("three rows inserted above the table: nothing to report, nothing to write, 
   const s = sheetOf(wb, C(2));
   expect(s.cells.D10?.v).toMatch(/Intitulé de l'indicateur/);
   expect(s.cells.A13).toBeDefined();
-  const check = checkWorkbook(wb, { today: new Date("2026-03-12") });
+  const check = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2026-03-12") });
   expect(check.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   const { edits, findings } = update(wb);
   // Before: a second header written into rows 7–9, D9:F9 merged over « Observables / Résultats »,
@@ -47,7 +53,11 @@ test("three rows inserted above the table: nothing to report, nothing to write, 
 test("rows inserted above the title block move the whole sheet, marker and names included", () => {
   const wb = filledWorkbook();
   insertRows(wb, C(5), 2, 2);
-  expect(checkWorkbook(wb, { today: new Date("2026-03-12") }).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(
+    checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2026-03-12") }).filter((f) =>
+      STRUCTURAL.has(f.rule),
+    ),
+  ).toEqual([]);
   const { edits, findings } = update(wb);
   expect(findings).toEqual([]);
   expect(writesOn(edits, C(5))).toEqual([]);
@@ -59,7 +69,7 @@ test("rows inserted inside the table make it longer: the rows below 109 are chec
   const s = sheetOf(wb, C(3));
   s.cells.A114 = text("Un axe qui n'est pas dans la liste");
   s.cells.C114 = text("Action tapée tout en bas");
-  const check = checkWorkbook(wb, { today: new Date("2026-03-12") });
+  const check = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2026-03-12") });
   expect(check.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(check).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "axis-unknown", cell: "A114" })]));
   expect(rowsOf(wb, 3)).toBe(2);
@@ -71,7 +81,7 @@ test("rows typed below the table (a file edited elsewhere): checked, counted by 
   const wb = filledWorkbook();
   const s = sheetOf(wb, C(4));
   fillRow(wb, 4, 112);
-  const check = checkWorkbook(wb, { today: new Date("2026-03-12") });
+  const check = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2026-03-12") });
   expect(rowsOf(wb, 4)).toBe(2);
   // The drop-downs and the names the Synthèse formulas read do not reach row 112 yet: the check says so …
   expect(check).toEqual(
@@ -84,6 +94,10 @@ test("rows typed below the table (a file edited elsewhere): checked, counted by 
   applyToSnapshot(wb, edits);
   expect(JSON.stringify(sheetOf(wb, C(4)).cells)).toBe(before);
   expect(name(wb, "Saisie_Axes_C4")).toMatch(/\$A\$10:\$A\$112$/);
-  expect(checkWorkbook(wb, { today: new Date("2026-03-12") }).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(
+    checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2026-03-12") }).filter((f) =>
+      STRUCTURAL.has(f.rule),
+    ),
+  ).toEqual([]);
   expect(update(wb).edits).toEqual([]);
 });

@@ -19,6 +19,7 @@ import {
   text,
   type MutableWorkbook,
 } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
 /** Every finding the update repairs. */
@@ -33,8 +34,13 @@ const REPAIRABLE = new Set([
 ]);
 
 function update(wb: MutableWorkbook) {
-  const ctx = makeContext(wb, {});
-  const bp = buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear, school: ctx.school });
+  const ctx = makeContext(wb, { establishments: ESTABLISHMENTS });
+  const bp = buildBlueprint({
+    establishments: ESTABLISHMENTS,
+    referenceYear: ctx.referenceYear,
+    auditYear: ctx.auditYear,
+    school: ctx.school,
+  });
   return { bp, ...reconcile(bp, wb) };
 }
 
@@ -59,7 +65,7 @@ test("a deleted criterion sheet is recreated in its place; a deleted list sheet 
   );
   applyToSnapshot(wb, edits);
   expect(wb.sheets.map((s) => s.name)).toEqual(SHEET_ORDER);
-  expect(checkWorkbook(wb).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+  expect(checkWorkbook(wb, { establishments: ESTABLISHMENTS }).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(update(wb).edits).toEqual([]);
 });
 
@@ -93,7 +99,7 @@ test("a renamed sheet keeps its name; a label typed over is kept and reported", 
 
 test("a new audit year: only the audit year cell changes; the header formula follows it", () => {
   const wb = filledWorkbook();
-  const bp = buildBlueprint({ auditYear: 2029 });
+  const bp = buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2029 });
   const { edits } = reconcile(bp, wb, { setValues: [{ sheetKey: "parametres", address: "B7", value: 2029 }] });
   // The value, and on each fiche the header formula written again with the result it now shows (for readers
   // that do not recalculate): no other cell.
@@ -114,12 +120,17 @@ test("a new edition of the guide: lists refreshed, values no longer listed repor
   ) as typeof import("../../src/domain/referential/criteria");
   const firstAxis = CRITERIA[0].axes[0].text;
   const edition = CRITERIA.map((c) => (c.number === 1 ? { ...c, axes: c.axes.slice(1) } : c));
-  const bp = buildBlueprint({ auditYear: 2028, criteria: edition, referentialVersion: "2026-01" });
+  const bp = buildBlueprint({
+    establishments: ESTABLISHMENTS,
+    auditYear: 2028,
+    criteria: edition,
+    referentialVersion: "2026-01",
+  });
   const { edits } = reconcile(bp, wb);
   expect(edits.some((e) => e.op === "set-cells" && e.sheet === "Listes")).toBe(true);
   applyToSnapshot(wb, edits);
   expect(sheetOf(wb, C(1)).cells.A10).toEqual(text(firstAxis));
-  const fs = checkWorkbook(wb, { criteria: edition, referentialVersion: "2026-01" });
+  const fs = checkWorkbook(wb, { establishments: ESTABLISHMENTS, criteria: edition, referentialVersion: "2026-01" });
   expect(fs.filter((f) => f.rule === "axis-unknown").map((f) => f.cell)).toEqual(["A10"]);
   expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(reconcile(bp, wb).edits).toEqual([]);
@@ -135,7 +146,7 @@ test("property: whatever is typed and whatever is broken, update keeps every typ
       const surviving = typed.filter((t) => sheetByKey(wb, t.sheetKey));
       // One judge: the check reports something to repair exactly when the update has something to do.
       const repairs = (fs: readonly { rule: string }[]) => fs.filter((f) => REPAIRABLE.has(f.rule));
-      const reported = repairs(checkWorkbook(wb));
+      const reported = repairs(checkWorkbook(wb, { establishments: ESTABLISHMENTS }));
       const { edits, findings } = update(wb);
       expect(reported.length > 0).toBe(edits.length > 0);
       // Nothing typed here is over a label of ours: whatever moved, the update has nothing to blame on people.
@@ -148,8 +159,8 @@ test("property: whatever is typed and whatever is broken, update keeps every typ
         const s = sheetByKey(wb, t.sheetKey);
         expect(s?.cells[t.address]).toEqual(t.cell);
       }
-      expect(checkWorkbook(wb).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
-      expect(repairs(checkWorkbook(wb))).toEqual([]);
+      expect(checkWorkbook(wb, { establishments: ESTABLISHMENTS }).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
+      expect(repairs(checkWorkbook(wb, { establishments: ESTABLISHMENTS }))).toEqual([]);
       expect(update(wb).edits).toEqual([]);
     }),
     { numRuns: runs },
@@ -183,13 +194,15 @@ test("rows inserted by a program that leaves the merged areas behind: those in t
     ]),
   );
   // The check says both, on the sheet, in one finding.
-  const reported = checkWorkbook(wb).filter((f) => f.rule === "structure-incomplete" && f.sheet === C(3));
+  const reported = checkWorkbook(wb, { establishments: ESTABLISHMENTS }).filter(
+    (f) => f.rule === "structure-incomplete" && f.sheet === C(3),
+  );
   expect(reported).toHaveLength(1);
   expect(reported[0].message).toMatch(/fusions chevauchent le modèle, à défaire \(A5:G5.*\d+ fusions à rétablir/);
   // Applied as a workbook holds merges (never two over a cell: the helper refuses), a second update has nothing to do.
   applyToSnapshot(wb, edits);
   expect(update(wb).edits).toEqual([]);
-  expect(checkWorkbook(wb).filter((f) => REPAIRABLE.has(f.rule))).toEqual([]);
+  expect(checkWorkbook(wb, { establishments: ESTABLISHMENTS }).filter((f) => REPAIRABLE.has(f.rule))).toEqual([]);
 });
 
 test("a merge of the model that would hide a typed text is not made: said once, not asked of the update forever", () => {
@@ -207,13 +220,13 @@ test("a merge of the model that would hide a typed text is not made: said once, 
       message: expect.stringContaining("cacherait C2 (« Mon commentaire »)"),
     }),
   ]);
-  const fs = checkWorkbook(wb).filter((f) => f.sheet === C(2));
+  const fs = checkWorkbook(wb, { establishments: ESTABLISHMENTS }).filter((f) => f.sheet === C(2));
   expect(fs.filter((f) => REPAIRABLE.has(f.rule))).toEqual([]);
   expect(fs.filter((f) => f.rule === "structure-altered")).toHaveLength(1);
 });
 
 test("no cell of the model lies under one of its own merges (a merge never hides what the update writes)", () => {
-  for (const sb of buildBlueprint({ auditYear: 2028 }).sheets)
+  for (const sb of buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 }).sheets)
     for (const m of sb.merges) {
       const area = parseRange(m);
       if (!area) continue;
@@ -229,7 +242,7 @@ test("no cell of the model lies under one of its own merges (a merge never hides
 
 /** A fiche's printed header and footer as a workbook made from `bp` has them. */
 function printed(wb: MutableWorkbook, school: string | undefined): MutableWorkbook {
-  const bp = buildBlueprint({ auditYear: 2028, school });
+  const bp = buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028, school });
   for (const sb of bp.sheets.filter((s) => s.print?.header)) {
     const s = sheetOf(wb, sb.name);
     s.headerFooter = { header: headerFooterText(sb.print?.header), footer: headerFooterText(sb.print?.footer) };
@@ -243,7 +256,7 @@ test("the printed header follows Paramètres: a new school is reported on each f
   const school = "0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)";
   expect(sheetOf(wb, "Paramètres").cells.B4).toEqual(text(school));
   const before = JSON.stringify(wb.sheets.map((s) => s.cells));
-  const reported = checkWorkbook(wb).filter((f) => f.rule === "header-outdated");
+  const reported = checkWorkbook(wb, { establishments: ESTABLISHMENTS }).filter((f) => f.rule === "header-outdated");
   expect(reported.map((f) => f.sheet)).toEqual(SHEET_ORDER.filter((s) => /^C\d/.test(s)));
   expect(reported[0]).toEqual(
     expect.objectContaining({
@@ -266,7 +279,7 @@ test("the printed header follows Paramètres: a new school is reported on each f
   applyToSnapshot(wb, edits);
   expect(JSON.stringify(wb.sheets.map((s) => s.cells))).toBe(before);
   expect(update(wb).edits).toEqual([]);
-  expect(checkWorkbook(wb).filter((f) => f.rule === "header-outdated")).toEqual([]);
+  expect(checkWorkbook(wb, { establishments: ESTABLISHMENTS }).filter((f) => f.rule === "header-outdated")).toEqual([]);
   // Another school later (school A → B), « & » and all: rewritten again; emptied: the header names none.
   sheetOf(wb, "Paramètres").cells.B4 = text("Lycée Arts & Métiers");
   const again = update(wb).edits;
@@ -279,9 +292,9 @@ test("the printed header follows Paramètres: a new school is reported on each f
   expect(describeEdits(emptied)).toEqual([
     "En-tête et pied de page imprimés réécrits sur 8 fiches (aucun établissement dans Paramètres).",
   ]);
-  expect(checkWorkbook(wb).find((f) => f.rule === "header-outdated")?.message).toMatch(
-    /nomme « Lycée Arts & Métiers » alors que Paramètres!B4 est vide/,
-  );
+  expect(
+    checkWorkbook(wb, { establishments: ESTABLISHMENTS }).find((f) => f.rule === "header-outdated")?.message,
+  ).toMatch(/nomme « Lycée Arts & Métiers » alors que Paramètres!B4 est vide/);
 });
 
 test("a header that only looks different (bold, another font) prints the same: nothing to rewrite", () => {
@@ -297,14 +310,16 @@ test("a header that only looks different (bold, another font) prints the same: n
   // A footer someone rewrote is the product's to restore.
   c1.headerFooter = { header: c1.headerFooter.header, footer: "&CConfidentiel" };
   expect(update(wb).edits).toEqual([expect.objectContaining({ op: "set-header-footer", sheet: C(1) })]);
-  expect(checkWorkbook(wb).find((f) => f.rule === "header-outdated")?.message).toMatch(
-    /^L'en-tête ou le pied de page imprimé de la fiche n'est plus celui du modèle\./,
-  );
+  expect(
+    checkWorkbook(wb, { establishments: ESTABLISHMENTS }).find((f) => f.rule === "header-outdated")?.message,
+  ).toMatch(/^L'en-tête ou le pied de page imprimé de la fiche n'est plus celui du modèle\./);
 });
 
 test("a school typed at length still fits Excel's 255 characters of header, cut between two « & »", () => {
   const long = "Lycée & ".repeat(60);
-  const header = buildBlueprint({ school: long }).sheets.find((s) => s.role === "criterion")?.print?.header;
+  const header = buildBlueprint({ establishments: ESTABLISHMENTS, school: long }).sheets.find(
+    (s) => s.role === "criterion",
+  )?.print?.header;
   const written = headerFooterText(header);
   expect(written.length).toBeLessThanOrEqual(255);
   expect(written.endsWith("…")).toBe(true);
@@ -313,8 +328,11 @@ test("a school typed at length still fits Excel's 255 characters of header, cut 
 
 test("the blueprint for a school is the one built with it, from the shared one without it", () => {
   const school = "0040007L — LYCEE & CO";
-  const shared = buildBlueprint({ auditYear: 2028, school });
-  const own = buildBlueprint({ auditYear: 2028, school, criteria: [...GUIDE] });
+  const shared = buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028, school });
+  const own = buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028, school, criteria: [...GUIDE] });
   expect(JSON.stringify(shared)).toBe(JSON.stringify(own));
-  expect(buildBlueprint({ auditYear: 2028 }).sheets.find((s) => s.key === "c1")?.print?.header?.right).toBe("");
+  expect(
+    buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 }).sheets.find((s) => s.key === "c1")?.print
+      ?.header?.right,
+  ).toBe("");
 });

@@ -1,6 +1,7 @@
 import { reportHtml, synthesisChartSvg } from "../../src/documents/html/report";
 import { indicatorDirection, synthesize } from "../../src/domain/synthesis";
 import { C, fillRow, filledWorkbook, num, sheetOf, text } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 const TODAY = new Date("2026-03-12T10:00:00Z");
 
@@ -18,7 +19,7 @@ test("a synthesis that matches the sheets: rows, coverage, values, findings, sta
   sheetOf(wb, "Paramètres").cells.B20 = text("Notre axe du projet");
   sheetOf(wb, C(3)).cells.A12 = text("notre axe du projet");
   sheetOf(wb, C(3)).cells.C12 = text("Une action");
-  const s = synthesize(wb, { today: TODAY });
+  const s = synthesize(wb, { establishments: ESTABLISHMENTS, today: TODAY });
   const c3 = s.criteria[2];
   expect(c3).toMatchObject({
     filledRows: 3,
@@ -41,7 +42,7 @@ test("targets that go the wrong way are flagged, in the indicator's own directio
   s7.cells.E10 = num(0.12, "0%");
   s7.cells.F10 = num(0.15, "0%");
   sheetOf(wb, C(1)).cells.F10 = num(2); // reference 4, target 2: fewer conventions
-  const flagged = synthesize(wb, { today: TODAY }).criteria.flatMap((c) => c.flagged);
+  const flagged = synthesize(wb, { establishments: ESTABLISHMENTS, today: TODAY }).criteria.flatMap((c) => c.flagged);
   expect(flagged.map((f) => [f.sheet, f.row, f.direction, f.referenceText, f.targetText])).toEqual([
     [C(1), 10, "higher", "4", "2"],
     [C(7), 10, "lower", "12 %", "15 %"],
@@ -51,7 +52,7 @@ test("targets that go the wrong way are flagged, in the indicator's own directio
 test("the report escapes what people typed and reads without the workbook", () => {
   const wb = filledWorkbook();
   sheetOf(wb, C(2)).cells.G10 = text('<img src=x onerror=alert(1)> =HYPERLINK("http://x")');
-  const html = reportHtml(synthesize(wb, { today: TODAY }), TODAY);
+  const html = reportHtml(synthesize(wb, { establishments: ESTABLISHMENTS, today: TODAY }), TODAY);
   expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; =HYPERLINK(&quot;http://x&quot;)");
   expect(html).not.toContain("<img");
   expect(html).not.toMatch(/<script/i);
@@ -63,7 +64,7 @@ test("the report's chart: one group of bars per criterion, lengths in proportion
   const wb = filledWorkbook();
   for (const r of [11, 12, 13]) fillRow(wb, 4, r);
   sheetOf(wb, C(5)).cells.A10 = text("Un axe inconnu");
-  const s = synthesize(wb, { today: TODAY });
+  const s = synthesize(wb, { establishments: ESTABLISHMENTS, today: TODAY });
   const svg = synthesisChartSvg(s);
   const widths = [...svg.matchAll(/<rect x="230" y="[\d.]+" width="([\d.]+)" height="8" fill="#1F3864"\/>/g)].map((m) =>
     Number(m[1]),
@@ -78,8 +79,8 @@ test("the report's chart: one group of bars per criterion, lengths in proportion
   s7.cells.D10 = text("Taux d’absentéisme en cours, en PFMP");
   s7.cells.E10 = num(0.12, "0%");
   s7.cells.F10 = num(0.15, "0%");
-  expect(synthesize(wb, { today: TODAY }).criteria[6].flagged).toHaveLength(1);
+  expect(synthesize(wb, { establishments: ESTABLISHMENTS, today: TODAY }).criteria[6].flagged).toHaveLength(1);
   sheetOf(wb, "Paramètres").cells.B67 = text("Taux d'absentéisme en cours, en PFMP");
   sheetOf(wb, "Paramètres").cells.C67 = text("Une hausse est un progrès");
-  expect(synthesize(wb, { today: TODAY }).criteria[6].flagged).toHaveLength(0);
+  expect(synthesize(wb, { establishments: ESTABLISHMENTS, today: TODAY }).criteria[6].flagged).toHaveLength(0);
 });

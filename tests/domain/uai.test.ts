@@ -1,12 +1,8 @@
-import {
-  establishments,
-  findEstablishment,
-  searchEstablishments,
-  uaiOfSchoolCell,
-} from "../../src/domain/establishments";
+import { findEstablishment, searchEstablishments, uaiOfSchoolCell } from "../../src/domain/establishments";
 import { checkUai, uaiCheckLetter, uaiProblemMessage } from "../../src/domain/uai";
 import { readFileSync } from "fs";
 import * as path from "path";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 test("the check letter of real UAIs", () => {
   // Codes from the national list (data/lycees-pro-lpo.csv).
@@ -17,8 +13,8 @@ test("the check letter of real UAIs", () => {
 });
 
 test("every UAI of the 2,090 establishments has a valid check letter", () => {
-  expect(establishments()).toHaveLength(2090);
-  const bad = establishments().filter((e) => !checkUai(e.uai).ok);
+  expect(ESTABLISHMENTS.list).toHaveLength(2090);
+  const bad = ESTABLISHMENTS.list.filter((e) => !checkUai(e.uai).ok);
   expect(bad).toEqual([]);
 });
 
@@ -36,20 +32,20 @@ test("the shipped list is the CSV of shared data, and the generated module agree
     .trim()
     .split(/\r?\n/)
     .slice(1);
-  expect(csv).toHaveLength(establishments().length);
-  csv.forEach((line, i) => expect(line.split(";")[0]).toBe(establishments()[i].uai));
+  expect(csv).toHaveLength(ESTABLISHMENTS.list.length);
+  csv.forEach((line, i) => expect(line.split(";")[0]).toBe(ESTABLISHMENTS.list[i].uai));
 });
 
 test("lookup, search and the UAI at the start of a school cell", () => {
-  expect(findEstablishment("0040007l")?.town).toBe("DIGNE LES BAINS");
-  expect(searchEstablishments("beau de rochas digne").results.map((e) => e.uai)).toEqual(["0040007L"]);
-  expect(searchEstablishments("Sévigné gap").results.map((e) => e.uai)).toContain("0050009H");
+  expect(findEstablishment(ESTABLISHMENTS, "0040007l")?.town).toBe("DIGNE LES BAINS");
+  expect(searchEstablishments(ESTABLISHMENTS, "beau de rochas digne").results.map((e) => e.uai)).toEqual(["0040007L"]);
+  expect(searchEstablishments(ESTABLISHMENTS, "Sévigné gap").results.map((e) => e.uai)).toContain("0050009H");
   // « marseille »: the schools of Marseille first, then the rest of the académie; the total says how many.
-  const marseille = searchEstablishments("marseille", 30);
+  const marseille = searchEstablishments(ESTABLISHMENTS, "marseille", 30);
   expect(marseille.results).toHaveLength(30);
   expect(marseille.results.every((e) => e.town.startsWith("MARSEILLE"))).toBe(true);
   expect(marseille.total).toBeGreaterThan(30);
-  const all = searchEstablishments("marseille", 10_000).results;
+  const all = searchEstablishments(ESTABLISHMENTS, "marseille", 10_000).results;
   const firstOther = all.findIndex((e) => !e.town.includes("MARSEILLE"));
   expect(all.slice(firstOther).every((e) => !e.town.includes("MARSEILLE"))).toBe(true);
   expect(uaiOfSchoolCell("0040007L — LYCEE …")).toBe("0040007L");

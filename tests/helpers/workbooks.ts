@@ -11,6 +11,7 @@ import {
   dossierBlock,
 } from "../../src/domain/blueprint/dossier-sheet";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/domain/snapshot";
+import { ESTABLISHMENTS } from "./establishments";
 
 export type MutableWorkbook = {
   sheets: (Omit<
@@ -30,7 +31,9 @@ export type MutableWorkbook = {
 };
 
 export function freshWorkbook(options: BlueprintOptions = {}): MutableWorkbook {
-  return JSON.parse(JSON.stringify(blueprintSnapshot(buildBlueprint(options)))) as MutableWorkbook;
+  return JSON.parse(
+    JSON.stringify(blueprintSnapshot(buildBlueprint({ ...options, establishments: ESTABLISHMENTS }))),
+  ) as MutableWorkbook;
 }
 
 export const C = (n: number) => criterionSheetName(CRITERIA[n - 1]);

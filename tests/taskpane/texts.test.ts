@@ -6,6 +6,7 @@ import { TEXTS } from "../../src/taskpane/texts";
 import { findingText } from "../../src/taskpane/services/results";
 import { checkWorkbook } from "../../src/domain/check";
 import { C, freshWorkbook, num, sheetOf, text } from "../helpers/workbooks";
+import { ESTABLISHMENTS } from "../helpers/establishments";
 
 /** Every string of an object of texts; each function called with a few plausible arguments (1 and 3, a name). */
 function messages(texts: Record<string, unknown>, prefix = ""): [string, string][] {
@@ -61,7 +62,9 @@ test("the check's messages, as the pane shows them, keep « » and : ; ! ? with 
     s.cells.F12 = num(46093, "m/d/yyyy");
     s.cells.L12 = num(46093, "dd/mm/yyyy");
   }
-  const shown = checkWorkbook(wb, { today: new Date("2027-03-12") }).map((f) => findingText(f));
+  const shown = checkWorkbook(wb, { establishments: ESTABLISHMENTS, today: new Date("2027-03-12") }).map((f) =>
+    findingText(f),
+  );
   expect(new Set(shown.map((s) => s.message)).size).toBeGreaterThan(10);
   for (const { message } of shown) {
     expect(message).not.toMatch(/« | »/);

@@ -8,9 +8,10 @@ import { CRITERIA } from "../referential/criteria";
 import { type Criterion } from "../referential/types";
 import { DEFAULT_REFERENCE_YEAR, NAMES, PARAMS, REFERENTIAL_VERSION, SHEET_KEYS, leadAddress } from "./layout";
 import { synthesisNames, synthesisSheet } from "./synthesis-sheet";
-import { type Blueprint, type NameBlueprint } from "./types";
+import { type Blueprint, type CompleteBlueprint, type NameBlueprint } from "./types";
+import type { Establishments } from "../establishments";
 import { parametersSheet } from "./parameters-sheet";
-import { criterionSheet, printedHeader } from "./criterion-sheet";
+import { criterionSheet } from "./criterion-sheet";
 import { listsSheet } from "./lists-sheet";
 import { guideSheet } from "./guide-sheet";
 import { dossierSheet } from "./dossier-sheet";
@@ -29,49 +30,30 @@ export interface BlueprintOptions {
   readonly referentialVersion?: string;
 }
 
-const cache = new Map<string, Blueprint>();
+/** What a blueprint is built from besides its content: the establishments Listes holds, or the explicit choice not to. */
+export interface WithEstablishments<E extends Establishments | "not-needed" = Establishments | "not-needed"> {
+  /**
+   * The establishments Listes lists (what the check compares and generation writes), or "not-needed": a
+   * blueprint only to know which sheet is which, where the tables lie and what to read (the pane's first
+   * screen), typed so that the check, the reconciliation and generation refuse it.
+   */
+  readonly establishments: E;
+}
 
 /**
- * Blueprints are immutable data: the ones built from the guide's own criteria are kept and shared. The school
- * changes from one workbook to the next (a check over 2,090 files): the blueprint is kept without it, and the
- * two things the school changes — Paramètres' pre-filled cell, the fiches' printed header — are laid on it.
+ * The blueprint of these options: built afresh on every call (immutable data, no cache: #26). A use case
+ * builds it once, in the workbook as read.
  */
-export function buildBlueprint(options: BlueprintOptions = {}): Blueprint {
-  if (options.criteria !== undefined && options.criteria !== CRITERIA) return makeBlueprint(options);
-  const key = JSON.stringify([
-    options.referenceYear,
-    options.auditYear,
-    options.headOfSchool,
-    options.referents,
-    options.referentialVersion,
-  ]);
-  let bp = cache.get(key);
-  if (!bp) {
-    if (cache.size > 50) cache.clear();
-    bp = makeBlueprint({ ...options, school: undefined });
-    cache.set(key, bp);
-  }
-  return options.school ? withSchool(bp, options, CRITERIA) : bp;
-}
-
-/** The blueprint `bp` (built without a school) for `options.school`: what makeBlueprint would build with it. */
-function withSchool(bp: Blueprint, options: BlueprintOptions, criteria: readonly Criterion[]): Blueprint {
-  const sheets = bp.sheets.map((sb) => {
-    if (sb.role === "parameters") return parametersSheet({ ...options, referenceYear: bp.referenceYear }, criteria);
-    if (sb.role !== "criterion" || !sb.print || sb.criterion === undefined) return sb;
-    return { ...sb, print: { ...sb.print, header: printedHeader(sb.criterion, options.school) } };
-  });
-  return { ...bp, sheets };
-}
-
-function makeBlueprint(options: BlueprintOptions): Blueprint {
+export function buildBlueprint(options: BlueprintOptions & WithEstablishments<Establishments>): CompleteBlueprint;
+export function buildBlueprint(options: BlueprintOptions & WithEstablishments): Blueprint;
+export function buildBlueprint(options: BlueprintOptions & WithEstablishments): Blueprint {
   const referenceYear = options.referenceYear ?? DEFAULT_REFERENCE_YEAR;
   const criteria = options.criteria ?? CRITERIA;
   const version = options.referentialVersion ?? REFERENTIAL_VERSION;
   const params = parametersSheet({ ...options, referenceYear }, criteria);
   const criterionSheets = criteria.map((c) => criterionSheet(c, referenceYear, options.auditYear, options.school));
   const synthesis = synthesisSheet(criteria, referenceYear);
-  const lists = listsSheet(criteria, version);
+  const lists = listsSheet(criteria, version, options.establishments);
   const guide = guideSheet(criteria);
   const dossier = dossierSheet(criteria);
   const p = SHEET_KEYS.parameters;
@@ -130,10 +112,11 @@ function makeBlueprint(options: BlueprintOptions): Blueprint {
     auditYear: options.auditYear,
     sheets: [params, synthesis, ...criterionSheets, dossier, guide, lists.sheet],
     names,
+    establishments: options.establishments === "not-needed" ? "not-needed" : "listed",
   };
 }
 
 /** Every input area of the blueprint (on any sheet), once each: where adapters read the cells' lock state. */
-export function inputAreas(bp: Blueprint = buildBlueprint()): string[] {
+export function inputAreas(bp: Blueprint = buildBlueprint({ establishments: "not-needed" })): string[] {
   return [...new Set(bp.sheets.flatMap((s) => s.inputs.map((a) => a.range)))];
 }

@@ -1,6 +1,6 @@
 /** The blueprint of « Listes » (very hidden): the establishments and each criterion's axes and objectives. */
-import { absoluteRange, address } from "../a1";
-import { establishmentLabel, establishments } from "../establishments";
+import { absoluteRange, address, columnLetters } from "../a1";
+import { establishmentLabel, type Establishments } from "../establishments";
 import { DIRECTION_LABELS } from "../indicators";
 import { type Criterion } from "../referential/types";
 import { LABELS, SHEET_LISTS } from "./labels";
@@ -8,11 +8,15 @@ import { LISTS, MARKERS, NAMES, PARAMS, PERENNIAL_CHOICES, SHEET_KEYS, STATUS_CH
 import { type NameBlueprint, type SheetBlueprint, type StructureCell } from "./types";
 import { guideAxes, guideObjectives, markDerived, text } from "./cells";
 
+/**
+ * Listes, with the establishments when they are handed in; without them ("not-needed": only which sheet is
+ * which and what to read are wanted) the schools' column and its name are left out.
+ */
 export function listsSheet(
   criteria: readonly Criterion[],
   version: string,
+  establishments: Establishments | "not-needed",
 ): { sheet: SheetBlueprint; names: NameBlueprint[] } {
-  // Cell order as before the schools became lazy: the schools' header and the markers, the schools, the rest.
   const head: StructureCell[] = markDerived(
     [
       text(address(1, LISTS.schoolsColumn), LABELS.listsSchools, "listHeader"),
@@ -22,26 +26,29 @@ export function listsSheet(
     true,
   );
   const cells: StructureCell[] = [];
-  // The 2,090 schools are read only when someone reads these cells or this name (a check, an update,
-  // a generation): knowing which sheet is which, as the pane's first screen does, never needs them.
-  let schoolCells: StructureCell[] | undefined;
-  const schools = (): StructureCell[] =>
-    (schoolCells ??= markDerived(
-      establishments().map((e, i) =>
-        text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem"),
-      ),
-      true,
-    ));
-  const names: NameBlueprint[] = [
-    {
-      name: NAMES.schools,
-      sheetKey: SHEET_KEYS.lists,
-      get ref() {
-        const bottom = LISTS.firstItemRow + schools().length - 1;
-        return absoluteRange({ top: LISTS.firstItemRow, left: 1, bottom, right: 1 });
-      },
-    },
-  ];
+  // The 2,090 schools, built with every blueprint that lists them (derived content, as markDerived marks it).
+  const schoolsColumn = columnLetters(LISTS.schoolsColumn);
+  const schools: StructureCell[] =
+    establishments === "not-needed"
+      ? []
+      : establishments.list.map((e, i) =>
+          text(`${schoolsColumn}${LISTS.firstItemRow + i}`, establishmentLabel(e), "listItem", true),
+        );
+  const names: NameBlueprint[] =
+    establishments === "not-needed"
+      ? []
+      : [
+          {
+            name: NAMES.schools,
+            sheetKey: SHEET_KEYS.lists,
+            ref: absoluteRange({
+              top: LISTS.firstItemRow,
+              left: 1,
+              bottom: LISTS.firstItemRow + schools.length - 1,
+              right: 1,
+            }),
+          },
+        ];
   const own = (list: string, i: number) => `IF(INDEX(${list},${i})="","",INDEX(${list},${i}))`;
   for (const c of criteria) {
     const cols = listColumns(c.number);
@@ -107,7 +114,6 @@ export function listsSheet(
   }
   names.push({ name: NAMES.version, sheetKey: SHEET_KEYS.lists, ref: "$Z$2" });
   const rest = markDerived(cells, true);
-  let all: StructureCell[] | undefined;
   const sheet: SheetBlueprint = {
     key: SHEET_KEYS.lists,
     role: "lists",
@@ -116,9 +122,7 @@ export function listsSheet(
     marker: { address: LISTS.markerAddress, value: MARKERS.lists },
     columns: [{ col: 1, width: 60 }],
     rowHeights: [],
-    get cells() {
-      return (all ??= [...head, ...schools(), ...rest]);
-    },
+    cells: [...head, ...schools, ...rest],
     inputs: [],
     merges: [],
     validations: [],

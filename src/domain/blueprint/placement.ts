@@ -163,14 +163,18 @@ export function placeSheet(sb: SheetBlueprint, p: Placement): SheetBlueprint {
   };
 }
 
-export interface PlacedBlueprint {
-  readonly bp: Blueprint;
+export interface PlacedBlueprint<B extends Blueprint = Blueprint> {
+  readonly bp: B;
   /** By sheet name: where each criterion table of the workbook is. */
   readonly placements: ReadonlyMap<string, Placement>;
 }
 
 /** The blueprint placed on the workbook's criterion sheets (their names follow their tables). */
-export function placeBlueprint(bp: Blueprint, wb: WorkbookSnapshot, identified: Identification): PlacedBlueprint {
+export function placeBlueprint<B extends Blueprint>(
+  bp: B,
+  wb: WorkbookSnapshot,
+  identified: Identification,
+): PlacedBlueprint<B> {
   const placements = new Map<string, Placement>();
   const byKey = new Map<string, { sb: SheetBlueprint; p: Placement }>();
   const sheets = bp.sheets.map((sb) => {

@@ -2,7 +2,7 @@
 import { quoteSheetName } from "../a1";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { STYLES } from "./styles";
-import type { Blueprint, StructureCell } from "./types";
+import type { CompleteBlueprint, StructureCell } from "./types";
 
 function structureValue(c: StructureCell): CellSnapshot {
   const nf = STYLES[c.style].numberFormat;
@@ -15,7 +15,7 @@ function structureValue(c: StructureCell): CellSnapshot {
   return withFormat({ t: "s", v: c.text ?? "" });
 }
 
-export function blueprintSnapshot(bp: Blueprint): WorkbookSnapshot {
+export function blueprintSnapshot(bp: CompleteBlueprint): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = bp.sheets.map((sb) => {
     const cells: Record<string, CellSnapshot> = {};
     for (const area of sb.inputs) {

@@ -144,4 +144,15 @@ export interface Blueprint {
   readonly auditYear?: number;
   readonly sheets: readonly SheetBlueprint[];
   readonly names: readonly NameBlueprint[];
+  /**
+   * Whether Listes holds the establishments (their cells and the name « Etablissements »): "listed" in a
+   * blueprint that can be checked, reconciled or written; "not-needed" in one built only to know which sheet is
+   * which, where the tables lie and what to read (the pane's first screen), which never fetches the 2,090 rows.
+   */
+  readonly establishments: "listed" | "not-needed";
+}
+
+/** A blueprint with the establishments in Listes: the only kind the check, the reconciliation and generation take. */
+export interface CompleteBlueprint extends Blueprint {
+  readonly establishments: "listed";
 }

@@ -1,5 +1,5 @@
 /** What every rule needs to know about the workbook under check: the workbook as read, and the sheets asked for. */
-import { asRead, type ReadOptions, type WorkbookAsRead } from "../workbook-as-read";
+import { asRead, type ReadInputs, type ReadOptions, type WorkbookAsRead } from "../workbook-as-read";
 import type { WorkbookSnapshot } from "../snapshot";
 
 export {
@@ -28,6 +28,12 @@ export interface CheckContext extends WorkbookAsRead {
 }
 
 /** The check's context: the workbook as read (built here only when the caller has none), and the sheets asked for. */
-export function makeContext(wb: WorkbookSnapshot | WorkbookAsRead, options: CheckOptions): CheckContext {
-  return { ...asRead(wb, options), only: options.sheets ? new Set(options.sheets) : undefined };
+export function makeContext(wb: WorkbookAsRead, options: CheckOptions): CheckContext;
+export function makeContext(wb: WorkbookSnapshot, options: CheckOptions & ReadInputs): CheckContext;
+export function makeContext(
+  wb: WorkbookSnapshot | WorkbookAsRead,
+  options: CheckOptions & Partial<ReadInputs>,
+): CheckContext {
+  const read = "placements" in wb ? wb : asRead(wb, options as ReadInputs); // the overloads make them present
+  return { ...read, only: options.sheets ? new Set(options.sheets) : undefined };
 }

@@ -3,8 +3,7 @@
  * throws on a strange workbook — what it cannot understand becomes a finding.
  */
 import type { WorkbookSnapshot } from "../snapshot";
-import type { WorkbookAsRead } from "../workbook-as-read";
-import { EstablishmentsNotLoaded } from "../establishments";
+import type { ReadInputs, WorkbookAsRead } from "../workbook-as-read";
 import { makeContext, type CheckOptions } from "./context";
 import { finding, severityRank, type Finding } from "./findings";
 import { checkParameters } from "./parameters";
@@ -33,16 +32,25 @@ function cellOrder(cell: string): [number, number] {
   return [Number(m[2]), col];
 }
 
-/** `read`: the workbook as the use case read it (then it is not built again), or its snapshot. */
-export function checkWorkbook(read: WorkbookSnapshot | WorkbookAsRead, options: CheckOptions = {}): Finding[] {
+/**
+ * `read`: the workbook as the use case read it (then it is not built again), or its snapshot with the
+ * establishments — the compiler refuses a check without them (#26), which could only find « lists-damaged ».
+ */
+export function checkWorkbook(read: WorkbookAsRead, options?: CheckOptions): Finding[];
+export function checkWorkbook(read: WorkbookSnapshot, options: CheckOptions & ReadInputs): Finding[];
+export function checkWorkbook(
+  read: WorkbookSnapshot | WorkbookAsRead,
+  options: CheckOptions & Partial<ReadInputs> = {},
+): Finding[] {
   let findings: Finding[];
   const wb = "placements" in read ? read.wb : read;
+  // Unreachable when typed (the overloads): a programming error, never a finding about the workbook.
+  if (wb === read && !options.establishments) throw new TypeError("checkWorkbook: establishments missing");
   try {
-    const ctx = makeContext(read, options);
+    const ctx =
+      "placements" in read ? makeContext(read, options) : makeContext(read, options as CheckOptions & ReadInputs);
     findings = RULE_SETS.flatMap((rules) => rules(ctx));
   } catch (e) {
-    // Not the workbook's fault: the caller did not hand the establishments over (#26). No false « lists-damaged ».
-    if (e instanceof EstablishmentsNotLoaded) throw e;
     const why = e instanceof Error ? e.message : String(e);
     return [finding("lists-damaged", "", "", `Le classeur n'a pas pu être vérifié entièrement : ${why}`)];
   }

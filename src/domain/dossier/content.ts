@@ -21,7 +21,7 @@ import {
 import { parametersText, tableOf, type WorkbookAsRead } from "../workbook-as-read";
 import type { Criterion, CriterionNumber } from "../referential/types";
 import type { CellSnapshot, SheetSnapshot } from "../snapshot";
-import { findEstablishment, uaiOfSchoolCell, type Establishment } from "../establishments";
+import { findEstablishment, uaiOfSchoolCell } from "../establishments";
 import { labelStatusOf, type LabelStatus } from "../parameters";
 import { listKey, shownValue } from "../text";
 
@@ -199,15 +199,6 @@ function teamMember(sheet: SheetSnapshot | undefined, row: number): TeamMember |
   return m.name || m.firstName || m.role ? m : undefined;
 }
 
-/** The directory's entry of a UAI, when the directory is loaded (the command line and the pane load it first). */
-function knownEstablishment(uai: string): Establishment | undefined {
-  try {
-    return findEstablishment(uai);
-  } catch {
-    return undefined;
-  }
-}
-
 export function dossierContent(ctx: WorkbookAsRead): DossierContent {
   const dossier = ctx.identified.get(DOSSIER_KEY)?.sheet;
   const schoolParts = Object.fromEntries(
@@ -251,7 +242,7 @@ export function dossierContent(ctx: WorkbookAsRead): DossierContent {
   });
   const school = parametersText(ctx, NAMES.school, PARAMS.school);
   const uai = uaiOfSchoolCell(school);
-  const known = uai ? knownEstablishment(uai) : undefined;
+  const known = uai ? findEstablishment(ctx.establishments, uai) : undefined;
   const labelStatus = labelStatusOf(parametersText(ctx, NAMES.labelYear, PARAMS.labelYear));
   return {
     school,

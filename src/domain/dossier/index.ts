@@ -3,7 +3,7 @@ import type { Finding } from "../findings";
 import type { CriterionNumber } from "../referential/types";
 import type { WorkbookAsRead } from "../workbook-as-read";
 import { buildDossier, coverGaps, markItems, type Mark } from "./build";
-import { findEstablishment } from "../establishments";
+import { findEstablishment, type Establishments } from "../establishments";
 import { schoolProperName } from "../establishments/proper-name";
 import { dossierContent, type DossierContent } from "./content";
 import type { DocumentModel } from "./document";
@@ -47,18 +47,13 @@ function refusal(content: DossierContent, marks: readonly Mark[]): string[] {
  * The school as a letter names it, from the directory (« Lycée professionnel Beau de Rochas, Digne-les-Bains »),
  * when its UAI is there; the check never needs it (this stays out of the check's code, loaded by every pane).
  */
-function named(content: DossierContent): DossierContent {
-  let known;
-  try {
-    known = content.uai ? findEstablishment(content.uai) : undefined;
-  } catch {
-    known = undefined; // The directory is not loaded here: the name as typed.
-  }
+function named(content: DossierContent, establishments: Establishments): DossierContent {
+  const known = content.uai ? findEstablishment(establishments, content.uai) : undefined;
   return known ? { ...content, schoolName: schoolProperName(known) } : content;
 }
 
 export function prepareDossier(read: WorkbookAsRead, options: DossierRequest): Dossier {
-  const content = named(dossierContent(read));
+  const content = named(dossierContent(read), read.establishments);
   const findings = options.findings;
   const built = buildDossier(content, { ...options, findings });
   const refused = options.final ? refusal(content, built.marks) : [];

@@ -1,7 +1,8 @@
 /**
- * The establishments of France, as a registry: the rows (src/domain/establishments/data.ts, 268 KB) are
- * handed over by whoever needs them — `./all` for the command line and the tests, a chunk loaded on
- * demand in the pane — so that what only identifies sheets or shows a first screen never carries them.
+ * The establishments of France: their rows (src/domain/establishments/data.ts, 268 KB) become an
+ * `Establishments` value in `./all`, which the command line and the tests import and the pane loads as a chunk
+ * of its own; whoever needs them is handed that value, so that what only identifies sheets or shows a first
+ * screen never carries them.
  */
 
 export type EstablishmentType = "LP" | "LPO";
@@ -19,49 +20,37 @@ export interface Establishment {
 
 export type EstablishmentRow = readonly [string, string, string, string, string, string, string];
 
-let rows: readonly EstablishmentRow[] | undefined;
-let cache: readonly Establishment[] | undefined;
-let byUai: ReadonlyMap<string, Establishment> | undefined;
-
-/** Hands the rows over (once is enough; `./all` does it on import). */
-export function provideEstablishments(data: readonly EstablishmentRow[]): void {
-  if (rows === data) return;
-  rows = data;
-  cache = undefined;
-  byUai = undefined;
-}
-
 /**
- * A programming error, not a workbook's: the rows were asked for before anyone handed them over (a surface
- * that forgot `./all` or the pane's chunk). The check lets it through instead of turning it into a finding (#26).
+ * The establishments, built once from their rows and then only read: the list in the source order (by UAI)
+ * and the lookup by UAI. An explicit input of whatever needs them (the blueprint's Listes sheet, the check, the
+ * dossier, the académie's view) — never a registry behind their back (#26).
  */
-export class EstablishmentsNotLoaded extends Error {
-  constructor() {
-    super("La liste des établissements n'est pas encore chargée.");
-    this.name = "EstablishmentsNotLoaded";
-  }
+export interface Establishments {
+  /** The 2,090 vocational and polyvalent lycées of France, in the source order (by UAI). */
+  readonly list: readonly Establishment[];
+  readonly byUai: ReadonlyMap<string, Establishment>;
 }
 
-/** The 2,090 vocational and polyvalent lycées of France, in the source order (by UAI). */
-export function establishments(): readonly Establishment[] {
-  if (!rows) throw new EstablishmentsNotLoaded();
-  if (!cache) {
-    cache = rows.map(([uai, name, town, department, academy, type, sector]) => ({
-      uai,
-      name,
-      town,
-      department,
-      academy,
-      type: type === "LP" ? "LP" : "LPO",
-      sector: sector === "public" ? "public" : "prive",
-    }));
-  }
-  return cache;
+/** The establishments of these rows (a pure function: `./all` calls it once on the shipped data). */
+export function establishmentsOf(rows: readonly EstablishmentRow[]): Establishments {
+  const list: readonly Establishment[] = Object.freeze(
+    rows.map(([uai, name, town, department, academy, type, sector]) =>
+      Object.freeze({
+        uai,
+        name,
+        town,
+        department,
+        academy,
+        type: type === "LP" ? ("LP" as const) : ("LPO" as const),
+        sector: sector === "public" ? ("public" as const) : ("prive" as const),
+      }),
+    ),
+  );
+  return Object.freeze({ list, byUai: new Map(list.map((e) => [e.uai, e])) });
 }
 
-export function findEstablishment(uai: string): Establishment | undefined {
-  if (!byUai) byUai = new Map(establishments().map((e) => [e.uai, e]));
-  return byUai.get(uai.trim().toUpperCase());
+export function findEstablishment(all: Establishments, uai: string): Establishment | undefined {
+  return all.byUai.get(uai.trim().toUpperCase());
 }
 
 /** The label the drop-down of Paramètres shows: « 0130064Z — LYCEE … (MARSEILLE) ». */
@@ -100,11 +89,11 @@ export interface EstablishmentSearch {
  * UAI, then town, then name, then académie — so « marseille » lists the schools of Marseille before the
  * rest of the académie d'Aix-Marseille.
  */
-export function searchEstablishments(query: string, limit = 50): EstablishmentSearch {
+export function searchEstablishments(all: Establishments, query: string, limit = 50): EstablishmentSearch {
   const words = fold(query).split(" ").filter(Boolean);
-  if (words.length === 0) return { results: establishments().slice(0, limit), total: establishments().length };
+  if (words.length === 0) return { results: all.list.slice(0, limit), total: all.list.length };
   const scored: { e: Establishment; rank: number }[] = [];
-  for (const e of establishments()) {
+  for (const e of all.list) {
     const fields = [e.uai, ` ${fold(e.town)} `, ` ${fold(e.name)} `, fold(e.academy)];
     let rank = 0;
     for (const w of words) {

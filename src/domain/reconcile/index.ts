@@ -8,7 +8,7 @@ import { findName } from "../names";
 import { address, parseRange, rangesOverlap, splitReference, type RangeRef } from "../a1";
 import { printsAs } from "../blueprint/header-footer";
 import { finding, type Finding } from "../findings";
-import type { Blueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
+import type { Blueprint, CompleteBlueprint, SheetBlueprint, StructureCell } from "../blueprint/types";
 import { lockDiffers } from "../locks";
 import { identifySheets, type Identification } from "../identify";
 import { cellMatches, cellsWithoutValidation, isEmptyCell } from "../blueprint/match";
@@ -222,7 +222,12 @@ function hiddenBy(area: RangeRef): string[] {
   return out;
 }
 
-export function reconcile(wanted: Blueprint, wb: WorkbookSnapshot, options: ReconcileOptions = {}): Reconciliation {
+/** `wanted`: a blueprint with the establishments (a "not-needed" one would empty Listes' schools). */
+export function reconcile(
+  wanted: CompleteBlueprint,
+  wb: WorkbookSnapshot,
+  options: ReconcileOptions = {},
+): Reconciliation {
   const identified = options.placed?.identified ?? options.identified ?? identifySheets(wanted, wb);
   // Rows people inserted above or inside a criterion table moved or stretched it: compare with it as it lies.
   const bp = options.placed?.bp ?? placeBlueprint(wanted, wb, identified).bp;

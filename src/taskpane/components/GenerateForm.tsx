@@ -42,7 +42,7 @@ export function GenerateForm(props: { busy: boolean; onGenerate(o: GenerateOptio
   const [auditYear, setAuditYear] = React.useState("");
   const [referents, setReferents] = React.useState<string[]>(() => CRITERIA.map(() => ""));
   const search: EstablishmentSearch | undefined = React.useMemo(
-    () => establishments?.searchEstablishments(query, SHOWN),
+    () => establishments?.searchEstablishments(establishments.ESTABLISHMENTS, query, SHOWN),
     [establishments, query],
   );
   const { min, max } = auditYearBounds(DEFAULT_REFERENCE_YEAR);

@@ -19,6 +19,7 @@ import { officeErrorMessage, watchWorkbook, type ReadResult, type SheetChange } 
 import { TEXTS } from "../texts";
 import { AUTO_OPEN_SETTING, type DocumentSettings } from "../../workbook/office/settings";
 import { loadEstablishments } from "./establishments";
+import type { Establishments } from "../../domain/establishments";
 import { FOLLOW_UP_TEXTS, type FollowUpShown } from "./follow-up";
 import { createPickWatch, dropDownCells } from "./picks";
 
@@ -68,10 +69,8 @@ export function createWorkbookService(options: ServiceOptions) {
   const grouping = options.grouping ?? (() => false);
   const liveEvents = options.liveEvents ?? (() => true);
 
-  /** Runs a use case; those that build the whole blueprint first fetch the establishments chunk (once). */
-  async function guarded<T>(f: () => Promise<T>, needsEstablishments = false): Promise<T> {
-    if (needsEstablishments)
-      await loadEstablishments().catch(() => Promise.reject(new ServiceError(TEXTS.establishmentsFailed)));
+  /** Runs a job of the pane: its errors become one French line. */
+  async function guarded<T>(f: () => Promise<T>): Promise<T> {
     try {
       return await f();
     } catch (e) {
@@ -81,7 +80,14 @@ export function createWorkbookService(options: ServiceOptions) {
     }
   }
 
-  const guardedFull = <T>(f: () => Promise<T>) => guarded(f, true);
+  /** Runs a use case that compares with or writes the whole blueprint: the establishments chunk (once), handed in. */
+  async function guardedFull<T>(f: (establishments: Establishments) => Promise<T>): Promise<T> {
+    const establishments = await loadEstablishments().then(
+      (m) => m.ESTABLISHMENTS,
+      () => Promise.reject(new ServiceError(TEXTS.establishmentsFailed)),
+    );
+    return guarded(() => f(establishments));
+  }
 
   /** The last read, kept so that a live check re-reads only the sheets people changed. */
   let last: ReadResult | undefined;
@@ -144,11 +150,12 @@ export function createWorkbookService(options: ServiceOptions) {
    * their findings. A change in Paramètres (years, the school's own lists) concerns every fiche.
    */
   async function recheck(worksheetIds: readonly string[]): Promise<LiveCheck> {
-    return guardedFull(() =>
+    return guardedFull((establishments) =>
       withSession(async (session) => {
         const { sheets, findings, activeSheet, fiches } = await liveCheckUseCase(session, {
           today: today(),
           changed: worksheetIds,
+          establishments,
         });
         return { sheets, findings, activeSheet, fiches };
       }),
@@ -161,9 +168,9 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** Generate on an empty workbook, or update an existing one: read, reconcile, apply (see src/app/update.ts). */
   async function generateOrUpdate(generation: BlueprintOptions | undefined, auditYear?: number): Promise<string[]> {
-    return guardedFull(() =>
+    return guardedFull((establishments) =>
       withSession(async (session) => {
-        const { lines, findings } = await updateUseCase(session, { generation, auditYear });
+        const { lines, findings } = await updateUseCase(session, { generation, auditYear, establishments });
         return [
           ...(lines.length ? lines : [TEXTS.nothingToUpdate]),
           ...findings.map((f) => {
@@ -200,10 +207,11 @@ export function createWorkbookService(options: ServiceOptions) {
 
   /** Two syncs for a sheet; the whole workbook's check also writes its counts in Synthèse (one more). */
   async function check(scope: "sheet" | "workbook"): Promise<CheckResult> {
-    return guardedFull(() =>
+    return guardedFull((establishments) =>
       withSession((session) =>
         checkUseCase(session, {
           today: today(),
+          establishments,
           sheet: scope === "sheet" ? "active" : undefined,
           recordCounts: true,
         }),
@@ -253,9 +261,9 @@ export function createWorkbookService(options: ServiceOptions) {
   /** The annual review as a print-ready HTML document (the read's two syncs). */
   async function report(): Promise<string> {
     // The review (its HTML writer and the synthesis) loads on demand, in its own chunk: not the first screen.
-    return guardedFull(async () => {
+    return guardedFull(async (establishments) => {
       const { reportUseCase } = await import(/* webpackChunkName: "report" */ "../../app/report");
-      return withSession(async (session) => (await reportUseCase(session, { today: today() })).html);
+      return withSession(async (session) => (await reportUseCase(session, { today: today(), establishments })).html);
     });
   }
 
@@ -264,14 +272,14 @@ export function createWorkbookService(options: ServiceOptions) {
    * on demand, in their own chunk, when the button is pressed.
    */
   async function dossier(options: { readonly final?: boolean } = {}): Promise<DossierFile> {
-    return guardedFull(async () => {
+    return guardedFull(async (establishments) => {
       const [{ dossierUseCase, refusalLine }, { writeDocx }] = await Promise.all([
         import(/* webpackChunkName: "dossier" */ "../../app/dossier"),
         import(/* webpackChunkName: "dossier" */ "../../documents/docx/write"),
       ]);
       const now = today();
       const final = options.final === true;
-      const d = await withSession((session) => dossierUseCase(session, { today: now, final }));
+      const d = await withSession((session) => dossierUseCase(session, { today: now, final, establishments }));
       // The final version is refused while something is missing: one line that says what.
       if (final && d.refused.length > 0) throw new ServiceError(refusalLine(d));
       const day = now.toISOString().slice(0, 10);

@@ -345,7 +345,7 @@ export async function finishRead(
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
-  bp: Blueprint = buildBlueprint(),
+  bp: Blueprint = buildBlueprint({ establishments: "not-needed" }), // what to read needs no schools
   options: ReadOptions = {},
 ): Promise<ReadResult> {
   const wb = context.workbook;
@@ -370,7 +370,7 @@ export async function rereadSheets(
   context: Excel.RequestContext,
   before: ReadResult,
   changed: readonly string[],
-  bp: Blueprint = buildBlueprint(),
+  bp: Blueprint = buildBlueprint({ establishments: "not-needed" }), // what to read needs no schools
   options: ReadOptions = {},
 ): Promise<ReadResult | undefined> {
   const wb = context.workbook;

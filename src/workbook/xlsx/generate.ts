@@ -4,13 +4,13 @@
  * reconciliation on an empty workbook. One OOXML writer for generating and updating (docs/decisions.md §34).
  */
 import { reconcile } from "../../domain/reconcile";
-import type { Blueprint } from "../../domain/blueprint/types";
+import type { CompleteBlueprint } from "../../domain/blueprint/types";
 import { emptyPackage } from "./empty";
 import { readXlsx } from "./read";
 import { applyEditsToXlsx } from "./update";
 
 /** The bytes of a new workbook built from the blueprint. */
-export async function blueprintToXlsx(bp: Blueprint): Promise<Uint8Array> {
+export async function blueprintToXlsx(bp: CompleteBlueprint): Promise<Uint8Array> {
   const empty = emptyPackage();
   return applyEditsToXlsx(empty, reconcile(bp, readXlsx(empty)).edits);
 }

@@ -5,6 +5,7 @@
  * (zip-write.ts). A test holds each stamped workbook equal, as read, to the one `generate --uai` writes.
  */
 import { buildBlueprint, type BlueprintOptions } from "../../domain/blueprint/build";
+import { printedHeader } from "../../domain/blueprint/criterion-sheet";
 import { PARAMS } from "../../domain/blueprint/layout";
 import { headerFooterText } from "../../domain/blueprint/types";
 import { readPackage, type PackageEntries } from "./package";
@@ -52,16 +53,17 @@ function replaceOnce(xml: string, pattern: RegExp, by: string, what: string): st
 export class SchoolTemplate {
   private readonly zip: TemplateZip;
   private readonly parameters: { part: string; xml: string };
-  private readonly fiches: { part: string; key: string; xml: string }[];
+  private readonly fiches: { part: string; criterion: number; xml: string }[];
 
-  /** `bytes`: the workbook generated with `options` and no school nor head of school. */
-  constructor(
-    bytes: Uint8Array,
-    private readonly options: Omit<BlueprintOptions, "school" | "headOfSchool">,
-  ) {
+  /**
+   * `bytes`: the workbook generated with `options` and no school nor head of school. Its blueprint is built
+   * once, here, only for the sheets' names (the template's Listes is already written: "not-needed"); each school
+   * then changes only Paramètres and the fiches' printed header (printedHeader, as the blueprint makes it).
+   */
+  constructor(bytes: Uint8Array, options: Omit<BlueprintOptions, "school" | "headOfSchool">) {
     const entries = readPackage(bytes);
     const parts = sheetParts(entries);
-    const bp = buildBlueprint(options);
+    const bp = buildBlueprint({ ...options, establishments: "not-needed" });
     const partOf = (name: string) => {
       const p = parts.get(name);
       if (!p) throw new Error(`modèle inattendu : feuille ${name}`);
@@ -72,8 +74,12 @@ export class SchoolTemplate {
     const p = partOf(params.name);
     this.parameters = { part: p, xml: decoder.decode(entries.get(p)) };
     this.fiches = bp.sheets
-      .filter((s) => s.role === "criterion")
-      .map((s) => ({ part: partOf(s.name), key: s.key, xml: decoder.decode(entries.get(partOf(s.name))) }));
+      .flatMap((s) => (s.role === "criterion" && s.criterion !== undefined ? [{ ...s, criterion: s.criterion }] : []))
+      .map((s) => ({
+        part: partOf(s.name),
+        criterion: s.criterion,
+        xml: decoder.decode(entries.get(partOf(s.name))),
+      }));
     this.zip = new TemplateZip(entries);
   }
 
@@ -96,9 +102,8 @@ export class SchoolTemplate {
     params = cell(PARAMS.headOfSchool, headOfSchool, params);
     if (params !== this.parameters.xml) replaced.set(this.parameters.part, encoder.encode(params));
     if (school !== undefined && xmlChars(school)) {
-      const bp = buildBlueprint({ ...this.options, school: xmlChars(school) });
       for (const f of this.fiches) {
-        const header = headerFooterText(bp.sheets.find((s) => s.key === f.key)?.print?.header);
+        const header = headerFooterText(printedHeader(f.criterion, xmlChars(school)));
         const xml = replaceOnce(
           f.xml,
           /<oddHeader>[^<]*<\/oddHeader>/g,

@@ -10,6 +10,7 @@ import { memoryDocumentSettings } from "../../../src/workbook/office/settings";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { REPO } from "../../helpers/paths";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
 const TODAY = () => new Date("2026-03-12T10:00:00Z");
@@ -56,11 +57,11 @@ test("the read is two syncs whatever the number of rows, and what it reads match
   const syncs = host.syncCount;
   const snapshot = await snapshotOf(host);
   expect(host.syncCount - syncs).toBe(2);
-  const fs = checkWorkbook(snapshot, { today: TODAY() });
+  const fs = checkWorkbook(snapshot, { establishments: ESTABLISHMENTS, today: TODAY() });
   expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(fs.filter((f) => f.rule === "row-incomplete" && f.sheet === C(2))).toHaveLength(100);
   const names = new Set(snapshot.names.map((n) => n.name));
-  for (const n of buildBlueprint().names) expect(names.has(n.name)).toBe(true);
+  for (const n of buildBlueprint({ establishments: ESTABLISHMENTS }).names) expect(names.has(n.name)).toBe(true);
 });
 
 test("update restores what hands broke, keeps typed cells, in 3 round trips", async () => {
@@ -104,7 +105,7 @@ test("update restores what hands broke, keeps typed cells, in 3 round trips", as
   expect(host.model.sheets.map((s) => s.name).indexOf(C(4))).toBe(
     host.model.sheets.map((s) => s.name).indexOf(C(3)) + 1,
   );
-  const after = checkWorkbook(await snapshotOf(host), { today: TODAY() });
+  const after = checkWorkbook(await snapshotOf(host), { establishments: ESTABLISHMENTS, today: TODAY() });
   expect(after.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
 });
@@ -132,7 +133,7 @@ test("a workbook made before « Sens des indicateurs » gets the section, typeab
   expect(params.validations.some((v) => String(v.rule.list?.source) === "=ChoixSens")).toBe(true);
   // Synthèse!M is written by the check, not typed: formatted like J:K (grey, centred), and locked.
   expect(sheet("Synthèse").cells.get("M5")).toMatchObject({ locked: true, style: { horizontalAlignment: "Center" } });
-  const after = checkWorkbook(await snapshotOf(host), { today: TODAY() });
+  const after = checkWorkbook(await snapshotOf(host), { establishments: ESTABLISHMENTS, today: TODAY() });
   expect(after.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(await service.update()).toEqual(["Rien à mettre à jour\u00a0: le classeur est conforme."]);
   // The check writes the wrong-way count in Synthèse!M.
@@ -194,7 +195,7 @@ test("input cells locked by a paste: the check (one read) says so, the update un
   const c6 = host.model.sheets.find((s) => s.name === C(6))!;
   for (const a of ["C20", "C21"]) c6.cells.set(a, { value: "collé", locked: true });
   const syncs = host.syncCount;
-  const all = checkWorkbook(await snapshotOf(host), { today: TODAY() });
+  const all = checkWorkbook(await snapshotOf(host), { establishments: ESTABLISHMENTS, today: TODAY() });
   expect(host.syncCount - syncs).toBe(2);
   expect(all.filter((f) => f.rule === "input-locked").map((f) => [f.sheet, f.cell])).toEqual([[C(6), "A10:G109"]]);
   const lines = await service.update();
@@ -217,7 +218,9 @@ test("a drop-down pasted over in part of a column: one more read names the cells
   const syncs = host.syncCount;
   const snapshot = await snapshotOf(host);
   expect(host.syncCount - syncs).toBe(3);
-  const missing = checkWorkbook(snapshot, { today: TODAY() }).filter((f) => f.rule === "validation-missing");
+  const missing = checkWorkbook(snapshot, { establishments: ESTABLISHMENTS, today: TODAY() }).filter(
+    (f) => f.rule === "validation-missing",
+  );
   expect(missing.map((f) => [f.sheet, f.cell])).toEqual([[C(3), "A12:A15"]]);
   expect(await service.update()).toEqual([`1 liste déroulante restaurée sur ${C(3)} (A10:A109).`]);
   const again = host.syncCount;
@@ -355,7 +358,7 @@ test("the read of a filled workbook beside a school's 3,000 × 12 sheet answers 
   const data = snapshot.sheets.find((s) => s.name === "Données élèves");
   expect(Object.keys(data?.cells ?? {}).every((a) => /^[A-Z]1$/.test(a))).toBe(true);
   // Yet everything of ours is there: every typed row is seen by the check.
-  const fs = checkWorkbook(snapshot, { today: TODAY() });
+  const fs = checkWorkbook(snapshot, { establishments: ESTABLISHMENTS, today: TODAY() });
   expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(snapshot.sheets.find((s) => s.name === C(8))?.cells.G109).toMatchObject({ t: "s" });
 });
@@ -372,7 +375,7 @@ test("a fiche renamed after its hidden name was deleted is still found by its ma
   const syncs = host.syncCount;
   const snapshot = await snapshotOf(host);
   expect(host.syncCount - syncs).toBe(3);
-  const fs = checkWorkbook(snapshot, { today: TODAY() });
+  const fs = checkWorkbook(snapshot, { establishments: ESTABLISHMENTS, today: TODAY() });
   expect(fs.filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
   expect(fs.some((f) => f.sheet === "Notre fiche 7" && f.rule === "row-incomplete" && f.cell.includes("12"))).toBe(
     true,

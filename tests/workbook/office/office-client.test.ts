@@ -19,6 +19,7 @@ import {
   REQUEST_BUDGET,
   type SyncRecord,
 } from "../../helpers/office-client";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const TODAY = () => new Date("2026-03-12T10:00:00Z");
 
@@ -169,7 +170,7 @@ test("the adapter's estimate of each batch (meter.ts) is within 5 % of what Micr
   const options = { pageLayout: true, grouping: true };
   await client.run(async (context) => {
     const before = (await readSnapshot(context)).snapshot;
-    const { edits } = reconcile(buildBlueprint({ auditYear: 2028 }), before);
+    const { edits } = reconcile(buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 }), before);
     const plan = planWrite(edits, before, options);
     expect(plan.bytes.every((b) => b <= PLANNED_BYTES)).toBe(true);
     client.syncs.length = 0;

@@ -11,6 +11,7 @@ import { CRITERION_MARKER_ADDRESS, MARKERS } from "../../../src/domain/blueprint
 import { emptyModel, MemoryHost } from "../../../src/excel-imitation/host";
 import { createWorkbookService } from "../../../src/taskpane/services/workbook-service";
 import { C, fillParameters, freshWorkbook } from "../../helpers/workbooks";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const TODAY = () => new Date("2026-03-12T10:00:00Z");
 
@@ -114,7 +115,7 @@ test("the live check's use case: the sheets read again, or every sheet after a w
   const base = fakeSession({}).session;
   const again = await liveCheckUseCase(
     { ...base, readChanged: async () => ({ snapshot: wb, activeSheet: C(2), again: [C(2)] }) },
-    { today: TODAY(), changed: ["id-2"] },
+    { today: TODAY(), changed: ["id-2"], establishments: ESTABLISHMENTS },
   );
   expect(again.sheets).toEqual([C(2)]);
   expect(again.findings.every((f) => f.sheet === C(2))).toBe(true);
@@ -122,7 +123,7 @@ test("the live check's use case: the sheets read again, or every sheet after a w
   expect(again.fiches).toContain(C(2));
   const whole = await liveCheckUseCase(
     { ...base, readChanged: async () => ({ snapshot: wb }) },
-    { today: TODAY(), changed: ["unknown"] },
+    { today: TODAY(), changed: ["unknown"], establishments: ESTABLISHMENTS },
   );
   expect(whole.sheets).toEqual(wb.sheets.map((s) => s.name));
 });

@@ -10,6 +10,7 @@ import { readSnapshot } from "../../../src/workbook/office/adapter";
 import { applyEdits } from "../../../src/workbook/office/write";
 import { createWorkbookService } from "../../../src/taskpane/services/workbook-service";
 import { C } from "../../helpers/workbooks";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const TODAY = () => new Date("2026-03-12T10:00:00Z");
 const SCHOOL_A = "0040007L — LYCEE PROFESSIONNEL LYCEE DES METIERS BEAU DE ROCHAS (DIGNE LES BAINS)";
@@ -88,7 +89,10 @@ test("the in-memory Excel refuses a merge over a merged area; the adapter undoes
       sheets: snapshot.sheets.map((s) => (s.name === C(3) ? { ...s, merges: [...c3.merges] } : s)),
     };
     const school = SCHOOL_A;
-    const { edits } = reconcile(buildBlueprint({ auditYear: 2028, school }), withMerges);
+    const { edits } = reconcile(
+      buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028, school }),
+      withMerges,
+    );
     expect(edits.filter((e) => e.sheet === C(3)).map((e) => e.op)).toEqual(["unmerge", "merge"]);
     await applyEdits(ctx, edits, withMerges, { pageLayout: true });
   });

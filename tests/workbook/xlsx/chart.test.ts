@@ -15,6 +15,7 @@ import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
 import { readXlsx } from "../../../src/workbook/xlsx/read";
 import { applyEditsToXlsx } from "../../../src/workbook/xlsx/update";
 import { SYSTEM_PYTHON } from "../../helpers/python";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-chart-"));
 const TITLE = "Lignes remplies et constats de la dernière vérification, par critère";
@@ -75,8 +76,11 @@ function libreoffice(format: string, outDir: string, file: string): void {
 
 function update(bytes: Uint8Array): { bytes: Uint8Array; lines: string[] } {
   const snapshot = readXlsx(bytes);
-  const ctx = makeContext(snapshot, {});
-  const { edits } = reconcile(buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }), snapshot);
+  const ctx = makeContext(snapshot, { establishments: ESTABLISHMENTS });
+  const { edits } = reconcile(
+    buildBlueprint({ establishments: ESTABLISHMENTS, referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }),
+    snapshot,
+  );
   return { bytes: edits.length ? applyEditsToXlsx(bytes, edits) : bytes, lines: describeEdits(edits) };
 }
 
@@ -90,7 +94,7 @@ let generated: string;
 
 beforeAll(async () => {
   generated = path.join(dir, "gen.xlsx");
-  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ auditYear: 2028 })));
+  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 })));
 });
 
 test("generate draws one bar chart on Synthèse over the criterion rows, under the table; openpyxl reads it", () => {

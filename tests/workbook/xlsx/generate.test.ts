@@ -4,11 +4,11 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { buildBlueprint, criterionSheetName, guideAxes, guideObjectives } from "../../../src/domain/blueprint/build";
 import { FOLLOW_UP, LISTS, NAMES, TABLE, listColumns } from "../../../src/domain/blueprint/layout";
-import { establishments } from "../../../src/domain/establishments";
 import { columnLetters } from "../../../src/domain/a1";
 import { CRITERIA } from "../../../src/domain/referential/criteria";
 import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
 import { openpyxlDump, type OpenpyxlDump } from "../../helpers/python";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 let dump: OpenpyxlDump;
 const sheetNames = CRITERIA.map(criterionSheetName);
@@ -16,7 +16,12 @@ const sheetNames = CRITERIA.map(criterionSheetName);
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ldm-gen-"));
   const file = path.join(dir, "fiches.xlsx");
-  const bp = buildBlueprint({ auditYear: 2028, school: "0130064Z — TEST", headOfSchool: "Mme Exemple" });
+  const bp = buildBlueprint({
+    establishments: ESTABLISHMENTS,
+    auditYear: 2028,
+    school: "0130064Z — TEST",
+    headOfSchool: "Mme Exemple",
+  });
   writeFileSync(file, await blueprintToXlsx(bp));
   dump = openpyxlDump(file, ["Paramètres", "Listes", sheetNames[0], sheetNames[6], "Guide"]);
 });
@@ -67,7 +72,7 @@ test("workbook-level defined names point at the key cells and lists", () => {
   expect(n[NAMES.referenceYear]).toBe("'Paramètres'!$B$6");
   expect(n[NAMES.auditYear]).toBe("'Paramètres'!$B$7");
   for (const c of CRITERIA) expect(n[`Referent_C${c.number}`]).toBe(`'Paramètres'!$B$${9 + c.number}`);
-  expect(n[NAMES.schools]).toBe(`Listes!$A$2:$A$${1 + establishments().length}`);
+  expect(n[NAMES.schools]).toBe(`Listes!$A$2:$A$${1 + ESTABLISHMENTS.list.length}`);
   expect(n[NAMES.sheet("c3")]).toBe(`'${sheetNames[2]}'!$A$1`);
 });
 

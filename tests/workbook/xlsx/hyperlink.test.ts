@@ -13,6 +13,7 @@ import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
 import { xlsxSession } from "../../../src/workbook/xlsx/session";
 import { REPO } from "../../helpers/paths";
 import { editWithOpenpyxl, SYSTEM_PYTHON } from "../../helpers/python";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const LINK = "https://ent.example.fr/compte-rendu.pdf";
 const STATUS = "I10:I109";
@@ -68,7 +69,7 @@ function expectLinkKept(before: { sheet: string; rels: string }, file: string): 
 /** `ldm-fiches update` on the file, through the same use case and .xlsx session; returns what it said. */
 async function update(file: string): Promise<readonly string[]> {
   const session = xlsxSession(new Uint8Array(readFileSync(file)));
-  const { lines } = await updateUseCase(session);
+  const { lines } = await updateUseCase(session, { establishments: ESTABLISHMENTS });
   const written = session.written();
   if (written) writeFileSync(file, written);
   return lines;
@@ -78,7 +79,7 @@ let generated: string;
 
 beforeAll(async () => {
   generated = path.join(dir, "fiches.xlsx");
-  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ auditYear: 2028 })));
+  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 })));
 });
 
 /** The file has its link in S10 and a lost drop-down: the update restores the drop-down and keeps the link. */

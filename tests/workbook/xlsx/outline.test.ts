@@ -11,6 +11,7 @@ import { buildBlueprint } from "../../../src/domain/blueprint/build";
 import { FOLLOW_UP } from "../../../src/domain/blueprint/layout";
 import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
 import { SYSTEM_PYTHON } from "../../helpers/python";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 interface Outline {
   /** Outline level of columns A..U, by letter. */
@@ -22,7 +23,7 @@ interface Outline {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-outline-"));
-const bp = buildBlueprint({ auditYear: 2028 });
+const bp = buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 });
 const fiches = bp.sheets.filter((s) => s.role === "criterion");
 const LETTERS = Array.from({ length: 21 }, (_, i) => columnLetters(i + 1));
 const GROUPED = new Set(

@@ -18,6 +18,7 @@ import { applyEditsToXlsx } from "../../../src/workbook/xlsx/update";
 import { REAL_WORLD_XLSX } from "../../helpers/paths";
 import { identifySheets, isFichesWorkbook } from "../../../src/domain/identify";
 import { openpyxlDump, SYSTEM_PYTHON } from "../../helpers/python";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const STRUCTURAL = new Set(["sheet-missing", "lists-damaged", "validation-missing"]);
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-rw-"));
@@ -35,7 +36,14 @@ beforeAll(async () => {
   const generated = path.join(dir, "generated.xlsx");
   writeFileSync(
     generated,
-    await blueprintToXlsx(buildBlueprint({ auditYear: 2028, school: "0040007L — LYCEE", headOfSchool: "Mme Dupont" })),
+    await blueprintToXlsx(
+      buildBlueprint({
+        establishments: ESTABLISHMENTS,
+        auditYear: 2028,
+        school: "0040007L — LYCEE",
+        headOfSchool: "Mme Dupont",
+      }),
+    ),
   );
   const byOpenpyxl = path.join(dir, "openpyxl.xlsx");
   execFileSync(SYSTEM_PYTHON, [path.join(__dirname, "../../helpers/make_corpus.py"), generated, byOpenpyxl]);
@@ -69,9 +77,9 @@ describe.each(["openpyxl", "libreoffice"])("a workbook written by %s", (producer
   beforeAll(() => {
     original = new Uint8Array(readFileSync(corpus[producer]));
     const snapshot = readXlsx(original);
-    const ctx = makeContext(snapshot, {});
+    const ctx = makeContext(snapshot, { establishments: ESTABLISHMENTS });
     const { edits } = reconcile(
-      buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }),
+      buildBlueprint({ establishments: ESTABLISHMENTS, referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }),
       snapshot,
     );
     updated = applyEditsToXlsx(original, edits);
@@ -79,7 +87,7 @@ describe.each(["openpyxl", "libreoffice"])("a workbook written by %s", (producer
   });
 
   test("check reads it and sees the damage", () => {
-    const rules = new Set(checkWorkbook(readXlsx(original)).map((f) => f.rule));
+    const rules = new Set(checkWorkbook(readXlsx(original), { establishments: ESTABLISHMENTS }).map((f) => f.rule));
     expect(rules).toContain("sheet-missing");
     expect(rules).toContain("validation-missing");
     expect(rules).toContain("lists-damaged");
@@ -87,10 +95,15 @@ describe.each(["openpyxl", "libreoffice"])("a workbook written by %s", (producer
 
   test("after update: no structural finding, and a second update changes nothing", () => {
     const snapshot = readXlsx(updated);
-    expect(checkWorkbook(snapshot).filter((f) => STRUCTURAL.has(f.rule))).toEqual([]);
-    const ctx = makeContext(snapshot, {});
+    expect(checkWorkbook(snapshot, { establishments: ESTABLISHMENTS }).filter((f) => STRUCTURAL.has(f.rule))).toEqual(
+      [],
+    );
+    const ctx = makeContext(snapshot, { establishments: ESTABLISHMENTS });
     expect(
-      reconcile(buildBlueprint({ referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }), snapshot).edits,
+      reconcile(
+        buildBlueprint({ establishments: ESTABLISHMENTS, referenceYear: ctx.referenceYear, auditYear: ctx.auditYear }),
+        snapshot,
+      ).edits,
     ).toEqual([]);
   });
 
@@ -154,10 +167,12 @@ test("every workbook of the real-world corpus: check reads it or says in one Fre
       continue;
     }
     const snapshot = readXlsx(bytes);
-    const findings = checkWorkbook(snapshot);
+    const findings = checkWorkbook(snapshot, { establishments: ESTABLISHMENTS });
     expect(findings.filter((x) => x.rule === "sheet-missing").length).toBe(12);
     // None of them is ours: the command line says so instead of listing ten missing sheets.
-    expect([f, isFichesWorkbook(identifySheets(buildBlueprint(), snapshot))]).toEqual([f, false]);
+    expect([f, isFichesWorkbook(identifySheets(buildBlueprint({ establishments: ESTABLISHMENTS }), snapshot))]).toEqual(
+      [f, false],
+    );
   }
 });
 
@@ -171,7 +186,7 @@ test("update --convert takes every readable workbook of the corpus, a package wi
     const before = readXlsx(bytes).sheets.map((s) => s.name);
     const session = xlsxSession(bytes, readXlsx(bytes));
     try {
-      await updateUseCase(session, { oursOnly: false });
+      await updateUseCase(session, { establishments: ESTABLISHMENTS, oursOnly: false });
     } catch (e) {
       outcome[f] = `refusé : ${(e as Error).message}`;
       continue;
@@ -180,7 +195,7 @@ test("update --convert takes every readable workbook of the corpus, a package wi
     const after = readXlsx(converted).sheets.map((s) => s.name);
     // The school's sheets are all still there, the fiches joined them, and a second update has nothing to do.
     const again = xlsxSession(converted, readXlsx(converted));
-    await updateUseCase(again, { oursOnly: true });
+    await updateUseCase(again, { establishments: ESTABLISHMENTS, oursOnly: true });
     outcome[f] =
       before.every((t) => after.includes(t)) && after.length > before.length && !again.written()
         ? "ok"

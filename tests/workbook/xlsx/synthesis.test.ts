@@ -12,6 +12,7 @@ import { CRITERIA } from "../../../src/domain/referential/criteria";
 import { blueprintToXlsx } from "../../../src/workbook/xlsx/generate";
 import { readXlsx } from "../../../src/workbook/xlsx/read";
 import { SYSTEM_PYTHON } from "../../helpers/python";
+import { ESTABLISHMENTS } from "../../helpers/establishments";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ldm-synth-"));
 
@@ -82,11 +83,14 @@ print(json.dumps([[s.cell(row=r, column=c).value for c in range(1, 25)] for r in
 
 test("Synthèse, recalculated by LibreOffice, matches the sheets", async () => {
   const generated = path.join(dir, "gen.xlsx");
-  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ auditYear: 2028 })));
+  writeFileSync(generated, await blueprintToXlsx(buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028 })));
   const typed = path.join(dir, "saisi.xlsx");
   execFileSync(SYSTEM_PYTHON, ["-c", FILL, generated, typed]);
   // The check's counts, as « Vérifier tout le classeur » writes them, then LibreOffice recalculates.
-  const domain = synthesize(readXlsx(new Uint8Array(readFileSync(typed))), { today: new Date("2026-03-12") });
+  const domain = synthesize(readXlsx(new Uint8Array(readFileSync(typed))), {
+    establishments: ESTABLISHMENTS,
+    today: new Date("2026-03-12"),
+  });
   const counts = JSON.stringify(
     domain.criteria.map((c) => [c.counts.error, c.counts.warning, c.followUp.targetsReached, c.followUp.targetsMissed]),
   );
