@@ -4,6 +4,10 @@
  * declarations, unknown elements, processing instructions. DOCTYPE is refused (never expanded).
  */
 import { escapeXmlAttr, escapeXmlText } from "../xml-text";
+// One decoder of references for both readers: the event parser's (`&#0;` and unknown names kept as written).
+import { decodeEntities, localName } from "./xml";
+
+export { localName };
 
 export interface XmlElement {
   name: string;
@@ -13,19 +17,6 @@ export interface XmlElement {
 export type XmlNode = XmlElement | { text: string } | { raw: string };
 
 export class XmlTreeError extends Error {}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, e: string) => {
-    if (e[0] === "#") {
-      const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e] ?? m;
-  });
-}
 
 /** The one XML text path of every writer (../xml-text.ts): forbidden characters dropped, then escaped. */
 export const escapeText = escapeXmlText;
@@ -137,12 +128,6 @@ export function serializeXml(node: XmlNode): string {
 export function serializeDocument(prolog: string, root: XmlElement): string {
   const decl = prolog.trim() ? prolog.trim() + "\n" : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   return decl + serializeXml(root);
-}
-
-/** The local part of a (possibly prefixed) name. */
-export function localName(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
 }
 
 export function isElement(x: XmlNode): x is XmlElement {
