@@ -17,6 +17,12 @@ const local = { rules: { "jsx-key": jsxKey, "domain-cycles": domainCycles } };
 
 const tsFiles = ["**/*.{ts,tsx,mts,cts}"];
 
+/** Outside the domain, a workbook's facts come from facts.ts, never from the check's own context. */
+const checkContext = {
+  group: ["**/domain/check/context"],
+  message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
+};
+
 export default [
   {
     ignores: [
@@ -141,10 +147,7 @@ export default [
         "error",
         {
           patterns: [
-            {
-              group: ["**/domain/check/context"],
-              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
-            },
+            checkContext,
             {
               group: ["**/excel-imitation/**"],
               message: "L'imitation d'Excel en mémoire sert aux tests et à l'aperçu (src/preview), pas au produit.",
@@ -161,12 +164,7 @@ export default [
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            {
-              group: ["**/domain/check/context"],
-              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
-            },
-          ],
+          patterns: [checkContext],
         },
       ],
     },
@@ -190,10 +188,7 @@ export default [
               ],
               message: "Un adaptateur traduit ; il n'affiche rien et ne connaît pas les surfaces.",
             },
-            {
-              group: ["**/domain/check/context"],
-              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
-            },
+            checkContext,
           ],
         },
       ],
@@ -210,10 +205,7 @@ export default [
               group: ["**/workbook/**", "**/documents/**", "**/excel-imitation/**"],
               message: "Un composant passe par le service (src/taskpane/services), jamais par un adaptateur.",
             },
-            {
-              group: ["**/domain/check/context"],
-              message: "Les faits d'un classeur (années, feuilles, tableaux) : src/domain/facts.ts.",
-            },
+            checkContext,
           ],
         },
       ],

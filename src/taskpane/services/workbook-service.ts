@@ -151,14 +151,7 @@ export function createWorkbookService(options: ServiceOptions) {
    */
   async function recheck(worksheetIds: readonly string[]): Promise<LiveCheck> {
     return guardedFull((establishments) =>
-      withSession(async (session) => {
-        const { sheets, findings, activeSheet, fiches } = await liveCheckUseCase(session, {
-          today: today(),
-          changed: worksheetIds,
-          establishments,
-        });
-        return { sheets, findings, activeSheet, fiches };
-      }),
+      withSession((session) => liveCheckUseCase(session, { today: today(), changed: worksheetIds, establishments })),
     );
   }
 

@@ -8,7 +8,16 @@ import {
   type ValidationType,
   type Visibility,
 } from "../../domain/snapshot";
-import { decodeEntities, localName, normaliseNewlines, readStartTag, type XmlAttributes, type XmlHandler } from "./xml";
+import {
+  decodeEntities,
+  isNameEnd,
+  isSpace,
+  localName,
+  normaliseNewlines,
+  readStartTag,
+  type XmlAttributes,
+  type XmlHandler,
+} from "./xml";
 import { BUILTIN_FORMATS } from "./number-formats";
 import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, shown } from "./read-package";
 
@@ -247,12 +256,12 @@ const CELL_TAG = {
  */
 function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
   const n = xml.length;
-  if (xml.charCodeAt(lt + 1) !== 99 /* c */ || !isNameEndCode(xml.charCodeAt(lt + 2))) return undefined;
+  if (xml.charCodeAt(lt + 1) !== 99 /* c */ || !isNameEnd(xml.charCodeAt(lt + 2))) return undefined;
   const tag = CELL_TAG;
   tag.r = tag.s = tag.t = undefined;
   let i = lt + 2;
   for (;;) {
-    while (i < n && isBlank(xml.charCodeAt(i))) i++;
+    while (i < n && isSpace(xml.charCodeAt(i))) i++;
     if (i >= n) return undefined;
     const code = xml.charCodeAt(i);
     if (code === 62 /* > */) {
@@ -267,7 +276,7 @@ function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
       return tag;
     }
     const nameStart = i;
-    while (i < n && !isNameEndCode(xml.charCodeAt(i))) i++;
+    while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
     const nameLength = i - nameStart;
     if (nameLength === 0 || xml.charCodeAt(i) !== 61 /* = */) return undefined;
     const quote = xml.charCodeAt(i + 1);
@@ -286,14 +295,6 @@ function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
     }
     i = close + 1;
   }
-}
-
-function isNameEndCode(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62 || code === 61;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /** Text up to the next `<`, which must open `end` (« </v> »): the index of that `<`, or -1. */

@@ -93,12 +93,12 @@ function normaliseAttribute(s: string): string {
   return /[\t\n\r]/.test(s) ? s.replace(/\r\n|[\t\n\r]/g, " ") : s;
 }
 
-function isNameEnd(code: number): boolean {
+export function isNameEnd(code: number): boolean {
   // whitespace, `/`, `>`, `=`
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62 || code === 61;
 }
 
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
