@@ -2,14 +2,14 @@
  * The preview: the real task pane beside a grid of an in-memory workbook, to try the add-in without
  * Office (and to test it in a browser). No Office.js is loaded here.
  */
-import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { address, columnLetters } from "../domain/a1";
 import { isDateFormat, serialDate } from "../domain/text";
 import { emptyModel, MemoryHost, type MemoryModel } from "../excel-imitation/host";
 import type { MemoryCell, MemorySheet } from "../excel-imitation/model";
-import { App } from "../taskpane/components/App";
+import { App, preloadFirstRun } from "../taskpane/components/App";
 import type { Boot } from "../taskpane/components/App";
 import { TEXTS } from "../taskpane/texts";
 import { memoryDocumentSettings } from "../workbook/office/settings";
@@ -62,6 +62,7 @@ const settings = memoryDocumentSettings();
 const engine = import(/* webpackChunkName: "engine" */ "../taskpane/services/workbook-service").then((m) =>
   m.createWorkbookService({ run, pageLayout: () => true, grouping: () => true, settings }),
 );
+preloadFirstRun();
 (
   window as unknown as {
     ldmPreview: { host: MemoryHost; settings: Map<string, unknown>; holdBatches(): void; releaseBatches(): void };
@@ -254,9 +255,8 @@ function Grid(): React.JSX.Element {
 // « ?theme=dark » shows the pane as Office's dark theme makes it (the same choice as in Excel).
 const officeTheme =
   new URLSearchParams(window.location.search).get("theme") === "dark" ? { bodyBackgroundColor: "#1f1f1f" } : undefined;
-const paneTheme = themeFor(officeTheme);
-
-function Preview(): React.JSX.Element {
+function Preview(props: { paneTheme: Theme }): React.JSX.Element {
+  const { paneTheme } = props;
   const s = useStyles();
   const [boot, setBoot] = React.useState<Boot>({ kind: "loading" });
   React.useEffect(() => {
@@ -278,4 +278,5 @@ function Preview(): React.JSX.Element {
 }
 
 const container = document.getElementById("container");
-if (container) createRoot(container).render(<Preview />);
+// The pane's theme as in Excel: the dark one is a chunk fetched only when asked for.
+if (container) void themeFor(officeTheme).then((paneTheme) => createRoot(container).render(<Preview paneTheme={paneTheme} />));

@@ -2,7 +2,7 @@
  * The pane follows Office's theme (`Office.context.officeTheme`, Office common API): dark when Office's
  * body background is dark, as in Excel's « Noir » theme; light otherwise, and where Office does not say.
  */
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { webLightTheme, type Theme } from "@fluentui/react-components";
 
 /** Relative luminance of a « #RRGGBB » colour (WCAG), or undefined if it is not one. */
 export function luminance(hex: string | undefined): number | undefined {
@@ -20,8 +20,13 @@ export function isDark(officeTheme: { bodyBackgroundColor?: string } | undefined
   return l !== undefined && l < 0.2;
 }
 
-export function themeFor(officeTheme: { bodyBackgroundColor?: string } | undefined): Theme {
-  return isDark(officeTheme) ? webDarkTheme : webLightTheme;
+/**
+ * The theme for Office's: the dark one is fetched only when Office is dark (its tokens are ~6 KB gzip that a
+ * light pane, the common case, need not load before its first button — #27's budget).
+ */
+export async function themeFor(officeTheme: { bodyBackgroundColor?: string } | undefined): Promise<Theme> {
+  if (!isDark(officeTheme)) return webLightTheme;
+  return (await import(/* webpackChunkName: "dark-theme" */ "./dark-theme")).webDarkTheme;
 }
 
 /**

@@ -2,12 +2,12 @@
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { colorSchemeOf, isDark, themeFor } from "../../src/taskpane/theme";
 
-test("dark when Office's body background is dark, light otherwise or when Office says nothing", () => {
-  expect(themeFor({ bodyBackgroundColor: "#262626" })).toBe(webDarkTheme);
-  expect(themeFor({ bodyBackgroundColor: "#1F1F1F" })).toBe(webDarkTheme);
-  expect(themeFor({ bodyBackgroundColor: "#FFFFFF" })).toBe(webLightTheme);
-  expect(themeFor({ bodyBackgroundColor: "#E6E6E6" })).toBe(webLightTheme);
-  expect(themeFor(undefined)).toBe(webLightTheme);
+test("dark when Office's body background is dark, light otherwise or when Office says nothing", async () => {
+  await expect(themeFor({ bodyBackgroundColor: "#262626" })).resolves.toBe(webDarkTheme);
+  await expect(themeFor({ bodyBackgroundColor: "#1F1F1F" })).resolves.toBe(webDarkTheme);
+  await expect(themeFor({ bodyBackgroundColor: "#FFFFFF" })).resolves.toBe(webLightTheme);
+  await expect(themeFor({ bodyBackgroundColor: "#E6E6E6" })).resolves.toBe(webLightTheme);
+  await expect(themeFor(undefined)).resolves.toBe(webLightTheme);
   expect(isDark({ bodyBackgroundColor: "pas une couleur" })).toBe(false);
 });
 
