@@ -6,7 +6,7 @@
  */
 /* global window, document */ // fillWrong and paneNodes run in the page (page.evaluate).
 const { execFileSync } = require("child_process");
-const { createReadStream, existsSync, mkdtempSync } = require("fs");
+const { createReadStream, existsSync, mkdtempSync, writeFileSync } = require("fs");
 const { createServer } = require("http");
 const { tmpdir } = require("os");
 const path = require("path");
@@ -61,6 +61,29 @@ async function timeToInteractive(url) {
   }
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
+}
+
+/**
+ * The instrument's floor: a page holding nothing but the button, timed as the preview is (a new browser context,
+ * the CPU slowed 4×, no cache). What the pane costs is the difference.
+ */
+async function emptyPageTime() {
+  const dir = mkdtempSync(path.join(tmpdir(), "ldm-bench-empty-"));
+  writeFileSync(
+    path.join(dir, "preview.html"),
+    '<!doctype html><html lang="fr"><head><meta charset="UTF-8"><title>Plancher</title></head>' +
+      '<body><div id="container"></div><script defer src="page.js"></script></body></html>',
+  );
+  writeFileSync(
+    path.join(dir, "page.js"),
+    'document.getElementById("container").innerHTML = "<button>Générer les fiches</button>";',
+  );
+  const server = await serve(dir);
+  try {
+    return await timeToInteractive(`http://127.0.0.1:${server.address().port}/preview.html`);
+  } finally {
+    server.close();
+  }
 }
 
 /** Rows 10 to 10 + rows − 1 of every criterion sheet filled with wrong values: four findings a row. */
@@ -163,9 +186,11 @@ async function benchPane() {
   try {
     const { port } = server.address();
     const t = await timeToInteractive(`http://127.0.0.1:${port}/preview.html`);
+    const floor = await emptyPageTime();
     console.log(
       `Aperçu, processeur ralenti 4×, sans cache : premier écran utilisable (formulaire de première utilisation) en ` +
-        `${t.median} ms (médiane de ${RUNS}, de ${t.min} à ${t.max} ms)`,
+        `${t.median} ms (médiane de ${RUNS}, de ${t.min} à ${t.max} ms) ; une page vide qui n'a que ce bouton, ` +
+        `mesurée de même : ${floor.median} ms (de ${floor.min} à ${floor.max} ms), le plancher de la mesure`,
     );
     const f = await findingsAtScale(`http://127.0.0.1:${port}/preview.html`, LIVE_CHECK_QUIET_MS);
     console.log(

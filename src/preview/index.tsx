@@ -164,13 +164,24 @@ function touchesRow(x: string | undefined, y: string | undefined, row: number): 
   return on(x) || on(y);
 }
 
+/** Rows drawn at once: a first screen's worth. */
+const FIRST_ROWS = 36;
+
 function Grid(): React.JSX.Element {
   const s = useStyles();
   const model = useModel();
   const visible = model.sheets.filter((x) => x.visibility === "Visible");
   const active = model.sheets[model.activeSheet] ?? visible[0];
-  // Down to row 120 and across to column S: the table and its follow-up columns (I–S) can be typed into.
-  const rows = 120;
+  // Down to row 120 and across to column S: the table and its follow-up columns (I–S) can be typed into. The
+  // rows below the first screen are drawn once the page is idle: the preview's stand-in for Excel should not
+  // delay the pane it is there to show (in Excel, the grid is Excel's).
+  const [rows, setRows] = React.useState(FIRST_ROWS);
+  React.useEffect(() => {
+    const all = () => setRows(120);
+    if (typeof requestIdleCallback !== "function") return void setTimeout(all, 200);
+    const id = requestIdleCallback(all, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, []);
   const cols = 19;
   const [draft, setDraft] = React.useState<string | undefined>();
   const select = React.useCallback((sheet: string, addr: string) => {
