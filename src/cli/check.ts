@@ -80,6 +80,21 @@ export async function checkFile(file: string, sheetArg: string | undefined, toda
   }
 }
 
+/**
+ * `items` as `JSON.stringify(items, null, 2)` writes them, byte for byte, one item at a time. An académie's
+ * 2,090 filled workbooks make ~400 MB of JSON: as one string, close to the longest V8 allows (2^29 characters),
+ * and a larger académie would stop with « Invalid string length » after all the work was done.
+ */
+export function writeJsonArray(items: readonly unknown[], out: (text: string) => void): void {
+  if (items.length === 0) return out("[]");
+  out("[");
+  // A JSON text has no raw line break inside a string: every "\n" is one of the layout's, indented one level more.
+  items.forEach((x, i) =>
+    out(`  ${JSON.stringify(x, null, 2).replace(/\n/g, "\n  ")}${i < items.length - 1 ? "," : ""}`),
+  );
+  out("]");
+}
+
 export async function checkCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {
   const args = parseArgs(argv, ["sheet"], ["json"]);
   if (args.positional.length === 0)
@@ -96,12 +111,9 @@ export async function checkCommand(argv: readonly string[], io: Io, today = new 
   );
   if (progress && files.length > 1) progress("");
   if (args.options.has("json")) {
-    io.out(
-      JSON.stringify(
-        reports.map((r) => ({ ...r, problem: r.problem ?? null })),
-        null,
-        2,
-      ),
+    writeJsonArray(
+      reports.map((r) => ({ ...r, problem: r.problem ?? null })),
+      io.out,
     );
   } else {
     reports.forEach((r, i) => {
