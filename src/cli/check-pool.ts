@@ -8,7 +8,7 @@ import { existsSync } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import type { FileReport } from "./check";
+import type { CheckFormat, RenderedReport } from "./check";
 import type { PoolJob, PoolTask } from "./check-worker";
 
 /** Below this many files, starting workers (≈ 0.15 s each) costs more than it saves. */
@@ -83,9 +83,10 @@ export async function checkFiles(
   files: readonly string[],
   sheet: string | undefined,
   today: Date,
-  checkOne: (file: string) => Promise<FileReport>,
+  format: CheckFormat,
+  checkOne: (file: string) => Promise<RenderedReport>,
   progress?: (done: number, total: number) => void,
-): Promise<FileReport[]> {
-  const inputs = files.map((file) => ({ file, sheet, today: today.getTime() }));
+): Promise<RenderedReport[]> {
+  const inputs = files.map((file) => ({ file, sheet, today: today.getTime(), format }));
   return runPool("check", inputs, (i) => checkOne(i.file), progress);
 }

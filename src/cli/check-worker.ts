@@ -16,12 +16,13 @@ export interface CheckInput {
   readonly file: string;
   readonly sheet?: string;
   readonly today: number;
+  readonly format: import("./check").CheckFormat;
 }
 
 async function run(job: PoolJob, input: unknown): Promise<unknown> {
   if (job === "check") {
     const i = input as CheckInput;
-    return (await import("./check")).checkFile(i.file, i.sheet, new Date(i.today));
+    return (await import("./check")).renderedCheck(i.file, i.sheet, new Date(i.today), i.format);
   }
   if (job === "summary") {
     const i = input as { file: string; today: number };

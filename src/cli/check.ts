@@ -81,18 +81,62 @@ export async function checkFile(file: string, sheetArg: string | undefined, toda
 }
 
 /**
- * `items` as `JSON.stringify(items, null, 2)` writes them, byte for byte, one item at a time. An académie's
- * 2,090 filled workbooks make ~400 MB of JSON: as one string, close to the longest V8 allows (2^29 characters),
- * and a larger académie would stop with « Invalid string length » after all the work was done.
+ * One item of a JSON array as `JSON.stringify(array, null, 2)` lays it out (indented one level). A JSON text has
+ * no raw line break inside a string: every "\n" is one of the layout's.
  */
-export function writeJsonArray(items: readonly unknown[], out: (text: string) => void): void {
+export function jsonArrayItem(item: unknown): string {
+  return `  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`;
+}
+
+/**
+ * Items laid out by `jsonArrayItem`, written as the array `JSON.stringify(items, null, 2)` would be, byte for byte,
+ * one item at a time. An académie's 2,090 filled workbooks make ~400 MB of JSON: as one string, close to the
+ * longest V8 allows (2^29 characters), and a larger académie would stop with « Invalid string length » after all
+ * the work was done.
+ */
+export function writeJsonItems(items: readonly string[], out: (text: string) => void): void {
   if (items.length === 0) return out("[]");
   out("[");
-  // A JSON text has no raw line break inside a string: every "\n" is one of the layout's, indented one level more.
-  items.forEach((x, i) =>
-    out(`  ${JSON.stringify(x, null, 2).replace(/\n/g, "\n  ")}${i < items.length - 1 ? "," : ""}`),
-  );
+  items.forEach((x, i) => out(i < items.length - 1 ? `${x},` : x));
   out("]");
+}
+
+/** A file's report with its output already written out: what the main thread prints, plus what it counts. */
+export interface RenderedReport {
+  readonly file: string;
+  readonly readable: boolean;
+  readonly problem?: string;
+  readonly counts: FindingCounts;
+  /** The report's JSON item (`--json`) or its lines (empty when the file was not checked). */
+  readonly text: string;
+}
+
+export type CheckFormat = "json" | "text";
+
+/**
+ * Checks a file and writes its report out where the check ran (in a worker, for many files): the findings then
+ * cross to the main thread as one string rather than ~400 objects to copy, and the writing is shared by the cores.
+ */
+export async function renderedCheck(
+  file: string,
+  sheet: string | undefined,
+  today: Date,
+  format: CheckFormat,
+): Promise<RenderedReport> {
+  const r = await checkFile(file, sheet, today);
+  const text =
+    format === "json"
+      ? jsonArrayItem({ ...r, problem: r.problem ?? null })
+      : r.readable
+        ? formatReport(r).join("\n")
+        : "";
+  return {
+    file: r.file,
+    readable: r.readable,
+    ...(r.problem !== undefined ? { problem: r.problem } : {}),
+    counts: r.counts,
+    text,
+  };
 }
 
 export async function checkCommand(argv: readonly string[], io: Io, today = new Date()): Promise<number> {
@@ -102,23 +146,25 @@ export async function checkCommand(argv: readonly string[], io: Io, today = new 
   const sheet = stringOption(args, "sheet");
   const files = args.positional;
   const progress = io.progress;
+  const format: CheckFormat = args.options.has("json") ? "json" : "text";
   const reports = await checkFiles(
     files,
     sheet,
     today,
-    (file) => checkFile(file, sheet, today),
+    format,
+    (file) => renderedCheck(file, sheet, today, format),
     progress && files.length > 1 ? (done, total) => progress(`${done} / ${total} fichiers vérifiés`) : undefined,
   );
   if (progress && files.length > 1) progress("");
-  if (args.options.has("json")) {
-    writeJsonArray(
-      reports.map((r) => ({ ...r, problem: r.problem ?? null })),
+  if (format === "json") {
+    writeJsonItems(
+      reports.map((r) => r.text),
       io.out,
     );
   } else {
     reports.forEach((r, i) => {
       if (i > 0) io.out("");
-      if (r.readable) formatReport(r).forEach((l) => io.out(l));
+      if (r.readable) io.out(r.text);
       else io.err(`${r.file} : ${r.problem}`);
     });
     if (reports.length > 1) {

@@ -1,10 +1,10 @@
 /** `check --json` writes its reports one at a time, with the very bytes one JSON.stringify of them all would give. */
 import fc from "fast-check";
-import { writeJsonArray } from "../../src/cli/check";
+import { jsonArrayItem, writeJsonItems } from "../../src/cli/check";
 
 const written = (items: readonly unknown[]) => {
   const lines: string[] = [];
-  writeJsonArray(items, (l) => lines.push(l));
+  writeJsonItems(items.map(jsonArrayItem), (l) => lines.push(l));
   return lines.map((l) => `${l}\n`).join("");
 };
 
@@ -26,7 +26,7 @@ test("a report at a time: no single string holds the whole output", () => {
     findings: Array.from({ length: 1000 }, (_, i) => ({ cell: `A${i}`, message: "m" })),
   };
   const lengths: number[] = [];
-  writeJsonArray([report, report, report], (l) => lengths.push(l.length));
+  writeJsonItems([report, report, report].map(jsonArrayItem), (l) => lengths.push(l.length));
   const whole = JSON.stringify([report, report, report], null, 2).length;
   expect(Math.max(...lengths)).toBeLessThan(whole / 2);
 });
