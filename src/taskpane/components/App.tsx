@@ -1,8 +1,6 @@
 import {
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
   Text,
   Title2,
   Title3,
@@ -21,6 +19,7 @@ import { LIVE_CHECK_QUIET_MS, TEXTS } from "../texts";
 import { GuideExamples } from "./GuideExamples";
 import { colorSchemeOf } from "../theme";
 import { FOLLOW_UP_TEXTS } from "../services/follow-up";
+import { Notice } from "./Notice";
 import { Working } from "./Working";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -209,13 +208,11 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
       {busy && <Working label={busy} />}
       {busy && slow && <Text role="status">{TEXTS.stillWaiting}</Text>}
       {message && (
-        <MessageBar intent={message.intent} ref={messageRef}>
-          <MessageBarBody>
-            {message.lines.map((l, i) => (
-              <div key={i}>{frenchSpaces(l)}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent={message.intent} ref={messageRef}>
+          {message.lines.map((l, i) => (
+            <div key={i}>{frenchSpaces(l)}</div>
+          ))}
+        </Notice>
       )}
       {status && !status.generated && (
         <section aria-label={TEXTS.firstRunTitle}>
@@ -255,15 +252,13 @@ function Workspace(props: { service: WorkbookService }): React.JSX.Element {
             {TEXTS.dossierFinal}
           </label>
           {dossier && (
-            <MessageBar intent="success">
-              <MessageBarBody>
-                <div>{dossier.line}</div>
-                <a className={styles.link} href={dossier.url} download={dossier.fileName}>
-                  {TEXTS.downloadDossier}
-                </a>
-                <div>{TEXTS.dossierHint}</div>
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="success">
+              <div>{dossier.line}</div>
+              <a className={styles.link} href={dossier.url} download={dossier.fileName}>
+                {TEXTS.downloadDossier}
+              </a>
+              <div>{TEXTS.dossierHint}</div>
+            </Notice>
           )}
           {status.start && !result && !report && (
             // A new workbook: what to do next, not a list of what is missing (the form called it optional).
@@ -346,9 +341,7 @@ export function App(props: { boot: Boot; theme?: Theme }): React.JSX.Element {
         <Text>{TEXTS.subtitle}</Text>
         {boot.kind === "loading" && <Working label={TEXTS.loadingOffice} />}
         {boot.kind === "error" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{boot.message}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="error">{boot.message}</Notice>
         )}
         {boot.kind === "ready" && <Workspace service={boot.service} />}
       </main>

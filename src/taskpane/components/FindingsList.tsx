@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
   ChevronDown16Regular,
   ChevronRight16Regular,
@@ -10,6 +10,7 @@ import * as React from "react";
 import { RULE_LABELS, type Finding, type RuleId, type Severity } from "../../domain/check/findings";
 import { findingText, type CheckResult } from "../services/results";
 import { TEXTS } from "../texts";
+import { NativeSelect } from "./NativeSelect";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, listStyleType: "none", padding: 0, margin: 0 },
@@ -203,14 +204,15 @@ export function FindingsList(props: {
       {findings.length === 0 && <Text>{scope === "workbook" ? TEXTS.noFindingWorkbook : TEXTS.noFinding}</Text>}
       {findings.length > OPEN_ROWS && (
         <div className={s.filters}>
-          <Field label={TEXTS.filterSeverity} className={s.filter}>
-            <Select
-              value={severity}
-              onChange={(_, d) => {
-                setSeverity(d.value as Severity | "");
-                setShown(PAGE_ROWS);
-              }}
-            >
+          <NativeSelect
+            label={TEXTS.filterSeverity}
+            className={s.filter}
+            value={severity}
+            onChange={(v) => {
+              setSeverity(v as Severity | "");
+              setShown(PAGE_ROWS);
+            }}
+          >
               <option value="">{TEXTS.allSeverities}</option>
               {(["error", "warning", "info"] as const)
                 .filter((x) => counts[x] > 0)
@@ -219,24 +221,23 @@ export function FindingsList(props: {
                     {TEXTS.severityOption(x, counts[x])}
                   </option>
                 ))}
-            </Select>
-          </Field>
-          <Field label={TEXTS.filterRule} className={s.filter}>
-            <Select
-              value={rule}
-              onChange={(_, d) => {
-                setRule(d.value as RuleId | "");
-                setShown(PAGE_ROWS);
-              }}
-            >
+          </NativeSelect>
+          <NativeSelect
+            label={TEXTS.filterRule}
+            className={s.filter}
+            value={rule}
+            onChange={(v) => {
+              setRule(v as RuleId | "");
+              setShown(PAGE_ROWS);
+            }}
+          >
               <option value="">{TEXTS.allRules}</option>
               {rules.map(([r, n]) => (
                 <option key={r} value={r}>
                   {`${RULE_LABELS[r]} (${n})`}
                 </option>
               ))}
-            </Select>
-          </Field>
+          </NativeSelect>
         </div>
       )}
       {bySheet.map(({ sheet: name, rows }) => (

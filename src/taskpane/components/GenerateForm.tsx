@@ -1,4 +1,4 @@
-import { Button, Input, Label, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Input, Label, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { DEFAULT_REFERENCE_YEAR } from "../../domain/blueprint/layout";
 import type { EstablishmentSearch } from "../../domain/establishments";
@@ -7,6 +7,7 @@ import { CRITERIA } from "../../domain/referential/criteria";
 import { loadEstablishments, type EstablishmentsModule } from "../services/establishments";
 import type { GenerateOptions } from "../services/workbook-service";
 import { TEXTS } from "../texts";
+import { NativeSelect } from "./NativeSelect";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -33,7 +34,7 @@ function useEstablishments(): [EstablishmentsModule | undefined, () => void] {
 
 export function GenerateForm(props: { busy: boolean; onGenerate(o: GenerateOptions): void }): React.JSX.Element {
   const styles = useStyles();
-  const ids = { school: React.useId(), schoolError: React.useId(), head: React.useId(), year: React.useId() };
+  const ids = { school: React.useId(), schoolError: React.useId(), head: React.useId() };
   const [establishments, loadEstablishments] = useEstablishments();
   const [query, setQuery] = React.useState("");
   const [school, setSchool] = React.useState<string | undefined>();
@@ -133,17 +134,14 @@ export function GenerateForm(props: { busy: boolean; onGenerate(o: GenerateOptio
         <Label htmlFor={ids.head}>{TEXTS.headLabel}</Label>
         <Input id={ids.head} value={head} onChange={(_, d) => setHead(d.value)} />
       </div>
-      <div className={styles.field}>
-        <Label htmlFor={ids.year}>{TEXTS.auditYearLabel}</Label>
-        <Select id={ids.year} value={auditYear} onChange={(_, d) => setAuditYear(d.value)}>
-          <option value="">{TEXTS.auditYearNone}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <NativeSelect label={TEXTS.auditYearLabel} value={auditYear} onChange={setAuditYear}>
+        <option value="">{TEXTS.auditYearNone}</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </NativeSelect>
       <details>
         <summary>{TEXTS.referentsTitle}</summary>
         <div className={styles.referents}>
