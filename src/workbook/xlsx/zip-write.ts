@@ -103,3 +103,8 @@ export class TemplateZip {
     return out;
   }
 }
+
+/** A package of these parts, in this order, deflated by zlib (the académie's table: tens of MB of XML). */
+export function zipParts(entries: ReadonlyMap<string, Uint8Array>, now = new Date()): Uint8Array {
+  return new TemplateZip(entries, now).build(new Map());
+}
