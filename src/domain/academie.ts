@@ -14,6 +14,7 @@ import { isFichesWorkbook } from "./identify";
 import { STATUS } from "./readiness";
 import type { CriterionNumber } from "./referential/types";
 import type { WorkbookSnapshot } from "./snapshot";
+import type { Blueprint } from "./blueprint/types";
 import { synthesize } from "./synthesis";
 
 export interface CriterionFigures {
@@ -62,8 +63,9 @@ export function summarizeWorkbook(
   wb: WorkbookSnapshot,
   today: Date,
   establishments: Establishments,
+  probe?: Blueprint,
 ): SchoolSummary | undefined {
-  const ctx = readWorkbook(wb, { today, establishments });
+  const ctx = readWorkbook(wb, { today, establishments, ...(probe !== undefined ? { probe } : {}) });
   if (!isFichesWorkbook(ctx.identified)) return undefined;
   // The dossier's content and its marks on the day given, once: the gaps below and the check's dossier rule,
   // which is handed them (built as it would build them). What fails here is built again there, and fails there.
