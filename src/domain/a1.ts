@@ -45,7 +45,7 @@ export function columnNumber(letters: string): number {
  * The addresses of the first rows and columns, each spelt once, the first time it is asked for (#28). A sheet's
  * cells are keyed by their address: the same string object each time is one the engine has hashed already, where
  * a new « B12 » is hashed and looked up again at every read and every insertion (3 × slower, measured). Bounded
- * (4,096 rows × 32 columns: every sheet of ours, Listes' 2,090 schools too), the same for every workbook.
+ * (4,096 rows × columns A … AE: every sheet of ours, Listes' 2,090 schools too), the same for every workbook.
  */
 const TABLE_ROWS = 4096;
 const TABLE_COLUMNS = 32;
@@ -54,7 +54,14 @@ const ADDRESSES: (string | undefined)[] = new Array<string | undefined>((TABLE_R
 );
 
 export function address(row: number, col: number): string {
-  if (row >= 1 && row <= TABLE_ROWS && col >= 1 && col < TABLE_COLUMNS && Number.isInteger(row) && Number.isInteger(col)) {
+  if (
+    row >= 1 &&
+    row <= TABLE_ROWS &&
+    col >= 1 &&
+    col < TABLE_COLUMNS &&
+    Number.isInteger(row) &&
+    Number.isInteger(col)
+  ) {
     const k = row * TABLE_COLUMNS + col;
     return (ADDRESSES[k] ??= `${FIRST_COLUMNS[col]}${row}`);
   }

@@ -551,8 +551,7 @@ export class WorksheetReader implements XmlHandler {
       if (end < 0) return bail();
       i = end;
       const snapshot = cellAt !== undefined ? cellSnapshot(cell, this.context) : undefined;
-      if (cellAt !== undefined && snapshot !== undefined)
-        cells.push(cellAt, probeKey(this.row, this.column), snapshot);
+      if (cellAt !== undefined && snapshot !== undefined) cells.push(cellAt, probeKey(this.row, this.column), snapshot);
     }
     if (style !== undefined) this.rowStyles.set(this.row, style);
     for (let k = 0; k < probed.length; k += 2) this.probedStyles.set(probed[k], probed[k + 1]);

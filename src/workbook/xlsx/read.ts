@@ -120,7 +120,8 @@ function probesByRow(refs: readonly RangeRef[]): number[][] {
  * workbook (the model's layout, no input), so made once in a process rather than from a blueprint built for each
  * workbook read (#28). Made on first use; never changed (frozen).
  */
-let LOCK_PROBES: { readonly probes: SheetContext["lockProbes"]; readonly byRow: SheetContext["probesByRow"] } | undefined;
+let LOCK_PROBES:
+  { readonly probes: SheetContext["lockProbes"]; readonly byRow: SheetContext["probesByRow"] } | undefined;
 
 function lockProbes(): NonNullable<typeof LOCK_PROBES> {
   if (LOCK_PROBES === undefined) {
