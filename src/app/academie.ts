@@ -12,16 +12,22 @@ import {
 } from "../domain/academie";
 import { academieTables, type TableSheet } from "../domain/academie-table";
 import type { Establishments } from "../domain/establishments";
+import type { Blueprint } from "../domain/blueprint/types";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
 import { UseCaseError, type WorkbookSession } from "./port";
 
 /** One workbook's row: its check and Synthèse figures, its dossier's gaps. Refuses a workbook that is not ours. */
 export async function summarizeUseCase(
   session: WorkbookSession,
-  request: { readonly today: Date; readonly establishments: Establishments },
+  request: {
+    readonly today: Date;
+    readonly establishments: Establishments;
+    /** The blueprint without establishments, made once by a batch (ReadOptions.probe). */
+    readonly probe?: Blueprint;
+  },
 ): Promise<SchoolSummary> {
   const { snapshot } = await session.read();
-  const summary = summarizeWorkbook(snapshot, request.today, request.establishments);
+  const summary = summarizeWorkbook(snapshot, request.today, request.establishments, request.probe);
   if (!summary) throw new UseCaseError(`${NOT_FICHES_WORKBOOK}.`);
   return summary;
 }

@@ -6,6 +6,7 @@ import { SHEET_KEYS } from "../domain/blueprint/layout";
 import { workbookFacts } from "../domain/facts";
 import { readWorkbook } from "../domain/workbook-as-read";
 import type { Establishments } from "../domain/establishments";
+import type { Blueprint } from "../domain/blueprint/types";
 import { UseCaseError, type LiveWorkbookSession, type WorkbookRead, type WorkbookSession } from "./port";
 
 export interface CheckResult {
@@ -41,6 +42,8 @@ export interface CheckRequest {
   readonly sheets?: readonly string[];
   /** Refuse a workbook that is not ours (the command line; the pane offers « Générer » instead). */
   readonly oursOnly?: boolean;
+  /** The blueprint without establishments, made once by a batch (ReadOptions.probe). */
+  readonly probe?: Blueprint;
 }
 
 export async function checkUseCase(session: WorkbookSession, request: CheckRequest): Promise<CheckResult> {
@@ -78,7 +81,11 @@ async function checkWhatWasRead(
   request: CheckRequest,
 ): Promise<CheckResult> {
   // The workbook as read, once for the whole use case: the facts and the check take it (#26).
-  const read = readWorkbook(snapshot, { today: request.today, establishments: request.establishments });
+  const read = readWorkbook(snapshot, {
+    today: request.today,
+    establishments: request.establishments,
+    ...(request.probe !== undefined ? { probe: request.probe } : {}),
+  });
   const facts = workbookFacts(read);
   if (request.oursOnly && !facts.ours) throw new UseCaseError(`${NOT_FICHES_WORKBOOK} (utilisez generate).`);
   const none = { error: 0, warning: 0, info: 0 };

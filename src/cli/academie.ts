@@ -16,6 +16,7 @@ import { xlsxSession } from "../workbook/xlsx/session";
 import { tablesToXlsx } from "../workbook/xlsx/table-writer";
 import { parseArgs, stringOption } from "./args";
 import { runPool } from "./check-pool";
+import { batchProbe } from "./probe";
 import { readInputFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
 
@@ -26,7 +27,11 @@ export async function summarizeFile(file: string, today: Date): Promise<FileOutc
   try {
     const bytes = await readInputFile(file);
     const modified = (await fs.stat(file)).mtimeMs;
-    const summary = await summarizeUseCase(xlsxSession(bytes), { today, establishments: ESTABLISHMENTS });
+    const summary = await summarizeUseCase(xlsxSession(bytes), {
+      today,
+      establishments: ESTABLISHMENTS,
+      probe: batchProbe(),
+    });
     return { file, modified, summary };
   } catch (e) {
     if (e instanceof XlsxReadError || e instanceof UserError || e instanceof UseCaseError)

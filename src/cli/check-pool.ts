@@ -39,10 +39,13 @@ export async function runPool<I, O>(
     return results;
   }
   let next = 0;
-  // A larger young generation: reading a workbook makes many short-lived objects, and fewer scavenges follow.
+  // A larger young generation: reading and checking a workbook makes many short-lived objects (its snapshot
+  // lives until its findings are made), and fewer scavenges follow, fewer of them survive into the old space.
+  // 128 MB (64 before): one thread, 150 filled workbooks, 3 alternated runs, CPU per workbook 57.6 → 48.4 ms
+  // (256 MB: 51.2). At most 128 MB more per worker.
   const workers = Array.from(
     { length: count },
-    () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+    () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 128 } }),
   );
   try {
     await Promise.all(

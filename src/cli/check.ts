@@ -8,6 +8,7 @@ import { parseArgs, stringOption } from "./args";
 import { readInputFile, UserError } from "./files";
 import type { Io } from "./io";
 import { checkFiles } from "./check-pool";
+import { batchProbe } from "./probe";
 
 const ICONS = { error: "✖", warning: "⚠", info: "ℹ" } as const;
 
@@ -65,6 +66,7 @@ export async function checkFile(file: string, sheetArg: string | undefined, toda
       establishments: ESTABLISHMENTS,
       sheet: sheetArg,
       oursOnly: true,
+      probe: batchProbe(),
     });
     if (result.notAFiche)
       return notChecked(

@@ -6,13 +6,15 @@
 import { NAMES, PARAMS, FOLLOW_UP } from "./blueprint/layout";
 import { checkWorkbook, type Finding, type FindingCounts } from "./check";
 import { parametersText, readWorkbook } from "./workbook-as-read";
-import { dossierContent } from "./dossier/content";
+import { dossierContent, type DossierContent } from "./dossier/content";
 import { dossierMarks } from "./dossier/build";
+import type { Mark } from "./dossier/body";
 import { findEstablishment, uaiOfSchoolCell, type Establishment, type Establishments } from "./establishments";
 import { isFichesWorkbook } from "./identify";
 import { STATUS } from "./readiness";
 import type { CriterionNumber } from "./referential/types";
 import type { WorkbookSnapshot } from "./snapshot";
+import type { Blueprint } from "./blueprint/types";
 import { synthesize } from "./synthesis";
 
 export interface CriterionFigures {
@@ -61,10 +63,24 @@ export function summarizeWorkbook(
   wb: WorkbookSnapshot,
   today: Date,
   establishments: Establishments,
+  probe?: Blueprint,
 ): SchoolSummary | undefined {
-  const ctx = readWorkbook(wb, { today, establishments });
+  const ctx = readWorkbook(wb, { today, establishments, ...(probe !== undefined ? { probe } : {}) });
   if (!isFichesWorkbook(ctx.identified)) return undefined;
-  const findings = checkWorkbook(ctx, { today });
+  // The dossier's content and its marks on the day given, once: the gaps below and the check's dossier rule,
+  // which is handed them (built as it would build them). What fails here is built again there, and fails there.
+  let content: DossierContent | undefined;
+  let marks: readonly Mark[] | undefined;
+  try {
+    content = dossierContent(ctx);
+    marks = dossierMarks(content, undefined, today);
+  } catch {
+    marks = undefined;
+  }
+  const findings = checkWorkbook(ctx, {
+    today,
+    ...(content !== undefined ? { dossier: marks !== undefined ? { content, marks } : { content } } : {}),
+  });
   const synthesis = synthesize(ctx, { today }, findings);
   const year = measureYear(today);
   const k = year - (synthesis.referenceYear + 1);
@@ -83,12 +99,8 @@ export function summarizeWorkbook(
   }));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  let dossierGaps = 0;
-  try {
-    dossierGaps = dossierMarks(dossierContent(ctx)).length;
-  } catch {
-    dossierGaps = 0;
-  }
+  // On the day given (the domain reads no clock; it was the clock's day before, the same day in the command).
+  const dossierGaps = marks?.length ?? 0;
   return {
     uai: uaiOfSchoolCell(synthesis.school),
     schoolText: synthesis.school,

@@ -24,6 +24,11 @@ export interface ReadOptions {
   readonly criteria?: readonly Criterion[];
   /** The edition of the referential the workbook should follow (with `criteria`, for a new edition). */
   readonly referentialVersion?: string;
+  /**
+   * The blueprint without establishments of these criteria (`buildBlueprint({ criteria, establishments:
+   * "not-needed" })`), when a batch made it once for all its workbooks: which sheet is which. Built here without it.
+   */
+  readonly probe?: Blueprint;
 }
 
 /** What reading a snapshot needs: the options and the establishments (an explicit input, #26). */
@@ -175,7 +180,7 @@ export function readWorkbook(wb: WorkbookSnapshot, options: ReadOptions & WithEs
   readModelBuilds.count++;
   const criteria = options.criteria ?? CRITERIA;
   // Which sheet is which needs no establishments whatever the use case: the probe never lists them.
-  const probe = buildBlueprint({ criteria, establishments: "not-needed" });
+  const probe = options.probe ?? buildBlueprint({ criteria, establishments: "not-needed" });
   const identified = identifySheets(probe, wb);
   const params = identified.get("parametres")?.sheet;
   const refCell = cellOfName(wb, NAMES.referenceYear)?.cell ?? params?.cells[PARAMS.referenceYear];

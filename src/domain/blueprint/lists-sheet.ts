@@ -1,5 +1,5 @@
 /** The blueprint of « Listes » (very hidden): the establishments and each criterion's axes and objectives. */
-import { absoluteRange, address, columnLetters } from "../a1";
+import { absoluteRange, address } from "../a1";
 import { establishmentLabel, type Establishments } from "../establishments";
 import { DIRECTION_LABELS } from "../indicators";
 import { type Criterion } from "../referential/types";
@@ -27,12 +27,12 @@ export function listsSheet(
   );
   const cells: StructureCell[] = [];
   // The 2,090 schools, built with every blueprint that lists them (derived content, as markDerived marks it).
-  const schoolsColumn = columnLetters(LISTS.schoolsColumn);
+  // Their addresses are a1's own strings, those the reader keys the cells by: the check looks each one up (#28).
   const schools: StructureCell[] =
     establishments === "not-needed"
       ? []
       : establishments.list.map((e, i) =>
-          text(`${schoolsColumn}${LISTS.firstItemRow + i}`, establishmentLabel(e), "listItem", true),
+          text(address(LISTS.firstItemRow + i, LISTS.schoolsColumn), establishmentLabel(e), "listItem", true),
         );
   const names: NameBlueprint[] =
     establishments === "not-needed"

@@ -1,6 +1,8 @@
 /** What every rule needs to know about the workbook under check: the workbook as read, and the sheets asked for. */
 import { asRead, type ReadInputs, type ReadOptions, type WorkbookAsRead } from "../workbook-as-read";
 import type { WorkbookSnapshot } from "../snapshot";
+import type { DossierContent } from "../dossier/content";
+import type { Mark } from "../dossier/body";
 
 export {
   cellOfName,
@@ -20,11 +22,18 @@ export interface CheckOptions extends ReadOptions {
    * the other fiches are not looked at (the workbook-wide rules still run: they are cheap).
    */
   readonly sheets?: readonly string[];
+  /**
+   * The dossier's content and its marks on `today`, when the caller built them from this very workbook as read
+   * for itself (the académie's summary counts the dossier's gaps): handed in, not built twice.
+   */
+  readonly dossier?: { readonly content: DossierContent; readonly marks?: readonly Mark[] };
 }
 
 export interface CheckContext extends WorkbookAsRead {
   /** The sheets whose findings are wanted, all when undefined (CheckOptions.sheets). */
   readonly only?: ReadonlySet<string>;
+  /** CheckOptions.dossier. */
+  readonly dossier?: CheckOptions["dossier"];
 }
 
 /** The check's context: the workbook as read (built here only when the caller has none), and the sheets asked for. */
@@ -35,5 +44,5 @@ export function makeContext(
   options: CheckOptions & Partial<ReadInputs>,
 ): CheckContext {
   const read = "placements" in wb ? wb : asRead(wb, options as ReadInputs); // the overloads make them present
-  return { ...read, only: options.sheets ? new Set(options.sheets) : undefined };
+  return { ...read, only: options.sheets ? new Set(options.sheets) : undefined, dossier: options.dossier };
 }

@@ -64,14 +64,14 @@ function checkEvaluation(ctx: CheckContext, content: DossierContent): Finding[] 
 }
 
 export function checkDossier(ctx: CheckContext): Finding[] {
-  const content = dossierContent(ctx);
+  const content = ctx.dossier?.content ?? dossierContent(ctx);
   const evaluation = checkEvaluation(ctx, content);
   const sheet = ctx.identified.get(DOSSIER_KEY)?.sheet.name;
   if (sheet === undefined) return evaluation;
   const started = content.criteria.filter((c) => c.actions.length > 0);
   if (started.length === 0) return evaluation;
   const out: Finding[] = [];
-  const marks = dossierMarks(content, undefined, ctx.today);
+  const marks = ctx.dossier?.marks ?? dossierMarks(content, undefined, ctx.today);
   const school = schoolGap(content, marks);
   if (school)
     out.push(

@@ -22,29 +22,56 @@ import { BUILTIN_FORMATS } from "./number-formats";
 import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, shown } from "./read-package";
 
 /**
- * A canonical address as writers put it in `r` (« B12 »: capitals, no `$`, no leading zero), read by hand:
- * this runs for every cell of every sheet. The position as {@link probeKey} gives it; -1 for anything else,
- * which goes to the general parser.
+ * A canonical address as writers put it in `r` (« B12 »: capitals, no `$`, no leading zero), read by hand from
+ * `xml` between `from` and `to` (no string built: this runs for every cell of every sheet). The position as
+ * {@link probeKey} gives it; -1 for anything else, which goes to the general parser.
  */
-function canonicalAddress(r: string): number {
-  const n = r.length;
-  let i = 0;
+function canonicalAddress(xml: string, from: number, to: number): number {
+  let i = from;
   let col = 0;
-  while (i < n && i < 3) {
-    const c = r.charCodeAt(i);
+  while (i < to && i < from + 3) {
+    const c = xml.charCodeAt(i);
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
     i++;
   }
-  if (i === 0 || i === n || n - i > 7 || r.charCodeAt(i) === 48 /* 0 */) return -1;
+  if (i === from || i === to || to - i > 7 || xml.charCodeAt(i) === 48 /* 0 */) return -1;
   let row = 0;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i);
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
     if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
   }
   // One number, no object: this runs for every cell.
   return row <= 1048576 && col <= 16384 ? probeKey(row, col) : -1;
+}
+
+/** A style index `s` as `Number()` reads it, without building the string when it is plain digits (nearly always). */
+function styleAt(xml: string, from: number, to: number): number {
+  if (from < 0) return 0;
+  if (to > from && to - from <= 6) {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = xml.charCodeAt(i);
+      if (c < 48 || c > 57) return Number(xml.slice(from, to));
+      n = n * 10 + (c - 48);
+    }
+    return n;
+  }
+  return Number(xml.slice(from, to));
+}
+
+/** A cell type `t`: the one-letter ones without building a string. */
+function typeAt(xml: string, from: number, to: number): string {
+  if (from < 0) return "n";
+  if (to - from === 1) {
+    const c = xml.charCodeAt(from);
+    if (c === 115) return "s";
+    if (c === 110) return "n";
+    if (c === 98) return "b";
+    if (c === 101) return "e";
+  }
+  return xml.slice(from, to);
 }
 
 /** OOXML escapes characters XML cannot carry as `_xHHHH_` (ST_Xstring); `_x005F_` is a literal `_`. */
@@ -167,13 +194,26 @@ export function toNumber(raw: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** {@link toNumber} of a shared string's index, plain digits (nearly always) read without a regular expression. */
+function indexOf(raw: string): number | undefined {
+  const n = raw.length;
+  if (n === 0 || n > 9) return toNumber(raw);
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return toNumber(raw);
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
 export type CellValue = Pick<CellSnapshot, "t" | "v">;
 
 export function cellValue(cell: PendingCell, strings: readonly string[]): CellValue | undefined {
   const raw = cell.value;
   switch (cell.type) {
     case "s": {
-      const index = raw !== undefined ? toNumber(raw) : undefined;
+      const index = raw !== undefined ? indexOf(raw) : undefined;
       return index !== undefined && Number.isInteger(index) && index >= 0 && index < strings.length
         ? { t: "s", v: strings[index] }
         : undefined;
@@ -202,10 +242,11 @@ export function cellSnapshot(cell: PendingCell, context: SheetContext): CellSnap
   const value = cellValue(cell, context.strings);
   if (formula === undefined && (value === undefined || value.v === "")) return undefined;
   const nf = context.formats[cell.style];
-  // Built field by field (no spread): this runs for every non-empty cell.
-  const snapshot: { t: CellSnapshot["t"]; v: CellSnapshot["v"]; f?: string; nf?: string } = value
-    ? { t: value.t, v: value.v }
-    : { t: "s", v: "" };
+  // Built field by field (no spread): this runs for every non-empty cell. The value is a fresh object of its own.
+  const snapshot: { t: CellSnapshot["t"]; v: CellSnapshot["v"]; f?: string; nf?: string } = value ?? {
+    t: "s",
+    v: "",
+  };
   if (formula !== undefined) snapshot.f = formula;
   if (nf !== undefined) snapshot.nf = nf;
   return snapshot as CellSnapshot;
@@ -240,25 +281,29 @@ function rowStyle(a: XmlAttributes): number | undefined {
   return isTrue(a.customFormat ?? "0") && a.s !== undefined ? Number(a.s) : undefined;
 }
 
-/** What {@link readCellTag} read; one object for the whole read. */
+/** What {@link readCellTag} read, as positions in the XML (-1: absent); one object for the whole read. */
 const CELL_TAG = {
-  r: undefined as string | undefined,
-  s: undefined as string | undefined,
-  t: undefined as string | undefined,
+  rFrom: -1,
+  rTo: -1,
+  sFrom: -1,
+  sTo: -1,
+  tFrom: -1,
+  tTo: -1,
   selfClosing: false,
   end: 0,
 };
 
 /**
- * `<c r="B12" s="5" t="s">` or `<c …/>` at `lt`, read without building its attributes: `r`, `s` and `t` only
- * (the others say nothing to the reader). Undefined for another element or anything unusual — a reference or
- * a blank to normalise in a value, a malformed tag —, which the events then read (and refuse) as they would.
+ * `<c r="B12" s="5" t="s">` or `<c …/>` at `lt`, read without building its attributes: where `r`, `s` and `t`
+ * lie only (the others say nothing to the reader; most cells are empty and need no string at all). Undefined
+ * for another element or anything unusual — a reference or a blank to normalise in a value, a malformed tag —,
+ * which the events then read (and refuse) as they would.
  */
 function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
   const n = xml.length;
   if (xml.charCodeAt(lt + 1) !== 99 /* c */ || !isNameEnd(xml.charCodeAt(lt + 2))) return undefined;
   const tag = CELL_TAG;
-  tag.r = tag.s = tag.t = undefined;
+  tag.rFrom = tag.rTo = tag.sFrom = tag.sTo = tag.tFrom = tag.tTo = -1;
   let i = lt + 2;
   for (;;) {
     while (i < n && isSpace(xml.charCodeAt(i))) i++;
@@ -289,9 +334,16 @@ function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
     }
     if (nameLength === 1) {
       const which = xml.charCodeAt(nameStart);
-      if (which === 114 /* r */) tag.r = xml.slice(i + 2, close);
-      else if (which === 115 /* s */) tag.s = xml.slice(i + 2, close);
-      else if (which === 116 /* t */) tag.t = xml.slice(i + 2, close);
+      if (which === 114 /* r */) {
+        tag.rFrom = i + 2;
+        tag.rTo = close;
+      } else if (which === 115 /* s */) {
+        tag.sFrom = i + 2;
+        tag.sTo = close;
+      } else if (which === 116 /* t */) {
+        tag.tFrom = i + 2;
+        tag.tTo = close;
+      }
     }
     i = close + 1;
   }
@@ -476,32 +528,42 @@ export class WorksheetReader implements XmlHandler {
       }
       const tag = readCellTag(xml, at);
       if (tag === undefined) return bail();
-      const address = this.moveTo(tag.r);
-      const cellStyle = tag.s !== undefined ? Number(tag.s) : 0;
-      if (address !== undefined && this.probed()) probed.push(probeKey(this.row, this.column), cellStyle);
+      // A canonical `r` (nearly always) is read where it lies: its text is taken only for a cell kept.
+      const key = tag.rFrom >= 0 ? canonicalAddress(xml, tag.rFrom, tag.rTo) : -1;
+      let cellAt: string | undefined;
+      if (key >= 0) {
+        this.row = Math.floor(key / KEY_ROW);
+        this.column = key % KEY_ROW;
+      } else {
+        cellAt = this.moveTo(tag.rFrom >= 0 ? xml.slice(tag.rFrom, tag.rTo) : undefined);
+      }
+      const onGrid = key >= 0 || cellAt !== undefined;
+      const cellStyle = styleAt(xml, tag.sFrom, tag.sTo);
+      if (onGrid && this.probed()) probed.push(probeKey(this.row, this.column), cellStyle);
       if (tag.selfClosing) {
         i = tag.end;
         continue;
       }
-      const cell: PendingCell = { address, type: tag.t ?? "n", style: cellStyle };
+      // The canonical text is the address's own spelling: the shared string (see `address`), not a new one.
+      if (key >= 0) cellAt = address(this.row, this.column);
+      const cell: PendingCell = { address: cellAt, type: typeAt(xml, tag.tFrom, tag.tTo), style: cellStyle };
       const end = fastCellContent(xml, tag.end, cell);
       if (end < 0) return bail();
       i = end;
-      const snapshot = address !== undefined ? cellSnapshot(cell, this.context) : undefined;
-      if (address !== undefined && snapshot !== undefined)
-        cells.push(address, probeKey(this.row, this.column), snapshot);
+      const snapshot = cellAt !== undefined ? cellSnapshot(cell, this.context) : undefined;
+      if (cellAt !== undefined && snapshot !== undefined) cells.push(cellAt, probeKey(this.row, this.column), snapshot);
     }
     if (style !== undefined) this.rowStyles.set(this.row, style);
     for (let k = 0; k < probed.length; k += 2) this.probedStyles.set(probed[k], probed[k + 1]);
     for (let k = 0; k < cells.length; k += 3) {
-      const address = cells[k] as string;
+      const at = cells[k] as string;
       const key = cells[k + 1] as number;
       // Cells in reading order (each past the last one kept) are new: no need to look the address up.
-      const isNew = key > this.lastKept || !(address in this.cells);
+      const isNew = key > this.lastKept || !(at in this.cells);
       if (isNew && ++this.context.cellCount > MAX_CELLS)
         throw new XlsxReadError(`Fichier refusé : le classeur compte plus de ${MAX_CELLS} cellules non vides.`);
       if (key > this.lastKept) this.lastKept = key;
-      this.cells[address] = cells[k + 2] as CellSnapshot;
+      this.cells[at] = cells[k + 2] as CellSnapshot;
     }
     return i;
   }
@@ -553,12 +615,12 @@ export class WorksheetReader implements XmlHandler {
   /** Moves to the cell `a` addresses (or the next one in the row); undefined when it falls off the grid. */
   private moveTo(r: string | undefined): string | undefined {
     if (r !== undefined) {
-      const key = canonicalAddress(r);
+      const key = canonicalAddress(r, 0, r.length);
       if (key >= 0) {
-        // The address as written, when it already is canonical: no need to build it again.
+        // The address as written, when it already is canonical: its shared spelling (see `address`).
         this.row = Math.floor(key / KEY_ROW);
         this.column = key % KEY_ROW;
-        return r;
+        return address(this.row, this.column);
       }
       const ref = parseAddress(r);
       if (ref) {

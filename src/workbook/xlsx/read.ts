@@ -115,6 +115,25 @@ function probesByRow(refs: readonly RangeRef[]): number[][] {
   return rows;
 }
 
+/**
+ * The product's input areas, whose lock state every sheet reports, and the probes by row: the same for every
+ * workbook (the model's layout, no input), so made once in a process rather than from a blueprint built for each
+ * workbook read (#28). Made on first use; never changed (frozen).
+ */
+let LOCK_PROBES:
+  { readonly probes: SheetContext["lockProbes"]; readonly byRow: SheetContext["probesByRow"] } | undefined;
+
+function lockProbes(): NonNullable<typeof LOCK_PROBES> {
+  if (LOCK_PROBES === undefined) {
+    const probes = inputAreas().flatMap((range) => {
+      const ref = parseRange(range);
+      return ref ? [Object.freeze({ range, ref: Object.freeze(ref) })] : [];
+    });
+    LOCK_PROBES = { probes: Object.freeze(probes), byRow: probesByRow(probes.map((p) => p.ref)) };
+  }
+  return LOCK_PROBES;
+}
+
 export function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
   const parts = new Parts(zip);
   const workbookPart = findWorkbookPart(parts);
@@ -123,15 +142,12 @@ export function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
     throw new XlsxReadError(`Fichier refusé : le classeur déclare ${wb.sheetCount} feuilles (plus de ${MAX_SHEETS}).`);
   const rels = parts.relationships(workbookPart);
   const sibling = (name: string) => resolvePartName(workbookPart, name);
-  const lockProbes = inputAreas().flatMap((range) => {
-    const ref = parseRange(range);
-    return ref ? [{ range, ref }] : [];
-  });
+  const probes = lockProbes();
   const context: SheetContext = {
     strings: readSharedStrings(parts, targetOfType(rels, "/sharedStrings") ?? parts.find(sibling("sharedStrings.xml"))),
     ...readCellFormats(parts, targetOfType(rels, "/styles") ?? parts.find(sibling("styles.xml"))),
-    lockProbes,
-    probesByRow: probesByRow(lockProbes.map((p) => p.ref)),
+    lockProbes: probes.probes,
+    probesByRow: probes.byRow,
     cellCount: 0,
   };
   const sheets: SheetSnapshot[] = [];
