@@ -15,9 +15,14 @@ export function luminance(hex: string | undefined): number | undefined {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-export function isDark(officeTheme: { bodyBackgroundColor?: string } | undefined): boolean {
-  const l = luminance(officeTheme?.bodyBackgroundColor);
+/** Whether a background colour is a dark one (light text goes on it). */
+function isDarkColour(hex: string | undefined): boolean {
+  const l = luminance(hex);
   return l !== undefined && l < 0.2;
+}
+
+export function isDark(officeTheme: { bodyBackgroundColor?: string } | undefined): boolean {
+  return isDarkColour(officeTheme?.bodyBackgroundColor);
 }
 
 /**
@@ -34,6 +39,5 @@ export async function themeFor(officeTheme: { bodyBackgroundColor?: string } | u
  * filters) dark only when told so; without it they stayed white on the dark pane (#27).
  */
 export function colorSchemeOf(theme: Pick<Theme, "colorNeutralBackground1">): "dark" | "light" {
-  const l = luminance(theme.colorNeutralBackground1);
-  return l !== undefined && l < 0.2 ? "dark" : "light";
+  return isDarkColour(theme.colorNeutralBackground1) ? "dark" : "light";
 }

@@ -168,6 +168,13 @@ export function FindingsList(props: {
     () => groupByRow(findings, (f) => (severity === "" || f.severity === severity) && (rule === "" || f.rule === rule)),
     [findings, severity, rule],
   );
+  /** A filter's new choice: the list starts again from its first page. */
+  const filterWith =
+    <T extends string>(set: (value: T) => void) =>
+    (value: string) => {
+      set(value as T);
+      setShown(PAGE_ROWS);
+    };
   const toggle = React.useCallback(
     (key: string) =>
       setToggled((t) => {
@@ -208,10 +215,7 @@ export function FindingsList(props: {
             label={TEXTS.filterSeverity}
             className={s.filter}
             value={severity}
-            onChange={(v) => {
-              setSeverity(v as Severity | "");
-              setShown(PAGE_ROWS);
-            }}
+            onChange={filterWith<Severity | "">(setSeverity)}
           >
               <option value="">{TEXTS.allSeverities}</option>
               {(["error", "warning", "info"] as const)
@@ -226,10 +230,7 @@ export function FindingsList(props: {
             label={TEXTS.filterRule}
             className={s.filter}
             value={rule}
-            onChange={(v) => {
-              setRule(v as RuleId | "");
-              setShown(PAGE_ROWS);
-            }}
+            onChange={filterWith<RuleId | "">(setRule)}
           >
               <option value="">{TEXTS.allRules}</option>
               {rules.map(([r, n]) => (

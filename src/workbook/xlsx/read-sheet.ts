@@ -46,19 +46,26 @@ function canonicalAddress(xml: string, from: number, to: number): number {
   return row <= 1048576 && col <= 16384 ? probeKey(row, col) : -1;
 }
 
-/** A style index `s` as `Number()` reads it, without building the string when it is plain digits (nearly always). */
+/**
+ * The number written in `text` between `from` and `to` when it is 1 to `most` plain digits (nearly always), read
+ * without building a string or running a regular expression; -1 otherwise (the caller's general reading then).
+ */
+function plainDigits(text: string, from: number, to: number, most: number): number {
+  if (to <= from || to - from > most) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** A style index `s` as `Number()` reads it (0 when absent). */
 function styleAt(xml: string, from: number, to: number): number {
   if (from < 0) return 0;
-  if (to > from && to - from <= 6) {
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = xml.charCodeAt(i);
-      if (c < 48 || c > 57) return Number(xml.slice(from, to));
-      n = n * 10 + (c - 48);
-    }
-    return n;
-  }
-  return Number(xml.slice(from, to));
+  const n = plainDigits(xml, from, to, 6);
+  return n >= 0 ? n : Number(xml.slice(from, to));
 }
 
 /** A cell type `t`: the one-letter ones without building a string. */
@@ -194,17 +201,10 @@ export function toNumber(raw: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** {@link toNumber} of a shared string's index, plain digits (nearly always) read without a regular expression. */
-function indexOf(raw: string): number | undefined {
-  const n = raw.length;
-  if (n === 0 || n > 9) return toNumber(raw);
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) return toNumber(raw);
-    v = v * 10 + (c - 48);
-  }
-  return v;
+/** {@link toNumber} of a shared string's index. */
+function stringIndex(raw: string): number | undefined {
+  const n = plainDigits(raw, 0, raw.length, 9);
+  return n >= 0 ? n : toNumber(raw);
 }
 
 export type CellValue = Pick<CellSnapshot, "t" | "v">;
@@ -213,7 +213,7 @@ export function cellValue(cell: PendingCell, strings: readonly string[]): CellVa
   const raw = cell.value;
   switch (cell.type) {
     case "s": {
-      const index = raw !== undefined ? indexOf(raw) : undefined;
+      const index = raw !== undefined ? stringIndex(raw) : undefined;
       return index !== undefined && Number.isInteger(index) && index >= 0 && index < strings.length
         ? { t: "s", v: strings[index] }
         : undefined;
