@@ -1,6 +1,6 @@
 /** The .xlsx package as the reader sees it: its parts, relationships, workbook part, defined names, and the one-line errors. */
 import { type NameSnapshot, type ValidationType, type Visibility } from "../../domain/snapshot";
-import { localName, parseXml, XmlError, type XmlAttributes, type XmlHandler } from "./xml";
+import { localName, parseXml, XmlError, XmlText, type XmlAttributes, type XmlHandler } from "./xml";
 import { MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES, ZipError, ZipPackage } from "./zip";
 
 /** A workbook that cannot be read; `message` is one French line for the user. */
@@ -108,10 +108,11 @@ export function relationshipsPartOf(part: string): string {
   return `${dir}_rels/${part.slice(dir.length)}.rels`;
 }
 
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder("utf-8").decode(bytes);
+/** A part's text: UTF-16 when its byte order mark says so, UTF-8 otherwise (see XmlText). */
+export function decodeText(bytes: Uint8Array): XmlText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return XmlText.decoded(new TextDecoder("utf-16le").decode(bytes));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return XmlText.decoded(new TextDecoder("utf-16be").decode(bytes));
+  return XmlText.utf8(bytes);
 }
 
 /** The package seen as named XML parts. */

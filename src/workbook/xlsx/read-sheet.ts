@@ -17,6 +17,7 @@ import {
   readStartTag,
   type XmlAttributes,
   type XmlHandler,
+  type XmlText,
 } from "./xml";
 import { BUILTIN_FORMATS } from "./number-formats";
 import { MAX_CELLS, Parts, SheetEntry, VALIDATION_TYPES, XlsxReadError, isTrue, shown } from "./read-package";
@@ -62,23 +63,23 @@ function plainDigits(text: string, from: number, to: number, most: number): numb
 }
 
 /** A style index `s` as `Number()` reads it (0 when absent). */
-function styleAt(xml: string, from: number, to: number): number {
+function styleAt(text: XmlText, from: number, to: number): number {
   if (from < 0) return 0;
-  const n = plainDigits(xml, from, to, 6);
-  return n >= 0 ? n : Number(xml.slice(from, to));
+  const n = plainDigits(text.xml, from, to, 6);
+  return n >= 0 ? n : Number(text.cut(from, to));
 }
 
 /** A cell type `t`: the one-letter ones without building a string. */
-function typeAt(xml: string, from: number, to: number): string {
+function typeAt(text: XmlText, from: number, to: number): string {
   if (from < 0) return "n";
   if (to - from === 1) {
-    const c = xml.charCodeAt(from);
+    const c = text.xml.charCodeAt(from);
     if (c === 115) return "s";
     if (c === 110) return "n";
     if (c === 98) return "b";
     if (c === 101) return "e";
   }
-  return xml.slice(from, to);
+  return text.cut(from, to);
 }
 
 /** OOXML escapes characters XML cannot carry as `_xHHHH_` (ST_Xstring); `_x005F_` is a literal `_`. */
@@ -188,8 +189,11 @@ export interface SheetContext {
   readonly locked: readonly boolean[];
   /** The product's input areas, whose lock state every sheet reports (see SheetSnapshot.inputLocks). */
   readonly lockProbes: readonly { readonly range: string; readonly ref: RangeRef }[];
-  /** For each row, the indices of the probes that cover it: a cell is looked up among those only. */
-  readonly probesByRow: readonly (readonly number[] | undefined)[];
+  /**
+   * The rectangle that holds every probe (a few thousand cells): the style of each cell written inside it is kept
+   * in a grid of that size, by position, and each probe then counts its own part of the grid.
+   */
+  readonly probeBox: { readonly top: number; readonly left: number; readonly width: number; readonly height: number };
   cellCount: number;
 }
 
@@ -358,8 +362,8 @@ function textBefore(xml: string, from: number, end: string): number {
 const PRESERVED = '<t xml:space="preserve">';
 
 /** Character data as the events give it: new lines normalised, entities decoded. */
-function characters(xml: string, from: number, to: number): string {
-  return decodeEntities(normaliseNewlines(xml.slice(from, to)));
+function characters(text: XmlText, from: number, to: number): string {
+  return decodeEntities(normaliseNewlines(text.cut(from, to)));
 }
 
 /**
@@ -367,7 +371,8 @@ function characters(xml: string, from: number, to: number): string {
  * order, blanks between them — into `cell` as the events would put it: the index past `</c>`, or -1 for anything
  * else (`cell` is then dropped).
  */
-function fastCellContent(xml: string, from: number, cell: PendingCell): number {
+function fastCellContent(text: XmlText, from: number, cell: PendingCell): number {
+  const xml = text.xml;
   let i = from;
   for (;;) {
     const lt = xml.indexOf("<", i);
@@ -376,11 +381,11 @@ function fastCellContent(xml: string, from: number, cell: PendingCell): number {
     if (xml.startsWith("<v>", lt)) {
       const close = textBefore(xml, lt + 3, "</v>");
       if (close < 0) return -1;
-      if (close > lt + 3) cell.value = (cell.value ?? "") + characters(xml, lt + 3, close);
+      if (close > lt + 3) cell.value = (cell.value ?? "") + characters(text, lt + 3, close);
       i = close + 4;
     } else if (xml.startsWith("<v/>", lt)) i = lt + 4;
     else if (xml.startsWith("<f", lt)) {
-      const tag = readStartTag(xml, lt);
+      const tag = readStartTag(text, lt);
       if (tag.name !== "f") return -1;
       if (tag.selfClosing) {
         i = tag.end;
@@ -388,7 +393,7 @@ function fastCellContent(xml: string, from: number, cell: PendingCell): number {
       }
       const close = textBefore(xml, tag.end, "</f>");
       if (close < 0) return -1;
-      if (close > tag.end) cell.formula = (cell.formula ?? "") + characters(xml, tag.end, close);
+      if (close > tag.end) cell.formula = (cell.formula ?? "") + characters(text, tag.end, close);
       i = close + 4;
     } else if (xml.startsWith("<is>", lt)) {
       const t = xml.indexOf("<", lt + 4);
@@ -396,14 +401,14 @@ function fastCellContent(xml: string, from: number, cell: PendingCell): number {
       // What this product writes, without building its attribute; any other `<t` through the tag reader.
       const tag = xml.startsWith(PRESERVED, t)
         ? { name: "t", selfClosing: false, end: t + PRESERVED.length }
-        : readStartTag(xml, t);
+        : readStartTag(text, t);
       if (tag.name !== "t") return -1;
       cell.inline ??= "";
       let next = tag.end;
       if (!tag.selfClosing) {
         const close = textBefore(xml, tag.end, "</t>");
         if (close < 0) return -1;
-        if (close > tag.end) cell.inline += characters(xml, tag.end, close);
+        if (close > tag.end) cell.inline += characters(text, tag.end, close);
         next = close + 4;
       }
       const end = textBefore(xml, next, "</is>");
@@ -427,8 +432,8 @@ export class WorksheetReader implements XmlHandler {
   /** Every page's header and footer (`<oddHeader>`, `<oddFooter>`), as written. */
   private readonly printed = { header: "", footer: "" };
   private printedField: "header" | "footer" | undefined;
-  /** Styles of the cells inside the lock probes, and the row and column default styles. */
-  private readonly probedStyles = new Map<number, number>();
+  /** Style + 1 of each cell written inside the probes' box (0: none written), and the row and column styles. */
+  private readonly probedStyles: Int32Array;
   private readonly rowStyles = new Map<number, number>();
   private readonly columnStyles: { min: number; max: number; style: number }[] = [];
 
@@ -448,7 +453,9 @@ export class WorksheetReader implements XmlHandler {
   constructor(
     private readonly sheetName: string,
     private readonly context: SheetContext,
-  ) {}
+  ) {
+    this.probedStyles = new Int32Array(context.probeBox.width * context.probeBox.height);
+  }
 
   openElement(qname: string, a: XmlAttributes, selfClosing: boolean): void {
     const name = localName(qname);
@@ -483,23 +490,25 @@ export class WorksheetReader implements XmlHandler {
    * an end tag with a blank…) parsing goes back to the events from that row's `<`, nothing of that row kept;
    * a malformed tag throws here the error the events would throw at the same place.
    */
-  readContent(qname: string, xml: string, from: number): number {
+  readContent(qname: string, text: XmlText, from: number): number {
     if (qname !== "sheetData" || !this.inSheetData || this.cell || this.validation || this.printedField) return from;
+    const xml = text.xml;
     let i = from;
     for (;;) {
       const lt = xml.indexOf("<", i);
       // Text between rows says nothing (the events ignore it); the end of the document is the events' to report.
       if (lt < 0) return i;
       if (!xml.startsWith("<row", lt)) return lt;
-      const end = this.fastRow(xml, lt);
+      const end = this.fastRow(text, lt);
       if (end < 0) return lt;
       i = end;
     }
   }
 
   /** One `<row>` read whole (see readContent): the index past its end, or -1 and nothing changed. */
-  private fastRow(xml: string, lt: number): number {
-    const rowTag = readStartTag(xml, lt);
+  private fastRow(text: XmlText, lt: number): number {
+    const xml = text.xml;
+    const rowTag = readStartTag(text, lt);
     if (rowTag.name !== "row") return -1;
     const savedRow = this.row;
     const savedColumn = this.column;
@@ -535,26 +544,27 @@ export class WorksheetReader implements XmlHandler {
         this.row = Math.floor(key / KEY_ROW);
         this.column = key % KEY_ROW;
       } else {
-        cellAt = this.moveTo(tag.rFrom >= 0 ? xml.slice(tag.rFrom, tag.rTo) : undefined);
+        cellAt = this.moveTo(tag.rFrom >= 0 ? text.cut(tag.rFrom, tag.rTo) : undefined);
       }
       const onGrid = key >= 0 || cellAt !== undefined;
-      const cellStyle = styleAt(xml, tag.sFrom, tag.sTo);
-      if (onGrid && this.probed()) probed.push(probeKey(this.row, this.column), cellStyle);
+      const cellStyle = styleAt(text, tag.sFrom, tag.sTo);
+      const inBox = onGrid ? this.boxIndex() : -1;
+      if (inBox >= 0) probed.push(inBox, cellStyle);
       if (tag.selfClosing) {
         i = tag.end;
         continue;
       }
       // The canonical text is the address's own spelling: the shared string (see `address`), not a new one.
       if (key >= 0) cellAt = address(this.row, this.column);
-      const cell: PendingCell = { address: cellAt, type: typeAt(xml, tag.tFrom, tag.tTo), style: cellStyle };
-      const end = fastCellContent(xml, tag.end, cell);
+      const cell: PendingCell = { address: cellAt, type: typeAt(text, tag.tFrom, tag.tTo), style: cellStyle };
+      const end = fastCellContent(text, tag.end, cell);
       if (end < 0) return bail();
       i = end;
       const snapshot = cellAt !== undefined ? cellSnapshot(cell, this.context) : undefined;
       if (cellAt !== undefined && snapshot !== undefined) cells.push(cellAt, probeKey(this.row, this.column), snapshot);
     }
     if (style !== undefined) this.rowStyles.set(this.row, style);
-    for (let k = 0; k < probed.length; k += 2) this.probedStyles.set(probed[k], probed[k + 1]);
+    for (let k = 0; k < probed.length; k += 2) this.probedStyles[probed[k]] = probed[k + 1] + 1;
     for (let k = 0; k < cells.length; k += 3) {
       const at = cells[k] as string;
       const key = cells[k + 1] as number;
@@ -634,19 +644,18 @@ export class WorksheetReader implements XmlHandler {
     return this.row <= 1048576 && this.column <= 16384 ? address(this.row, this.column) : undefined;
   }
 
-  /** Keeps the style of a cell inside a lock probe: the probes report whether input areas are locked. */
+  /** Keeps the style of a cell inside the probes' box: the probes report whether input areas are locked. */
   private probe(style: number): void {
-    if (this.probed()) this.probedStyles.set(probeKey(this.row, this.column), style);
+    const at = this.boxIndex();
+    if (at >= 0) this.probedStyles[at] = style + 1;
   }
 
-  /** Whether the current cell lies in a lock probe. */
-  private probed(): boolean {
-    const col = this.column;
-    const probes = this.context.lockProbes;
-    const covering = this.context.probesByRow[this.row];
-    if (covering === undefined) return false;
-    for (const i of covering) if (col >= probes[i].ref.left && col <= probes[i].ref.right) return true;
-    return false;
+  /** The current cell's place in the probes' box, -1 outside it. */
+  private boxIndex(): number {
+    const box = this.context.probeBox;
+    const r = this.row - box.top;
+    const c = this.column - box.left;
+    return r >= 0 && r < box.height && c >= 0 && c < box.width ? r * box.width + c : -1;
   }
 
   /** `<c r="B12" s="5"/>`: no value, only a style (most cells of a generated fiche). */
@@ -667,47 +676,35 @@ export class WorksheetReader implements XmlHandler {
   }
 
   /**
-   * Without row or column styles, a cell not written has style 0: each area's counts are its written cells'
-   * locks plus the rest at style 0's — one pass over the written cells, not over every cell of every area.
+   * Without row or column styles, a cell not written has style 0: each area counts its written cells' locks plus
+   * the rest at style 0's.
    */
   private countedLocks(): InputLock[] {
-    const probes = this.context.lockProbes;
-    const locked = probes.map(() => 0);
-    const unlocked = probes.map(() => 0);
-    for (const [key, style] of this.probedStyles) {
-      const row = Math.floor(key / KEY_ROW);
-      const col = key % KEY_ROW;
-      const isLocked = this.context.locked[style] ?? true;
-      for (const i of this.context.probesByRow[row] ?? [])
-        if (col >= probes[i].ref.left && col <= probes[i].ref.right) {
-          if (isLocked) locked[i]++;
-          else unlocked[i]++;
-        }
-    }
     const defaultLocked = this.context.locked[0] ?? true;
-    return probes.map(({ range, ref }, i) => {
-      const rest = (ref.bottom - ref.top + 1) * (ref.right - ref.left + 1) - locked[i] - unlocked[i];
-      const l = locked[i] + (defaultLocked ? rest : 0);
-      const u = unlocked[i] + (defaultLocked ? 0 : rest);
-      return { range, state: u === 0 ? "locked" : l === 0 ? "unlocked" : "mixed" };
-    });
+    return this.probeCounts((written) => (written === 0 ? defaultLocked : (this.context.locked[written - 1] ?? true)));
   }
 
   private walkedLocks(): InputLock[] {
-    const lockedAt = (row: number, col: number): boolean => {
+    return this.probeCounts((written, row, col) => {
       const style =
-        this.probedStyles.get(probeKey(row, col)) ??
-        this.rowStyles.get(row) ??
-        this.columnStyles.find((c) => col >= c.min && col <= c.max)?.style ??
-        0;
+        written > 0
+          ? written - 1
+          : (this.rowStyles.get(row) ?? this.columnStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0);
       return this.context.locked[style] ?? true;
-    };
+    });
+  }
+
+  /** Each probe's state, from whether each of its cells is locked (`written`: the grid's entry, style + 1 or 0). */
+  private probeCounts(isLocked: (written: number, row: number, col: number) => boolean): InputLock[] {
+    const box = this.context.probeBox;
+    const grid = this.probedStyles;
     return this.context.lockProbes.map(({ range, ref }) => {
       let locked = 0;
       let unlocked = 0;
       for (let row = ref.top; row <= ref.bottom; row++) {
+        const line = (row - box.top) * box.width - box.left;
         for (let col = ref.left; col <= ref.right; col++) {
-          if (lockedAt(row, col)) locked++;
+          if (isLocked(grid[line + col], row, col)) locked++;
           else unlocked++;
         }
       }

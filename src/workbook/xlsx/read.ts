@@ -8,7 +8,7 @@
  * follow the real content: a declared dimension or a far-away cell allocates nothing by itself.
  * Every failure becomes an {@link XlsxReadError} carrying one French line for the user.
  */
-import { parseRange, type RangeRef } from "../../domain/a1";
+import { parseRange } from "../../domain/a1";
 import { inputAreas } from "../../domain/blueprint/build";
 import { type ChartSnapshot, type SheetSnapshot, type WorkbookSnapshot } from "../../domain/snapshot";
 import { localName } from "./xml";
@@ -106,30 +106,29 @@ export function chartTitle(parts: Parts, part: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------
 // The workbook
 
-/** Row → the probes covering it (the input areas are a few hundred rows tall: a small array). */
-function probesByRow(refs: readonly RangeRef[]): number[][] {
-  const rows: number[][] = [];
-  refs.forEach((ref, i) => {
-    for (let r = ref.top; r <= Math.min(ref.bottom, 1_048_576); r++) (rows[r] ??= []).push(i);
-  });
-  return rows;
-}
-
 /**
- * The product's input areas, whose lock state every sheet reports, and the probes by row: the same for every
- * workbook (the model's layout, no input), so made once in a process rather than from a blueprint built for each
- * workbook read (#28). Made on first use; never changed (frozen).
+ * The product's input areas, whose lock state every sheet reports, and the rectangle that holds them all: the same
+ * for every workbook (the model's layout, no input), so made once in a process rather than from a blueprint built
+ * for each workbook read (#28). Made on first use; never changed (frozen).
  */
-let LOCK_PROBES:
-  { readonly probes: SheetContext["lockProbes"]; readonly byRow: SheetContext["probesByRow"] } | undefined;
+let LOCK_PROBES: Pick<SheetContext, "lockProbes" | "probeBox"> | undefined;
 
-function lockProbes(): NonNullable<typeof LOCK_PROBES> {
+function lockProbes(): Pick<SheetContext, "lockProbes" | "probeBox"> {
   if (LOCK_PROBES === undefined) {
     const probes = inputAreas().flatMap((range) => {
       const ref = parseRange(range);
       return ref ? [Object.freeze({ range, ref: Object.freeze(ref) })] : [];
     });
-    LOCK_PROBES = { probes: Object.freeze(probes), byRow: probesByRow(probes.map((p) => p.ref)) };
+    const refs = probes.map((p) => p.ref);
+    const top = Math.min(...refs.map((r) => r.top));
+    const left = Math.min(...refs.map((r) => r.left));
+    const probeBox = Object.freeze({
+      top,
+      left,
+      width: Math.max(...refs.map((r) => r.right)) - left + 1,
+      height: Math.max(...refs.map((r) => r.bottom)) - top + 1,
+    });
+    LOCK_PROBES = { lockProbes: Object.freeze(probes), probeBox };
   }
   return LOCK_PROBES;
 }
@@ -142,12 +141,10 @@ export function readWorkbook(zip: ZipPackage): WorkbookSnapshot {
     throw new XlsxReadError(`Fichier refusé : le classeur déclare ${wb.sheetCount} feuilles (plus de ${MAX_SHEETS}).`);
   const rels = parts.relationships(workbookPart);
   const sibling = (name: string) => resolvePartName(workbookPart, name);
-  const probes = lockProbes();
   const context: SheetContext = {
     strings: readSharedStrings(parts, targetOfType(rels, "/sharedStrings") ?? parts.find(sibling("sharedStrings.xml"))),
     ...readCellFormats(parts, targetOfType(rels, "/styles") ?? parts.find(sibling("styles.xml"))),
-    lockProbes: probes.probes,
-    probesByRow: probes.byRow,
+    ...lockProbes(),
     cellCount: 0,
   };
   const sheets: SheetSnapshot[] = [];

@@ -12,7 +12,52 @@
  * reference kept as written) and strict where structure is at stake (tags must nest and close).
  */
 
+import { isAscii } from "buffer";
+
 export type XmlAttributes = Readonly<Record<string, string>>;
+
+/** Bytes from 0x80 up: in a Latin-1 reading of UTF-8, the only sign of a character beyond ASCII. */
+const BEYOND_ASCII = /[\u0080-\u00ff]/;
+
+/** Node's own slicing methods of a Buffer, which `toString(encoding, from, to)` reaches after checks and copies. */
+interface SlicedBuffer extends Buffer {
+  latin1Slice(from: number, to: number): string;
+  utf8Slice(from: number, to: number): string;
+}
+
+/**
+ * A document's characters, and the one way to take a stretch of them out. A UTF-8 part (every OOXML part) is read
+ * as Latin-1 — one character per byte: building the string is a copy, about four times cheaper than decoding it
+ * (a filled workbook is ~1.4 MB of XML), and positions are byte offsets. The markup is ASCII; a stretch handed out
+ * that holds a byte from 0x80 up (« é », « ’ », « Œ ») is decoded from its own bytes, so what comes out is exactly
+ * what decoding the whole part would have given. A part that is all ASCII, or one decoded otherwise (UTF-16),
+ * needs no second look.
+ */
+export class XmlText {
+  private constructor(
+    readonly xml: string,
+    /** The UTF-8 bytes behind a Latin-1 reading that holds some byte from 0x80 up; undefined otherwise. */
+    private readonly utf8: SlicedBuffer | undefined,
+  ) {}
+
+  /** Text already decoded (a test, a UTF-16 part). */
+  static decoded(xml: string): XmlText {
+    return new XmlText(xml, undefined);
+  }
+
+  /** UTF-8 bytes, without their byte order mark. */
+  static utf8(bytes: Uint8Array): XmlText {
+    const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const body = Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from) as SlicedBuffer;
+    return new XmlText(body.latin1Slice(0, body.length), isAscii(body) ? undefined : body);
+  }
+
+  /** The characters between `from` and `to`, as written. */
+  cut(from: number, to: number): string {
+    const s = this.xml.slice(from, to);
+    return this.utf8 !== undefined && BEYOND_ASCII.test(s) ? this.utf8.utf8Slice(from, to) : s;
+  }
+}
 
 export interface XmlHandler {
   /** An element starts; a self-closing element gets `selfClosing` and then its `closeElement` at once. */
@@ -26,7 +71,7 @@ export interface XmlHandler {
    * or of the element's own end tag, at the element's own depth. Whatever it read must be what the events would
    * have said; returning `from` reads nothing. (The worksheet reader's fast path for plain rows of cells.)
    */
-  readContent?(name: string, xml: string, from: number): number;
+  readContent?(name: string, text: XmlText, from: number): number;
 }
 
 export type XmlErrorKind = "doctype" | "syntax";
@@ -111,11 +156,12 @@ export interface StartTag {
 }
 
 /** Reads `<name a="1" b='2'>` or `<name/>` starting at `lt`; each character is looked at once. */
-export function readStartTag(xml: string, lt: number): StartTag {
+export function readStartTag(text: XmlText, lt: number): StartTag {
+  const xml = text.xml;
   const n = xml.length;
   let i = lt + 1;
   while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
-  const name = xml.slice(lt + 1, i);
+  const name = text.cut(lt + 1, i);
   if (name === "") throw new XmlError("syntax", "nom d'élément manquant");
   let attributes: Record<string, string> | undefined;
   for (;;) {
@@ -129,7 +175,7 @@ export function readStartTag(xml: string, lt: number): StartTag {
     }
     const nameStart = i;
     while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
-    const attribute = xml.slice(nameStart, i);
+    const attribute = text.cut(nameStart, i);
     while (i < n && isSpace(xml.charCodeAt(i))) i++;
     if (attribute === "" || xml.charCodeAt(i) !== 61 /* = */)
       throw new XmlError("syntax", `attribut mal formé dans <${name}>`);
@@ -147,7 +193,7 @@ export function readStartTag(xml: string, lt: number): StartTag {
       if (c === 60 /* < */) throw new XmlError("syntax", `« < » dans une valeur d'attribut de <${name}>`);
       if (c === 38 /* & */ || c === 9 || c === 10 || c === 13) plain = false;
     }
-    const raw = xml.slice(i + 1, close);
+    const raw = text.cut(i + 1, close);
     // A plain object (V8 keeps it in fast mode; one made by Object.create(null) is a slow dictionary): the one
     // name that would reach its prototype, « __proto__ », is no attribute of OOXML and is dropped.
     attributes ??= {};
@@ -167,7 +213,9 @@ function skipPast(xml: string, from: number, terminator: string, what: string): 
  * Parses `xml`, calling `handler` in document order. Throws {@link XmlError}: kind "doctype" for a
  * document type or entity declaration, "syntax" for broken structure.
  */
-export function parseXml(xml: string, handler: XmlHandler): void {
+export function parseXml(document: string | XmlText, handler: XmlHandler): void {
+  const text = typeof document === "string" ? XmlText.decoded(document) : document;
+  const xml = text.xml;
   const open: string[] = [];
   let seenRoot = false;
   const n = xml.length;
@@ -176,7 +224,7 @@ export function parseXml(xml: string, handler: XmlHandler): void {
     const lt = xml.indexOf("<", i);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i && open.length > 0 && handler.text)
-      handler.text(decodeEntities(normaliseNewlines(xml.slice(i, textEnd))));
+      handler.text(decodeEntities(normaliseNewlines(text.cut(i, textEnd))));
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
@@ -184,7 +232,7 @@ export function parseXml(xml: string, handler: XmlHandler): void {
       else if (xml.startsWith("<![CDATA[", lt)) {
         const end = xml.indexOf("]]>", lt + 9);
         if (end < 0) throw new XmlError("syntax", "section CDATA non terminée");
-        if (open.length > 0 && handler.text && end > lt + 9) handler.text(normaliseNewlines(xml.slice(lt + 9, end)));
+        if (open.length > 0 && handler.text && end > lt + 9) handler.text(normaliseNewlines(text.cut(lt + 9, end)));
         i = end + 3;
       } else throw new XmlError("doctype", DOCTYPE_MESSAGE);
     } else if (next === 63 /* ? */) {
@@ -192,13 +240,13 @@ export function parseXml(xml: string, handler: XmlHandler): void {
     } else if (next === 47 /* / */) {
       const end = xml.indexOf(">", lt + 2);
       if (end < 0) throw new XmlError("syntax", "balise fermante non terminée");
-      const name = xml.slice(lt + 2, end).trimEnd();
+      const name = text.cut(lt + 2, end).trimEnd();
       const expected = open.pop();
       if (expected !== name) throw new XmlError("syntax", `balise </${name}> inattendue`);
       handler.closeElement?.(name);
       i = end + 1;
     } else {
-      const tag = readStartTag(xml, lt);
+      const tag = readStartTag(text, lt);
       if (open.length === 0) {
         if (seenRoot) throw new XmlError("syntax", "plusieurs éléments racine");
         seenRoot = true;
@@ -207,7 +255,7 @@ export function parseXml(xml: string, handler: XmlHandler): void {
       if (tag.selfClosing) handler.closeElement?.(tag.name);
       else open.push(tag.name);
       i = tag.end;
-      if (!tag.selfClosing && handler.readContent) i = handler.readContent(tag.name, xml, i);
+      if (!tag.selfClosing && handler.readContent) i = handler.readContent(tag.name, text, i);
     }
   }
   if (!seenRoot) throw new XmlError("syntax", "document vide");

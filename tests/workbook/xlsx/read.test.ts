@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import type { CellSnapshot } from "../../../src/domain/snapshot";
 import { readXlsx, XlsxReadError } from "../../../src/workbook/xlsx/read";
-import { parseXml, XmlError } from "../../../src/workbook/xlsx/xml";
+import { parseXml, XmlError, XmlText, type XmlHandler } from "../../../src/workbook/xlsx/xml";
 import { MAX_PART_BYTES, ZipError, ZipPackage } from "../../../src/workbook/xlsx/zip";
 
 const CORPUS = REAL_WORLD_XLSX;
@@ -542,6 +542,57 @@ describe("xml.ts", () => {
       },
     );
     expect(seen).toEqual(["x:a", "r:id", "rId1", "b", "<AB&bogus;", "t>", "&amp;"]);
+  });
+});
+
+describe("UTF-8 parts read as Latin-1 (XmlText)", () => {
+  /** Everything the events say, in order. */
+  function events(doc: string | XmlText): string[] {
+    const seen: string[] = [];
+    const handler: XmlHandler = {
+      openElement: (name, a, selfClosing) =>
+        seen.push(`<${name}${selfClosing ? "/" : ""}`, ...Object.entries(a).flat()),
+      closeElement: (name) => seen.push(`</${name}`),
+      text: (t) => seen.push(t),
+    };
+    parseXml(doc, handler);
+    return seen;
+  }
+
+  test("every stretch handed out equals what decoding the whole part gives: accents, 4-byte characters, BOM, bad bytes", () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><wörk é="à’ Œ 😀"><c r="A1" t="inlineStr"><is><t xml:space="preserve">' +
+      "MISE EN ŒUVRE d’une approche — 😀 &amp; é\r\nfin</t></is></c><ß><![CDATA[çà]]></ß>plain ascii</wörk>";
+    const utf8 = Buffer.from(xml, "utf8");
+    const bad = Buffer.concat([
+      Buffer.from("<a b='x"),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from("y'>z"),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from("</a>"),
+    ]);
+    const ascii = Buffer.from('<a b="1">plain</a>');
+    for (const bytes of [utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), bad, ascii]) {
+      const decoded = new TextDecoder("utf-8").decode(bytes);
+      expect(events(XmlText.utf8(new Uint8Array(bytes)))).toEqual(events(decoded));
+    }
+    expect(events(XmlText.utf8(new Uint8Array(utf8)))).toContain("MISE EN ŒUVRE d’une approche — 😀 & é\nfin");
+  });
+
+  test("a workbook's accented text, formulas and names read the same as before, cell by cell", () => {
+    const wb = readXlsx(
+      xlsx(
+        basicParts({
+          "xl/worksheets/sheet1.xml": sheetXml(
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>Élève n°1 — « réussite »</t></is></c>' +
+              '<c r="B1" t="str"><f>"Œ"&amp;A1</f><v>ŒÉlève</v></c><c r="C1" s="0"><v>1.5</v></c></row>',
+          ),
+        }),
+      ),
+    );
+    expect(wb.sheets[0].cells.A1).toEqual({ t: "s", v: "Élève n°1 — « réussite »" });
+    expect(wb.sheets[0].cells.B1).toEqual({ t: "s", v: "ŒÉlève", f: '"Œ"&A1' });
+    expect(wb.sheets[0].cells.C1).toEqual({ t: "n", v: 1.5 });
   });
 });
 
