@@ -10,7 +10,7 @@ import {
   type FileOutcome,
   type SchoolSummary,
 } from "../domain/academie";
-import { academieTables, type TableSheet } from "../domain/academie-table";
+import { academieTables, type SchoolFindings, type TableSheet } from "../domain/academie-table";
 import type { Establishments } from "../domain/establishments";
 import type { Blueprint } from "../domain/blueprint/types";
 import { NOT_FICHES_WORKBOOK } from "../domain/identify";
@@ -42,12 +42,16 @@ export interface AcademieRequest {
   readonly names?: boolean;
 }
 
-export interface AcademieResult {
-  readonly consolidation: Consolidation;
+export interface AcademieResult<F extends SchoolFindings> {
+  readonly consolidation: Consolidation<F>;
   readonly sheets: readonly TableSheet[];
 }
 
-export function academieUseCase(outcomes: readonly FileOutcome[], request: AcademieRequest): AcademieResult {
+/** The findings as the check made them, or rendered as rows of « Constats » where each workbook was read (one kind). */
+export function academieUseCase<F extends SchoolFindings>(
+  outcomes: readonly FileOutcome<F>[],
+  request: AcademieRequest,
+): AcademieResult<F> {
   let academie: string | undefined;
   if (request.academie !== undefined) {
     academie = findAcademie(request.establishments, request.academie);

@@ -2,8 +2,9 @@
  * The académie's table as plain sheets (headers, rows, what to highlight), for whichever writer renders it:
  * the .xlsx table writer (src/workbook/xlsx/table-writer.ts) and the HTML page. Pure.
  */
-import { RULE_LABELS } from "./check";
-import type { Consolidation, SchoolRow } from "./academie";
+import { RULE_LABELS, type Finding } from "./check";
+import type { Consolidation, SchoolRow, SchoolSummary } from "./academie";
+import type { Severity } from "./findings";
 import { CRITERIA } from "./referential/criteria";
 
 export type TableValue = string | number | null;
@@ -22,9 +23,31 @@ export interface TableChart {
   readonly seriesColumns: readonly number[];
 }
 
+/**
+ * Rows already rendered by the table's writer (`renderRows`, table-writer.ts), where their values were: each
+ * workbook's findings are rendered in the worker that read it, and the main thread only joins them (#28: 2,090
+ * workbooks hold ~800,000 findings; sent as objects, they took the main thread seconds to receive, hold and sort).
+ * Only the writer reads `text`.
+ */
+export interface RenderedRows {
+  readonly count: number;
+  readonly text: string;
+}
+
+/** The first `take` rows of a run of rendered rows. */
+export interface RowRun {
+  readonly rows: RenderedRows;
+  readonly take: number;
+}
+
+/** A workbook's findings as rows of « Constats », rendered, by severity (each severity's rows in the check's order). */
+export type RenderedFindings = Readonly<Record<Severity, RenderedRows>>;
+
 export interface TableSheet {
   readonly name: string;
   readonly columns: readonly TableColumn[];
+  /** Rendered rows, before `rows` (« Constats » when its findings came rendered). */
+  readonly runs?: readonly RowRun[];
   readonly rows: readonly (readonly TableValue[])[];
   readonly chart?: TableChart;
 }
@@ -48,38 +71,88 @@ const yesNo = (b: boolean) => (b ? "oui" : "non");
  */
 export const MAX_FINDING_ROWS = 200_000;
 
-function findingRows(c: Consolidation): TableValue[][] {
+/** The columns of « Constats »; `findingRow` gives a row's values in this order. */
+export const FINDING_COLUMNS: readonly TableColumn[] = [
+  { header: "UAI", width: 10 },
+  { header: "Fichier", width: 30 },
+  { header: "Feuille", width: 24 },
+  { header: "Cellule", width: 9 },
+  { header: "Règle", width: 26 },
+  { header: "Gravité", width: 13 },
+  { header: "Message", width: 90 },
+];
+
+/** The severities in the order « Constats » lists them: errors first, then warnings, then information. */
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** One row of « Constats ». */
+function findingRow(summary: SchoolSummary<unknown>, file: string, f: Finding): TableValue[] {
+  return [
+    summary.uai ?? "",
+    file,
+    f.sheet,
+    f.cell,
+    `${RULE_LABELS[f.rule]} (${f.rule})`,
+    SEVERITY_WORDS[f.severity],
+    f.message,
+  ];
+}
+
+/** One workbook's rows of « Constats » of one severity, in the check's order (what a worker renders). */
+export function findingRowsOf(summary: SchoolSummary, file: string, severity: Severity): TableValue[][] {
   const rows: TableValue[][] = [];
+  for (const f of summary.findings) if (f.severity === severity) rows.push(findingRow(summary, file, f));
+  return rows;
+}
+
+function leftOutRow(left: number): TableValue[] {
+  return [
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    `… et ${left} constats de plus, non listés (au plus ${MAX_FINDING_ROWS} lignes) : ldm-fiches check --json FICHIER les donne tous.`,
+  ];
+}
+
+/** A workbook's findings: as the check made them, or rendered as rows of « Constats » where it was read. */
+export type SchoolFindings = readonly Finding[] | RenderedFindings;
+
+const isRendered = (f: SchoolFindings): f is RenderedFindings => !Array.isArray(f);
+
+/** « Constats »' rows: as values, or (findings rendered) as runs of each workbook's rendered rows. */
+function findingSheetRows(c: Consolidation<SchoolFindings>): Pick<TableSheet, "rows" | "runs"> {
+  const rows: TableValue[][] = [];
+  const runs: RowRun[] = [];
+  let listed = 0;
   let left = 0;
-  for (const severity of ["error", "warning", "info"] as const)
-    for (const r of c.rows)
-      for (const f of r.summary.findings) {
+  for (const severity of SEVERITIES)
+    for (const r of c.rows) {
+      const findings = r.summary.findings;
+      if (isRendered(findings)) {
+        const block = findings[severity];
+        const take = Math.min(block.count, MAX_FINDING_ROWS - listed);
+        if (take > 0) runs.push({ rows: block, take });
+        listed += take;
+        left += block.count - take;
+        continue;
+      }
+      // The runs are written before the rows: one table cannot have both kinds.
+      if (runs.length > 0) throw new Error("Constats : des constats rendus et d'autres non, dans un même tableau.");
+      for (const f of findings) {
         if (f.severity !== severity) continue;
-        if (rows.length >= MAX_FINDING_ROWS) {
+        if (listed >= MAX_FINDING_ROWS) {
           left++;
           continue;
         }
-        rows.push([
-          r.summary.uai ?? "",
-          r.file,
-          f.sheet,
-          f.cell,
-          `${RULE_LABELS[f.rule]} (${f.rule})`,
-          SEVERITY_WORDS[f.severity],
-          f.message,
-        ]);
+        rows.push(findingRow(r.summary, r.file, f));
+        listed++;
       }
-  if (left > 0)
-    rows.push([
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      `… et ${left} constats de plus, non listés (au plus ${MAX_FINDING_ROWS} lignes) : ldm-fiches check --json FICHIER les donne tous.`,
-    ]);
-  return rows;
+    }
+  if (left > 0) rows.push(leftOutRow(left));
+  return runs.length > 0 ? { runs, rows } : { rows };
 }
 
 /** The « Établissements » columns, in order (the test and the HTML page read them by header). */
@@ -117,7 +190,7 @@ export function schoolColumns(measureYear: number, names: boolean): TableColumn[
   return cols;
 }
 
-function schoolRow(r: SchoolRow, names: boolean): TableValue[] {
+function schoolRow(r: SchoolRow<unknown>, names: boolean): TableValue[] {
   const s = r.summary;
   const e = r.establishment;
   const row: TableValue[] = [
@@ -159,8 +232,12 @@ function schoolRow(r: SchoolRow, names: boolean): TableValue[] {
   return row;
 }
 
-/** Every sheet of the table: Établissements, Par critère (with its chart), Constats, Fichiers non lus, Sans classeur. */
-export function academieTables(c: Consolidation, options: { readonly names: boolean }): TableSheet[] {
+/**
+ * Every sheet of the table: Établissements, Par critère (with its chart), Constats, Fichiers non lus, Sans classeur.
+ * The findings as the check made them (« Constats » then has rows of values), or rendered where each workbook was
+ * read (it then has runs of rendered rows), one kind for all the workbooks.
+ */
+export function academieTables(c: Consolidation<SchoolFindings>, options: { readonly names: boolean }): TableSheet[] {
   const sheets: TableSheet[] = [
     {
       name: SHEETS.schools,
@@ -191,19 +268,7 @@ export function academieTables(c: Consolidation, options: { readonly names: bool
       }),
       chart: { title: "Établissements par critère", seriesColumns: [2, 3, 4] },
     },
-    {
-      name: SHEETS.findings,
-      columns: [
-        { header: "UAI", width: 10 },
-        { header: "Fichier", width: 30 },
-        { header: "Feuille", width: 24 },
-        { header: "Cellule", width: 9 },
-        { header: "Règle", width: 26 },
-        { header: "Gravité", width: 13 },
-        { header: "Message", width: 90 },
-      ],
-      rows: findingRows(c),
-    },
+    { name: SHEETS.findings, columns: FINDING_COLUMNS, ...findingSheetRows(c) },
     {
       name: SHEETS.unread,
       columns: [

@@ -31,8 +31,11 @@ export interface CriterionFigures {
   readonly ready: boolean;
 }
 
-/** One workbook, summed up: what one row of « Établissements » shows, and its findings for « Constats ». */
-export interface SchoolSummary {
+/**
+ * One workbook, summed up: what one row of « Établissements » shows, and its findings for « Constats » — as the
+ * check made them, or (`F`) already rendered as that sheet's rows where the workbook was read (academie-table.ts).
+ */
+export interface SchoolSummary<F = readonly Finding[]> {
   /** The UAI Paramètres names (undefined: no school chosen, or a text without a UAI). */
   readonly uai?: string;
   /** The school as Paramètres!B4 says it. */
@@ -47,7 +50,7 @@ export interface SchoolSummary {
   readonly counts: FindingCounts;
   /** The dossier's « À compléter » (as `dossier` writes them). */
   readonly dossierGaps: number;
-  readonly findings: readonly Finding[];
+  readonly findings: F;
 }
 
 /** The year whose measures the table counts: today's calendar year (« Lignes mesurées en 2026 »). */
@@ -117,13 +120,13 @@ export function summarizeWorkbook(
 }
 
 /** What became of one file: summed up, or not read (and why, in one French line). */
-export type FileOutcome =
-  | { readonly file: string; readonly modified?: number; readonly summary: SchoolSummary }
+export type FileOutcome<F = readonly Finding[]> =
+  | { readonly file: string; readonly modified?: number; readonly summary: SchoolSummary<F> }
   | { readonly file: string; readonly problem: string };
 
-export interface SchoolRow {
+export interface SchoolRow<F = readonly Finding[]> {
   readonly file: string;
-  readonly summary: SchoolSummary;
+  readonly summary: SchoolSummary<F>;
   readonly establishment?: Establishment;
   /** What the académie should know about this row (another académie, a UAI not in the national list…). */
   readonly remarks: readonly string[];
@@ -134,8 +137,8 @@ export interface UnreadFile {
   readonly reason: string;
 }
 
-export interface Consolidation {
-  readonly rows: readonly SchoolRow[];
+export interface Consolidation<F = readonly Finding[]> {
+  readonly rows: readonly SchoolRow<F>[];
   readonly unread: readonly UnreadFile[];
   /** With an académie: its LP/LPO that sent no workbook. */
   readonly missing?: readonly Establishment[];
@@ -172,13 +175,13 @@ export function academieSchools(establishments: Establishments, academie: string
  * The files put together: one row per school. Two workbooks of one UAI: the most recently modified is kept
  * (the first given when equal), the other is listed among the files not read, with the reason.
  */
-export function consolidate(
-  outcomes: readonly FileOutcome[],
+export function consolidate<F>(
+  outcomes: readonly FileOutcome<F>[],
   options: { readonly academie?: string; readonly today: Date; readonly establishments: Establishments },
-): Consolidation {
+): Consolidation<F> {
   const unread: UnreadFile[] = [];
-  const kept = new Map<string, { file: string; modified: number; summary: SchoolSummary; order: number }>();
-  const noUai: { file: string; summary: SchoolSummary; order: number }[] = [];
+  const kept = new Map<string, { file: string; modified: number; summary: SchoolSummary<F>; order: number }>();
+  const noUai: { file: string; summary: SchoolSummary<F>; order: number }[] = [];
   outcomes.forEach((o, order) => {
     if ("problem" in o) {
       unread.push({ file: o.file, reason: o.problem });
@@ -207,7 +210,7 @@ export function consolidate(
   });
   const academie = options.academie;
   const key = academie !== undefined ? academieKey(academie) : undefined;
-  const rows: SchoolRow[] = [...kept.values(), ...noUai]
+  const rows: SchoolRow<F>[] = [...kept.values(), ...noUai]
     .sort((a, b) => a.order - b.order)
     .map(({ file, summary }) => {
       const establishment = summary.uai ? findEstablishment(options.establishments, summary.uai) : undefined;

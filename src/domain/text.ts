@@ -33,7 +33,10 @@ export function frenchNumber(n: number): string {
 
 /** A number format that shows a date (a day, month or year code outside quotes and brackets). */
 export function isDateFormat(nf: string | undefined): boolean {
-  return !!nf && /[dmy]/i.test(nf.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+  if (!nf) return false;
+  // Most formats quote nothing (« 0 », « 0% », « dd/mm/yyyy »): nothing to take out before looking.
+  const codes = nf.includes('"') || nf.includes("[") ? nf.replace(/"[^"]*"|\[[^\]]*\]/g, "") : nf;
+  return /[dmy]/i.test(codes);
 }
 
 /** Excel's day number (1900 system) as the French date a teacher typed: 46093 is « 12/03/2026 ». */

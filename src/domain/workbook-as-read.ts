@@ -226,5 +226,8 @@ export function asRead(x: WorkbookSnapshot | WorkbookAsRead, options?: Partial<R
 
 /** Where a criterion sheet's table lies now (its placement, decided once in readWorkbook). */
 export function tableOf(ctx: WorkbookLayout, sheet: SheetSnapshot): Placement {
-  return ctx.placements.get(sheet.name) ?? { ...UNMOVED, lastRow: lastFilledRow(sheet, TABLE.firstRow) };
+  const placed = ctx.placements.get(sheet.name);
+  if (placed) return placed;
+  const lastFilled = lastFilledRow(sheet, TABLE.firstRow);
+  return { ...UNMOVED, lastRow: lastFilled, lastFilled };
 }

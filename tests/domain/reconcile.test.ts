@@ -336,3 +336,28 @@ test("the blueprint for a school is the one built with it, from the shared one w
       ?.header?.right,
   ).toBe("");
 });
+
+test("each sheet of the blueprint names a cell once (the update tells Listes' stale cells by counting)", () => {
+  for (const bp of [
+    buildBlueprint({ establishments: ESTABLISHMENTS, auditYear: 2028, school: "0040007L — LYCEE" }),
+    buildBlueprint({ establishments: "not-needed" }),
+  ])
+    for (const sb of bp.sheets) {
+      const addresses = sb.cells.map((c) => c.address);
+      expect([sb.key, new Set(addresses).size]).toEqual([sb.key, addresses.length]);
+    }
+});
+
+test("a cell typed on Listes or the Guide, beyond the model's, is cleared; the model's cells are kept", () => {
+  const wb = filledWorkbook();
+  sheetOf(wb, "Listes").cells.AB7 = text("égaré");
+  sheetOf(wb, "Guide").cells.Z300 = text("une note");
+  const { edits } = update(wb);
+  expect(edits.filter((e) => e.op === "clear-cells")).toEqual([
+    { op: "clear-cells", sheet: "Guide", addresses: ["Z300"] },
+    { op: "clear-cells", sheet: "Listes", addresses: ["AB7"] },
+  ]);
+  applyToSnapshot(wb, edits);
+  expect(sheetOf(wb, "Listes").cells.AB7).toBeUndefined();
+  expect(update(wb).edits).toEqual([]);
+});

@@ -20,10 +20,15 @@ export interface Placement {
   /** The table's first and last input rows, now. */
   readonly firstRow: number;
   readonly lastRow: number;
+  /**
+   * The last row from `firstRow` on where something is typed in the table's columns (`firstRow - 1` when none):
+   * every row after it is empty, and those who read the rows stop there (half the table, in the corpus).
+   */
+  readonly lastFilled: number;
 }
 
-/** Where a table is when nobody moved it (its last row aside). */
-export const UNMOVED: Omit<Placement, "lastRow"> = {
+/** Where a table is when nobody moved it (its last rows aside). */
+export const UNMOVED: Omit<Placement, "lastRow" | "lastFilled"> = {
   rows: new Map(),
   headerRow: TABLE.headerRow,
   firstRow: TABLE.firstRow,
@@ -41,14 +46,23 @@ function blueprintLastRow(sb: SheetBlueprint): number {
 /** The last row, from `from` on, where someone filled a cell of the table's columns. */
 export function lastFilledRow(sheet: SheetSnapshot, from: number): number {
   let last = from - 1;
-  // « A12 » … « G12 »: one column letter up to the table's last, then digits (read by hand: every cell passes here).
+  // « A12 » … « G12 »: one column letter up to the table's last, then the row's digits, read by hand: every cell
+  // of the sheet passes here (a key list rather than for…in, which checks each key again on a large sheet).
   const lastCol = columnLetters(TABLE.lastColumn).charCodeAt(0);
-  for (const a in sheet.cells) {
+  const cells = sheet.cells;
+  const addresses = Object.keys(cells);
+  for (let i = 0; i < addresses.length; i++) {
+    const a = addresses[i];
     const letter = a.charCodeAt(0);
-    const digit = a.charCodeAt(1);
-    if (letter < 65 || letter > lastCol || digit < 49 || digit > 57) continue;
-    const r = Number(a.slice(1));
-    if (Number.isInteger(r) && r > last && isFilled(sheet.cells[a])) last = r;
+    if (letter < 65 || letter > lastCol || a.length < 2 || a.charCodeAt(1) === 48) continue;
+    let r = 0;
+    let j = 1;
+    for (; j < a.length; j++) {
+      const digit = a.charCodeAt(j) - 48;
+      if (digit < 0 || digit > 9) break;
+      r = r * 10 + digit;
+    }
+    if (j === a.length && r > last && isFilled(cells[a])) last = r;
   }
   return last;
 }
@@ -119,8 +133,9 @@ export function placeTable(
     const r = ref && ref.sheet === sheet.name ? parseRange(ref.ref.replace(/\$/g, "")) : undefined;
     if (r && r.top === firstRow) named = Math.max(named, r.bottom);
   }
-  const lastRow = Math.max(bpLast + offset, named, lastFilledRow(sheet, firstRow));
-  return { rows, headerRow, firstRow, lastRow };
+  const lastFilled = lastFilledRow(sheet, firstRow);
+  const lastRow = Math.max(bpLast + offset, named, lastFilled);
+  return { rows, headerRow, firstRow, lastRow, lastFilled };
 }
 
 function rowMapper(sb: SheetBlueprint, p: Placement): { row: (r: number) => number; range: (ref: string) => string } {

@@ -27,8 +27,32 @@ const COLUMNS = Object.keys(TABLE.columns) as TableColumn[];
 
 type Row = Partial<Record<TableColumn, CellSnapshot>>;
 
+/** What makes a row complete: its axis, objective, action and indicator. */
+type CoreColumn = "axis" | "objective" | "action" | "indicator";
+const CORE: readonly CoreColumn[] = ["axis", "objective", "action", "indicator"];
+
+/** A row's cells in the table's columns. */
+function rowAt(sheet: SheetSnapshot, r: number): Row {
+  const cells = sheet.cells;
+  const C = TABLE.columns;
+  return {
+    axis: cells[address(r, C.axis)],
+    objective: cells[address(r, C.objective)],
+    action: cells[address(r, C.action)],
+    indicator: cells[address(r, C.indicator)],
+    reference: cells[address(r, C.reference)],
+    audit: cells[address(r, C.audit)],
+    outlook: cells[address(r, C.outlook)],
+  };
+}
+
 function isFilled(c: CellSnapshot | undefined): c is CellSnapshot {
   return !!c && !(c.t === "s" && String(c.v).trim() === "");
+}
+
+/** A cell's text, trimmed (« » for an empty cell or an error). */
+function textOf(c: CellSnapshot | undefined): string {
+  return c && c.t !== "e" ? String(c.v).trim() : "";
 }
 
 /** What a date typed where a number goes is, in a teacher's words (Excel keeps it as a day number). */
@@ -73,6 +97,8 @@ interface FollowUp {
   readonly statusCell: FollowUpCell;
   readonly measures: readonly FollowUpCell[];
   readonly result?: FollowUpCell;
+  /** The measures, then the result: the values typed on the indicator's scale. */
+  readonly values: readonly FollowUpCell[];
   readonly evidence: FollowUpCell;
   readonly duration: FollowUpCell;
 }
@@ -86,11 +112,15 @@ function followUpOf(sheet: SheetSnapshot, r: number): FollowUp {
   const statusCell = at(FOLLOW_UP.columns.status);
   const said = isFilled(statusCell.cell) ? listKey(String(statusCell.cell.v)) : "";
   const status = !said ? undefined : said === "action" ? "action" : said === "engagement" ? "engagement" : "unknown";
+  const measures: FollowUpCell[] = [];
+  for (let i = 0; i < FOLLOW_UP.measureCount; i++) measures.push(at(FOLLOW_UP.columns.firstMeasure + i));
+  const result = at(FOLLOW_UP.columns.result);
   return {
     status,
     statusCell,
-    measures: Array.from({ length: FOLLOW_UP.measureCount }, (_, i) => at(FOLLOW_UP.columns.firstMeasure + i)),
-    result: at(FOLLOW_UP.columns.result),
+    measures,
+    result,
+    values: [...measures, result],
     evidence: at(FOLLOW_UP.columns.evidence),
     duration: at(FOLLOW_UP.columns.duration),
   };
@@ -109,9 +139,14 @@ function durationYears(c: CellSnapshot): number | undefined {
   return years ? Number(years[1].replace(",", ".")) : undefined;
 }
 
+/** A word that means to be a link. */
+const LINK_START = /^(https?:|www\.)/i;
+/** What a text holds when one of its words starts as a link. */
+const MAY_LINK = /https?:|www\./i;
+
 /** The rules on what is typed in the follow-up: a date is not a measure, a duration fits the label, a link is one. */
 function checkFollowUpValues(f: FollowUp, push: Push): void {
-  for (const m of [...f.measures, ...(f.result ? [f.result] : [])])
+  for (const m of f.values)
     if (m.cell?.t === "n" && isDateFormat(m.cell.nf))
       push("value-type", m.address, `${m.address} : ${aDate(m.cell)} : saisissez la valeur mesurée cette année-là.`);
   const d = f.duration.cell;
@@ -123,9 +158,10 @@ function checkFollowUpValues(f: FollowUp, push: Push): void {
       `${f.duration.address} : une durée de ${years} an(s) n'est pas plausible pour une action du label (accordé pour 5 ans) : indiquez la durée prévue (ex. « 3 ans » ou « 2025-2028 »).`,
     );
   const e = f.evidence.cell;
-  if (e && e.t === "s") {
+  // Most evidence is a document's name: only a text with a link in it is cut into words.
+  if (e && e.t === "s" && MAY_LINK.test(String(e.v))) {
     for (const word of String(e.v).split(/[\s;,]+/)) {
-      if (!/^(https?:|www\.)/i.test(word)) continue;
+      if (!LINK_START.test(word)) continue;
       let ok = false;
       try {
         const url = new URL(/^www\./i.test(word) ? `https://${word}` : word);
@@ -170,8 +206,16 @@ function checkFollowUp(ctx: CheckContext, f: FollowUp, r: number, push: Push): v
 
 export function checkRows(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const axes = listSets(ctx, guideAxes, ctx.ownAxes);
-  const objectives = listSets(ctx, guideObjectives, ctx.ownObjectives);
+  const lists = [
+    ["axis", listSets(ctx, guideAxes, ctx.ownAxes), "axis-unknown", "axis-other-criterion", "L'axe"],
+    [
+      "objective",
+      listSets(ctx, guideObjectives, ctx.ownObjectives),
+      "objective-unknown",
+      "objective-other-criterion",
+      "L'objectif",
+    ],
+  ] as const;
   const auditReached = ctx.auditYear !== undefined && ctx.today.getFullYear() >= ctx.auditYear;
   for (const c of ctx.criteria) {
     const id = ctx.identified.get(`c${c.number}`);
@@ -185,18 +229,18 @@ export function checkRows(ctx: CheckContext): Finding[] {
       message: string,
       severity?: Parameters<typeof finding>[5],
     ) => out.push(finding(rule, sheet.name, cell, message, n, severity));
-    const { firstRow, lastRow: last } = ctx.placements.get(sheet.name) ?? tableOf(ctx, sheet);
+    // Past the last row where something is typed, every row is empty: nothing to say about it.
+    const { firstRow, lastFilled } = ctx.placements.get(sheet.name) ?? tableOf(ctx, sheet);
     const seen = new Map<string, number>();
     let filledRows = 0;
-    for (let r = firstRow; r <= last; r++) {
-      const row: Row = {};
-      for (const k of COLUMNS) row[k] = sheet.cells[address(r, TABLE.columns[k])];
-      const filled = COLUMNS.filter((k) => isFilled(row[k]));
-      if (filled.length === 0) continue;
+    for (let r = firstRow; r <= lastFilled; r++) {
+      const row = rowAt(sheet, r);
+      if (!COLUMNS.some((k) => isFilled(row[k]))) continue;
       filledRows++;
       const at = (k: TableColumn) => address(r, TABLE.columns[k]);
-      for (const k of filled) {
-        const cell = row[k] as CellSnapshot;
+      for (const k of COLUMNS) {
+        const cell = row[k];
+        if (!isFilled(cell)) continue;
         if (cell.t === "e")
           push(
             "cell-error",
@@ -211,13 +255,16 @@ export function checkRows(ctx: CheckContext): Finding[] {
           );
         }
       }
-      const text = (k: TableColumn) => (row[k] && row[k]?.t !== "e" ? String(row[k]?.v).trim() : "");
+      // Each text once (trimmed): the rules below read them several times.
+      const texts: Record<CoreColumn, string> = {
+        axis: textOf(row.axis),
+        objective: textOf(row.objective),
+        action: textOf(row.action),
+        indicator: textOf(row.indicator),
+      };
       // Axis and objective against their lists.
-      for (const [k, sets, ruleUnknown, ruleOther, word] of [
-        ["axis", axes, "axis-unknown", "axis-other-criterion", "L'axe"],
-        ["objective", objectives, "objective-unknown", "objective-other-criterion", "L'objectif"],
-      ] as const) {
-        const v = text(k);
+      for (const [k, sets, ruleUnknown, ruleOther, word] of lists) {
+        const v = texts[k];
         if (!v) continue;
         const key = listKey(v);
         if (sets.byCriterion.get(n)?.has(key) || sets.own.has(key)) continue;
@@ -237,19 +284,18 @@ export function checkRows(ctx: CheckContext): Finding[] {
           );
         }
       }
-      const core: TableColumn[] = ["axis", "objective", "action", "indicator"];
-      const lacking = core.filter((k) => !text(k));
+      const lacking = CORE.filter((k) => !texts[k]);
       if (lacking.length > 0) {
         push(
           "row-incomplete",
           `A${r}:G${r}`,
           `Ligne ${r} incomplète : il manque ${lacking.map((k) => COLUMN_WORDS[k]).join(", ")}.`,
         );
-      } else if (!text("outlook")) {
+      } else if (!textOf(row.outlook)) {
         push("outlook-missing", at("outlook"), `Ligne ${r} : aucune perspective n'est indiquée pour cette action.`);
       }
       const follow = followUpOf(sheet, r);
-      const indicator = text("indicator");
+      const indicator = texts.indicator;
       if (indicator) {
         const kind = indicatorKind(indicator);
         for (const k of ["reference", "audit"] as const) {
@@ -307,7 +353,7 @@ export function checkRows(ctx: CheckContext): Finding[] {
           );
         }
         // Measures and result: the indicator's kind, as its reference value.
-        for (const m of [...follow.measures, ...(follow.result ? [follow.result] : [])]) {
+        for (const m of follow.values) {
           // A date is said once, by the follow-up's own rule (checkFollowUpValues).
           if (
             !isFilled(m.cell) ||
@@ -333,7 +379,7 @@ export function checkRows(ctx: CheckContext): Finding[] {
       }
       checkFollowUp(ctx, follow, r, push);
       if (lacking.length === 0) {
-        const dupKey = core.map((k) => listKey(text(k))).join("\u0000");
+        const dupKey = CORE.map((k) => listKey(texts[k])).join("\u0000");
         const before = seen.get(dupKey);
         if (before !== undefined)
           push(

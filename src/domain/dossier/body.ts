@@ -111,28 +111,36 @@ function evidenceCell(a: ActionEntry, numbers: EvidenceNumbers): TableCell {
   return cell(n.length ? `${n.map((k) => `P${k}`).join(", ")} (annexe des éléments de preuve)` : "");
 }
 
-function teamRows(c: CriterionDossier, sink: MarkSink): TableCell[][] {
+function teamRows(c: CriterionDossier, coordinator: TableCell): TableCell[][] {
   const n = c.criterion.number;
-  const person = (m: TeamMember | undefined, required: boolean) => [
-    cell(m?.name ?? "", required ? { required: [sink, "coordonnateur de l'équipe"] } : {}),
-    cell(m?.firstName ?? ""),
-    cell(m?.role ?? ""),
-  ];
+  const person = (m: TeamMember | undefined) => [cell(m?.name ?? ""), cell(m?.firstName ?? ""), cell(m?.role ?? "")];
   const rows: TableCell[][] = [
     [label(`ÉQUIPE CRITÈRE ${n}`), label("Nom"), label("Prénom"), label("Fonction")],
-    [label(`Coordonnateur critère ${n}`), ...person(c.coordinator, true)],
+    [
+      label(`Coordonnateur critère ${n}`),
+      coordinator,
+      cell(c.coordinator?.firstName ?? ""),
+      cell(c.coordinator?.role ?? ""),
+    ],
   ];
   const members = c.members.length ? c.members : [undefined];
   members.forEach((m, i) =>
     rows.push([
       i === 0 ? { ...label(`Membres équipe critère ${n}`), merge: "restart" as const } : CONTINUED,
-      ...person(m, false),
+      ...person(m),
     ]),
   );
   return rows;
 }
 
-function implementationTable(a: ActionEntry, sink: MarkSink): Block {
+/** The « mise en œuvre » row: one missing mark for the whole, as any of the four says how the action is carried out. */
+function implementationRow(a: ActionEntry, sink: MarkSink): TableCell[] {
+  return [a.texts.means, a.texts.schedule, a.texts.places, a.texts.organisation].every((t) => !t)
+    ? [cell("", { required: [sink, "mise en œuvre"], span: 4 })]
+    : [cell(a.texts.means), cell(a.texts.schedule), cell(a.texts.places), cell(a.texts.organisation)];
+}
+
+function implementationTable(row: TableCell[]): Block {
   return {
     kind: "table",
     columns: [1, 1, 1, 1],
@@ -140,12 +148,14 @@ function implementationTable(a: ActionEntry, sink: MarkSink): Block {
     rows: [
       [label("MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)", 4)],
       [label("Moyens engagés"), label("Calendrier"), label("Lieux"), label("Modalités d'organisation")],
-      // One missing mark for the whole: any of the four says how the action is carried out.
-      [a.texts.means, a.texts.schedule, a.texts.places, a.texts.organisation].every((t) => !t)
-        ? [cell("", { required: [sink, "mise en œuvre"], span: 4 })]
-        : [cell(a.texts.means), cell(a.texts.schedule), cell(a.texts.places), cell(a.texts.organisation)],
+      row,
     ],
   };
+}
+
+/** The paragraph that asks for an action's status, when the fiche does not say it. */
+function statusParagraph(missing: Run): Block {
+  return { kind: "paragraph", runs: [{ text: "Statut dans la fiche (Action ou Engagement) : " }, missing] };
 }
 
 /** The objective cell of a line: written at the first line of each objective, merged below it. */
@@ -182,54 +192,40 @@ function yearLabel(word: string, year: number | undefined): TableCell {
   return label(year === undefined ? `Mesure ${word}` : `Mesure ${word} (${year})`);
 }
 
-function actionBlocks(
-  content: DossierContent,
-  c: CriterionDossier,
-  a: ActionEntry,
-  k: number,
-  marks: Mark[],
-  evidence: EvidenceNumbers,
-  today: Date,
-): Block[] {
+/**
+ * What the body's builders share. Each builder first decides every part that may be « À compléter », in the
+ * order the body reads them (so that the marks are recorded in that order), then lays out its blocks — unless
+ * only the marks are wanted: the check and the académie read nothing else, and a large fiche's layout costs
+ * more than the rest of its dossier rule (#28). The same decisions either way: the marks are the body's own.
+ */
+interface BodyWriting {
+  readonly content: DossierContent;
+  readonly today: Date;
+  readonly marks: Mark[];
+  readonly marksOnly: boolean;
+  /** The evidence numbers the blocks cite (none when only the marks are wanted). */
+  readonly evidence: EvidenceNumbers;
+}
+
+function actionBlocks(w: BodyWriting, c: CriterionDossier, a: ActionEntry, k: number): Block[] {
+  const { content } = w;
   const n = c.criterion.number as CriterionNumber;
-  const sink = sinkFor(marks, n, actionWords(a), a.textsRow);
+  const sink = sinkFor(w.marks, n, actionWords(a), a.textsRow);
   const N = content.referenceYear;
   const years: ActionYears = actionYears(a.duration, N, content.auditYear);
-  const title = `CRITÈRE ${n} : ACTION ${k}${a.name ? ` — ${a.name}` : ""}`;
   const lines = a.lines.length ? a.lines : [undefined];
   const where = lineWhere(lines);
   // The plus-value is asked once the audit year has come (the check's rule action-evaluation-missing, too).
-  const auditCome = content.auditYear !== undefined && today.getFullYear() >= content.auditYear;
+  const auditCome = content.auditYear !== undefined && w.today.getFullYear() >= content.auditYear;
   const noAddedValue = auditCome && !a.lines.some((l) => l.addedValue);
   const duration = a.duration && !years.yearsSaid ? `${a.duration} (${years.start}-${years.end})` : a.duration;
-  // Built in the body's order, so that the marks are recorded in the order they are read.
-  const head: Block[] = [
-    ...(a.kindSaid
-      ? []
-      : [
-          {
-            kind: "paragraph" as const,
-            runs: [{ text: "Statut dans la fiche (Action ou Engagement) : " }, sink("statut (Action ou Engagement)")],
-          },
-        ]),
-    {
-      kind: "table",
-      columns: [1.2, 1.4, 1.2, 1.2],
-      rows: [
-        [label("Dénomination"), cell(a.name, { required: [sink, "dénomination"], span: 3 })],
-        [
-          label("Durée action"),
-          cell(duration, { required: [sink, "durée"] }),
-          label("Action pérenne"),
-          cell(a.perennial, { required: [sink, "action pérenne (oui ou non)"] }),
-        ],
-        [label("Description"), cell(a.texts.description, { required: [sink, "description"], span: 3 })],
-        [label("Éléments de preuve"), spanned(evidenceCell(a, evidence), 3)],
-      ],
-    },
-  ];
-  const rows: TableCell[][] = [];
-  lines.forEach((l, i) => {
+  // The parts that may be « À compléter », in the body's order.
+  const status = a.kindSaid ? undefined : sink("statut (Action ou Engagement)");
+  const name = cell(a.name, { required: [sink, "dénomination"], span: 3 });
+  const durationCell = cell(duration, { required: [sink, "durée"] });
+  const perennial = cell(a.perennial, { required: [sink, "action pérenne (oui ou non)"] });
+  const description = cell(a.texts.description, { required: [sink, "description"], span: 3 });
+  const lineCells = lines.map((l, i) => {
     // The objective is written once, merged down over its lines and their every-year rows.
     const previous = i > 0 ? lines[i - 1] : undefined;
     const continues = !!(l && previous && l.objective && l.objective === previous.objective);
@@ -238,21 +234,45 @@ function actionBlocks(
       : l
         ? restarted(cell(l.objective, { required: [sink, `objectif${where(i)}`] }))
         : cell("", { required: [sink, `objectif${where(i)}`] });
+    const indicator = cell(l?.indicator ?? "", { required: [sink, `indicateur${where(i)}`] });
+    const begin = cell(l ? shownMeasure(l, years.begin, N, content.auditYear) : "", {
+      required: [sink, `mesure début ${years.begin}${where(i)}`],
+    });
+    const addedValue =
+      noAddedValue && i === 0 ? cell("", { required: [sink, "plus-value"] }) : cell(l?.addedValue ?? "");
+    return { objective, indicator, begin, addedValue };
+  });
+  const implementation = implementationRow(a, sink);
+  const strengths = cell(a.texts.strengths, { required: [sink, "points forts"] });
+  const improvements = cell(a.texts.improvements, { required: [sink, "axes de progrès"] });
+  const conclusion = cell(a.texts.conclusion, { required: [sink, "conclusion"] });
+  if (w.marksOnly) return [];
+  const rows: TableCell[][] = [];
+  lines.forEach((l, i) => {
+    const { objective, indicator, begin, addedValue } = lineCells[i];
     rows.push([
       objective,
-      cell(l?.indicator ?? "", { required: [sink, `indicateur${where(i)}`] }),
-      cell(l ? shownMeasure(l, years.begin, N, content.auditYear) : "", {
-        required: [sink, `mesure début ${years.begin}${where(i)}`],
-      }),
+      indicator,
+      begin,
       cell(l && years.middle !== undefined ? shownMeasure(l, years.middle, N, content.auditYear) : ""),
       cell(l && years.finish !== undefined ? shownMeasure(l, years.finish, N, content.auditYear) : ""),
-      noAddedValue && i === 0 ? cell("", { required: [sink, "plus-value"] }) : cell(l?.addedValue ?? ""),
+      addedValue,
     ]);
     if (l) rows.push([CONTINUED, cell(everyYear(l, content), { span: 5 })]);
   });
   return [
-    { kind: "heading", level: 2, text: title },
-    ...head,
+    { kind: "heading", level: 2, text: `CRITÈRE ${n} : ACTION ${k}${a.name ? ` — ${a.name}` : ""}` },
+    ...(status ? [statusParagraph(status)] : []),
+    {
+      kind: "table",
+      columns: [1.2, 1.4, 1.2, 1.2],
+      rows: [
+        [label("Dénomination"), name],
+        [label("Durée action"), durationCell, label("Action pérenne"), perennial],
+        [label("Description"), description],
+        [label("Éléments de preuve"), spanned(evidenceCell(a, w.evidence), 3)],
+      ],
+    },
     {
       kind: "table",
       columns: [1.4, 1.4, 0.9, 0.9, 0.9, 1.6],
@@ -270,65 +290,54 @@ function actionBlocks(
         ...rows,
       ],
     },
-    implementationTable(a, sink),
+    implementationTable(implementation),
     {
       kind: "table",
       columns: [1, 1, 1],
       headerRows: 1,
       rows: [
         [label("Points forts"), label("Axes de progrès"), label("Conclusion")],
-        [
-          cell(a.texts.strengths, { required: [sink, "points forts"] }),
-          cell(a.texts.improvements, { required: [sink, "axes de progrès"] }),
-          cell(a.texts.conclusion, { required: [sink, "conclusion"] }),
-        ],
+        [strengths, improvements, conclusion],
       ],
     },
   ];
 }
 
-function engagementBlocks(
-  content: DossierContent,
-  c: CriterionDossier,
-  a: ActionEntry,
-  k: number,
-  marks: Mark[],
-  evidence: EvidenceNumbers,
-): Block[] {
+function engagementBlocks(w: BodyWriting, c: CriterionDossier, a: ActionEntry, k: number): Block[] {
+  const { content } = w;
   const n = c.criterion.number as CriterionNumber;
-  const sink = sinkFor(marks, n, actionWords(a), a.textsRow);
+  const sink = sinkFor(w.marks, n, actionWords(a), a.textsRow);
   const lines = a.lines.length ? a.lines : [undefined];
   const where = lineWhere(lines);
   const audit = content.auditYear;
   const several = lines.length > 1;
-  // Built in the body's order, so that the marks are recorded in the order they are read.
-  const head: Block[] = [
-    ...(a.kindSaid
-      ? []
-      : [
-          {
-            kind: "paragraph" as const,
-            runs: [{ text: "Statut dans la fiche (Action ou Engagement) : " }, sink("statut (Action ou Engagement)")],
-          },
-        ]),
+  // The parts that may be « À compléter », in the body's order.
+  const status = a.kindSaid ? undefined : sink("statut (Action ou Engagement)");
+  const name = cell(a.name, { required: [sink, "dénomination"] });
+  const description = cell(a.texts.description, { required: [sink, "description"] });
+  const leaderCell = cell(a.texts.leader, { required: [sink, "animateur"] });
+  const durationCell = cell(a.duration, { required: [sink, "durée"] });
+  const objectives = objectiveCells(lines, sink, where);
+  const lineCells = lines.map((l, i) => ({
+    indicator: cell(l?.indicator ?? "", { required: [sink, `indicateur${where(i)}`] }),
+    reference: cell(l?.reference ?? "", { required: [sink, `mesure à N${where(i)}`] }),
+  }));
+  const implementation = implementationRow(a, sink);
+  if (w.marksOnly) return [];
+  const leader = several ? restarted(leaderCell) : leaderCell;
+  const duration = several ? restarted(durationCell) : durationCell;
+  return [
+    { kind: "heading", level: 2, text: `CRITÈRE ${n} : ENGAGEMENT ${k}${a.name ? ` — ${a.name}` : ""}` },
+    ...(status ? [statusParagraph(status)] : []),
     {
       kind: "table",
       columns: [1.2, 4],
       rows: [
-        [label("Dénomination"), cell(a.name, { required: [sink, "dénomination"] })],
-        [label("Description"), cell(a.texts.description, { required: [sink, "description"] })],
-        [label("Éléments de preuve"), evidenceCell(a, evidence)],
+        [label("Dénomination"), name],
+        [label("Description"), description],
+        [label("Éléments de preuve"), evidenceCell(a, w.evidence)],
       ],
     },
-  ];
-  const leaderCell = cell(a.texts.leader, { required: [sink, "animateur"] });
-  const durationCell = cell(a.duration, { required: [sink, "durée"] });
-  const leader = several ? restarted(leaderCell) : leaderCell;
-  const duration = several ? restarted(durationCell) : durationCell;
-  const objectives = objectiveCells(lines, sink, where);
-  return [
-    { kind: "heading", level: 2, text: `CRITÈRE ${n} : ENGAGEMENT ${k}${a.name ? ` — ${a.name}` : ""}` },
-    ...head,
     {
       kind: "table",
       columns: [1.2, 0.8, 1.3, 1.3, 0.9, 0.9],
@@ -347,53 +356,53 @@ function engagementBlocks(
           i === 0 ? leader : CONTINUED,
           i === 0 ? duration : CONTINUED,
           objectives[i],
-          cell(l?.indicator ?? "", { required: [sink, `indicateur${where(i)}`] }),
-          cell(l?.reference ?? "", { required: [sink, `mesure à N${where(i)}`] }),
+          lineCells[i].indicator,
+          lineCells[i].reference,
           cell(l?.target ?? ""),
         ]),
       ],
     },
-    implementationTable(a, sink),
+    implementationTable(implementation),
   ];
 }
 
-function criterionBlocks(
-  content: DossierContent,
-  c: CriterionDossier,
-  marks: Mark[],
-  evidence: EvidenceNumbers,
-  today: Date,
-): Block[] {
+function criterionBlocks(w: BodyWriting, c: CriterionDossier): Block[] {
   const n = c.criterion.number as CriterionNumber;
-  const sink = sinkFor(marks, n);
+  const sink = sinkFor(w.marks, n);
   const text = (key: (typeof CRITERION_PARTS)[number]["key"]) => c.parts[key];
-  const blocks: Block[] = [
-    { kind: "page-break" },
-    { kind: "heading", level: 1, text: `Critère ${n} — ${c.criterion.title}` },
-    {
-      kind: "table",
-      columns: [1.2, 4],
-      rows: [
-        [label(`Critère ${n}`), cell(c.criterion.title)],
-        [label(`ÉTAT DES LIEUX DU CRITÈRE ${n}`, 2)],
-        [cell(text("baseline"), { required: [sink, "état des lieux"], span: 2 })],
-        [label(`OBJECTIF GÉNÉRAL DU CRITÈRE ${n}`, 2)],
-        [cell(text("goal"), { required: [sink, "objectif général"], span: 2 })],
-      ],
-    },
-    {
-      kind: "table",
-      columns: [1.6, 3.6],
-      rows: [
-        [label(`TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ : CRITÈRE ${n}`, 2)],
-        [label("Domaine d'auto-évaluation de l'établissement"), cell(text("selfEvaluation"))],
-        [label("Axe du projet d'établissement"), cell(text("schoolProject"))],
-        [label("Axe du contrat d'objectifs tripartite"), cell(text("contract"))],
-        [label("Critère du campus des métiers et des qualifications"), cell(text("campus"))],
-      ],
-    },
-    { kind: "table", columns: [1.6, 1.2, 1.2, 1.6], headerRows: 1, rows: teamRows(c, sink) },
-  ];
+  // The parts that may be « À compléter », in the body's order; the actions' and engagements' come after.
+  const baseline = cell(text("baseline"), { required: [sink, "état des lieux"], span: 2 });
+  const goal = cell(text("goal"), { required: [sink, "objectif général"], span: 2 });
+  const coordinator = cell(c.coordinator?.name ?? "", { required: [sink, "coordonnateur de l'équipe"] });
+  const blocks: Block[] = w.marksOnly
+    ? []
+    : [
+        { kind: "page-break" },
+        { kind: "heading", level: 1, text: `Critère ${n} — ${c.criterion.title}` },
+        {
+          kind: "table",
+          columns: [1.2, 4],
+          rows: [
+            [label(`Critère ${n}`), cell(c.criterion.title)],
+            [label(`ÉTAT DES LIEUX DU CRITÈRE ${n}`, 2)],
+            [baseline],
+            [label(`OBJECTIF GÉNÉRAL DU CRITÈRE ${n}`, 2)],
+            [goal],
+          ],
+        },
+        {
+          kind: "table",
+          columns: [1.6, 3.6],
+          rows: [
+            [label(`TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ : CRITÈRE ${n}`, 2)],
+            [label("Domaine d'auto-évaluation de l'établissement"), cell(text("selfEvaluation"))],
+            [label("Axe du projet d'établissement"), cell(text("schoolProject"))],
+            [label("Axe du contrat d'objectifs tripartite"), cell(text("contract"))],
+            [label("Critère du campus des métiers et des qualifications"), cell(text("campus"))],
+          ],
+        },
+        { kind: "table", columns: [1.6, 1.2, 1.2, 1.6], headerRows: 1, rows: teamRows(c, coordinator) },
+      ];
   if (c.actions.length === 0)
     blocks.push({
       kind: "paragraph",
@@ -403,12 +412,8 @@ function criterionBlocks(
       ],
     });
   // The guide presents the actions, then the engagements.
-  c.actions
-    .filter((a) => a.kind === "action")
-    .forEach((a, i) => blocks.push(...actionBlocks(content, c, a, i + 1, marks, evidence, today)));
-  c.actions
-    .filter((a) => a.kind === "engagement")
-    .forEach((a, i) => blocks.push(...engagementBlocks(content, c, a, i + 1, marks, evidence)));
+  c.actions.filter((a) => a.kind === "action").forEach((a, i) => blocks.push(...actionBlocks(w, c, a, i + 1)));
+  c.actions.filter((a) => a.kind === "engagement").forEach((a, i) => blocks.push(...engagementBlocks(w, c, a, i + 1)));
   // A text typed on « Dossier » for no row of the fiche: said where the criterion ends, to be resolved.
   for (const o of c.orphanTexts)
     blocks.push({
@@ -463,7 +468,7 @@ export function markItems(marks: readonly Mark[]): string[] {
   });
 }
 
-/** « Ce qu'il reste à compléter avant l'audit »: the body's marks by criterion, then the check's errors. */
+/** The evidence numbers P1, P2 … of each action, in the order the body presents them. */
 export function numberEvidence(criteria: readonly CriterionDossier[]): EvidenceNumbers {
   const numbers: EvidenceNumbers = new Map();
   let k = 0;
@@ -479,24 +484,36 @@ export function numberEvidence(criteria: readonly CriterionDossier[]): EvidenceN
   return numbers;
 }
 
+/** The school's part (unless one criterion only) and each criterion's: their blocks, unless marks only, and marks. */
+function writeBody(
+  content: DossierContent,
+  criteria: readonly CriterionDossier[],
+  options: Pick<DossierOptions, "today" | "criterion">,
+  marksOnly: boolean,
+): { blocks: Block[]; marks: Mark[]; evidence: EvidenceNumbers } {
+  const marks: Mark[] = [];
+  const evidence: EvidenceNumbers = marksOnly ? new Map() : numberEvidence(criteria);
+  const w: BodyWriting = { content, today: options.today, marks, marksOnly, evidence };
+  const blocks: Block[] = options.criterion === undefined ? schoolBlocks(content, marks) : [];
+  for (const c of criteria) blocks.push(...criterionBlocks(w, c));
+  return { blocks: marksOnly ? [] : blocks, marks, evidence };
+}
+
 /** The body: the school's part (unless one criterion only) and each criterion's, with the marks they write. */
 export function bodyBlocks(
   content: DossierContent,
   criteria: readonly CriterionDossier[],
   options: Pick<DossierOptions, "today" | "criterion">,
 ): { blocks: Block[]; marks: Mark[]; evidence: EvidenceNumbers } {
-  const marks: Mark[] = [];
-  const evidence = numberEvidence(criteria);
-  const blocks: Block[] = [
-    ...(options.criterion === undefined ? schoolBlocks(content, marks) : []),
-    ...criteria.flatMap((c) => criterionBlocks(content, c, marks, evidence, options.today)),
-  ];
-  return { blocks, marks, evidence };
+  return writeBody(content, criteria, options, false);
 }
 
-/** The marks the dossier of these criteria writes on `today` (the check's list, the command's count). */
+/**
+ * The marks the dossier of these criteria writes on `today` (the check's list, the command's count): the body's
+ * builders deciding its parts, without laying them out.
+ */
 export function dossierMarks(content: DossierContent, criterion?: CriterionNumber, today = new Date()): Mark[] {
   const criteria =
     criterion === undefined ? content.criteria : content.criteria.filter((c) => c.criterion.number === criterion);
-  return bodyBlocks(content, criteria, { today, ...(criterion !== undefined ? { criterion } : {}) }).marks;
+  return writeBody(content, criteria, { today, ...(criterion !== undefined ? { criterion } : {}) }, true).marks;
 }

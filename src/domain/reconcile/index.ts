@@ -108,8 +108,11 @@ function repairSheetEdits(
   if (newAreas.length && sb.rowHeights.length) edits.push({ op: "set-row-heights", sheet: title, rows: sb.rowHeights });
   const toWrite: StructureCell[] = [];
   const ownsEverything = sb.role === "lists" || sb.role === "guide";
+  /** How many of the blueprint's cells the sheet has: on a sheet the product owns, any other cell is stale. */
+  let present = 0;
   for (const c of sb.cells) {
     const actual = sheet.cells[c.address];
+    if (actual !== undefined) present++;
     if (cellMatches(actual, c)) continue;
     if (ownsEverything || c.derived || isEmptyCell(actual)) {
       toWrite.push(c);
@@ -127,16 +130,21 @@ function repairSheetEdits(
   }
   if (toWrite.length) edits.push({ op: "set-cells", sheet: title, cells: toWrite });
   // A value the user set (a new audit year) changes what some formulas show: their cached results follow.
-  const recomputed = sb.cells.filter(
-    (c) =>
-      c.formula !== undefined &&
-      c.result !== undefined &&
-      !toWrite.includes(c) &&
-      readsOnly(c.formula, changedNames) &&
-      sheet.cells[c.address]?.v !== c.result,
-  );
+  const recomputed =
+    changedNames.size === 0 // then no formula reads « only » what changed (readsOnly): nothing to walk
+      ? []
+      : sb.cells.filter(
+          (c) =>
+            c.formula !== undefined &&
+            c.result !== undefined &&
+            !toWrite.includes(c) &&
+            readsOnly(c.formula, changedNames) &&
+            sheet.cells[c.address]?.v !== c.result,
+        );
   if (recomputed.length) edits.push({ op: "set-cells", sheet: title, cells: recomputed, recomputed: true });
-  if (ownsEverything) {
+  // The blueprint names each address once (tests/domain/reconcile.test.ts): a sheet with no more cells than the
+  // blueprint's it holds has no stale one — said without a set of Listes' 2,500 addresses per workbook (#28).
+  if (ownsEverything && Object.keys(sheet.cells).length > present) {
     const wanted = new Set(sb.cells.map((c) => c.address));
     const stale = Object.keys(sheet.cells).filter((a) => !wanted.has(a));
     if (stale.length) edits.push({ op: "clear-cells", sheet: title, addresses: stale.sort() });

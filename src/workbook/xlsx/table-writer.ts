@@ -1,17 +1,17 @@
 /**
  * A workbook of plain tables (the académie's view, #28): one header row, frozen and filterable, rows of texts
  * and numbers, conditional formats by column, a bar chart from the first sheet that asks for one. Written as
- * strings, not through the updater: tens of thousands of rows in one pass, with the package code's own chart
- * part (chart-part.ts), XML escaping, and the zip writer of batch generation (zlib: the table's XML runs to tens of
- * MB, which fflate's JavaScript deflate took 5 times longer to compress — 1.4 s against 0.3 s for 150 workbooks).
+ * strings, not through the updater: hundreds of thousands of rows in one pass, with the package code's own chart
+ * part (chart-part.ts), XML escaping, and the zip writer of batch generation (zlib: the table's XML runs to
+ * 140 MB, which fflate's JavaScript deflate took 5 times longer to compress — 1.4 s against 0.3 s for 150
+ * workbooks). Rows can come rendered beforehand (`renderRows`, in the workers that read the workbooks).
  */
-import { strToU8 } from "fflate";
 import { columnLetters, quoteSheetName } from "../../domain/a1";
-import type { TableSheet, TableValue } from "../../domain/academie-table";
+import type { RenderedRows, TableColumn, TableSheet, TableValue } from "../../domain/academie-table";
 import { anchorXml, chartXml, CHART_CT, CHART_REL, DRAWING_CT, DRAWING_REL } from "./chart-part";
 import { escapeAttr, escapeText } from "./xml-tree";
 import { xmlChars } from "../xml-text";
-import { zipParts } from "./zip-write";
+import { compress, DeflatedPart, zipCompressed, type Compressed } from "./zip-write";
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -48,16 +48,59 @@ const STYLES =
   '<dxf><font><color rgb="FF9C5700"/></font><fill><patternFill><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf>' +
   "</dxfs></styleSheet>";
 
-function cellXml(ref: string, v: TableValue, style: number): string {
+/**
+ * A cell's XML after its reference's column and row (`<c r="A12` comes before it), or "" for no cell: the row's
+ * number is not in it, so a row can be rendered before its place in the sheet is known.
+ */
+function cellRest(v: TableValue, style: number): string {
   const s = style ? ` s="${style}"` : "";
-  if (v === null || v === "") return style ? `<c r="${ref}"${s}/>` : "";
-  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  if (v === null || v === "") return style ? `"${s}/>` : "";
+  if (typeof v === "number" && Number.isFinite(v)) return `"${s}><v>${v}</v></c>`;
   const text = clean(String(v));
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeText(text)}</t></is></c>`;
+  return `"${s} t="inlineStr"><is><t${space}>${escapeText(text)}</t></is></c>`;
 }
 
-function conditionalFormats(sheet: TableSheet, letters: string[], lastRow: number): string {
+/** How a table's columns are written: their letters, and the style of their cells (2: wrapped, for wide texts). */
+interface ColumnsXml {
+  readonly letters: readonly string[];
+  readonly styles: readonly number[];
+}
+
+function columnsXml(columns: readonly TableColumn[]): ColumnsXml {
+  return {
+    letters: columns.map((_, i) => columnLetters(i + 1)),
+    styles: columns.map((c) => (c.width >= 60 ? 2 : 0)),
+  };
+}
+
+/** A row's XML, numbered `number` (a number, or NUMBER where a rendered row's number is to go). */
+function rowXml(row: readonly TableValue[], columns: ColumnsXml, number: string): string {
+  const { letters, styles } = columns;
+  let xml = `<row r="${number}">`;
+  for (let i = 0; i < letters.length; i++) {
+    const rest = cellRest(row[i] ?? null, styles[i]);
+    if (rest) xml += `<c r="${letters[i]}${number}${rest}`;
+  }
+  return xml + "</row>";
+}
+
+/**
+ * In rendered rows, where each row starts and where its number goes (once in the row, once in each cell's
+ * reference): two characters XML 1.0 forbids, which `clean` drops from every value, so they can only be these.
+ */
+const ROW = "\u0001";
+const NUMBER = "\u0002";
+
+/** Rows of a sheet with these columns rendered before their place is known; `tablesToXlsx` numbers them. */
+export function renderRows(columns: readonly TableColumn[], rows: readonly (readonly TableValue[])[]): RenderedRows {
+  const c = columnsXml(columns);
+  let text = "";
+  for (const row of rows) text += ROW + rowXml(row, c, NUMBER);
+  return { count: rows.length, text };
+}
+
+function conditionalFormats(sheet: TableSheet, letters: readonly string[], lastRow: number): string {
   if (lastRow < 2) return "";
   let priority = 1;
   const out: string[] = [];
@@ -81,45 +124,57 @@ function conditionalFormats(sheet: TableSheet, letters: string[], lastRow: numbe
   return out.join("");
 }
 
-function sheetXml(sheet: TableSheet, hasDrawing: boolean): string {
-  const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
+/** How many rows a sheet has under its header. */
+function rowCount(sheet: TableSheet): number {
+  return (sheet.runs ?? []).reduce((n, run) => n + run.take, 0) + sheet.rows.length;
+}
+
+/** The sheet's XML, written into `part`. */
+function writeSheet(part: DeflatedPart, sheet: TableSheet, hasDrawing: boolean): void {
+  const c = columnsXml(sheet.columns);
+  const letters = c.letters;
   const last = letters[letters.length - 1] ?? "A";
-  const lastRow = sheet.rows.length + 1;
-  const parts: string[] = [];
-  parts.push(
-    XML,
-    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`,
-    `<dimension ref="A1:${last}${lastRow}"/>`,
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    "<cols>",
-    ...sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`),
-    "</cols><sheetData>",
-    `<row r="1">`,
-    ...sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, 1)),
-    "</row>",
+  const lastRow = rowCount(sheet) + 1;
+  part.write(
+    XML +
+      `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+      `<dimension ref="A1:${last}${lastRow}"/>` +
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      "<cols>" +
+      sheet.columns
+        .map((col, i) => `<col min="${i + 1}" max="${i + 1}" width="${col.width}" customWidth="1"/>`)
+        .join("") +
+      "</cols><sheetData>" +
+      rowXml(
+        sheet.columns.map((col) => col.header),
+        { letters, styles: letters.map(() => 1) },
+        "1",
+      ),
   );
-  const wrap = sheet.columns.map((c) => (c.width >= 60 ? 2 : 0));
-  sheet.rows.forEach((row, r) => {
-    const n = r + 2;
-    let cells = "";
-    for (let i = 0; i < sheet.columns.length; i++) cells += cellXml(`${letters[i]}${n}`, row[i] ?? null, wrap[i]);
-    parts.push(`<row r="${n}">${cells}</row>`);
-  });
-  parts.push("</sheetData>");
-  parts.push(`<autoFilter ref="A1:${last}${lastRow}"/>`);
-  parts.push(conditionalFormats(sheet, letters, lastRow));
-  parts.push('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
-  if (hasDrawing) parts.push('<drawing r:id="rId1"/>');
-  parts.push("</worksheet>");
-  return parts.join("");
+  let n = 2;
+  for (const run of sheet.runs ?? []) {
+    // The run's text starts with ROW: its first piece is empty, its rows follow.
+    const rows = run.rows.text.split(ROW);
+    for (let k = 1; k <= run.take; k++) part.write(rows[k].replaceAll(NUMBER, String(n++)));
+  }
+  for (const row of sheet.rows) part.write(rowXml(row, c, String(n++)));
+  part.write(
+    "</sheetData>" +
+      `<autoFilter ref="A1:${last}${lastRow}"/>` +
+      conditionalFormats(sheet, letters, lastRow) +
+      '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+      (hasDrawing ? '<drawing r:id="rId1"/>' : "") +
+      "</worksheet>",
+  );
 }
 
 /** The bytes of a workbook holding these sheets, in order (the first one active). */
-export function tablesToXlsx(sheets: readonly TableSheet[]): Uint8Array {
-  const files = new Map<string, Uint8Array>();
-  const put = (name: string, text: string) => files.set(name, strToU8(text));
+export async function tablesToXlsx(sheets: readonly TableSheet[]): Promise<Uint8Array> {
+  const parts: (Compressed | Promise<Compressed>)[] = [];
+  const encoder = new TextEncoder();
+  const put = (name: string, text: string) => parts.push(compress(name, encoder.encode(text)));
   const overrides: string[] = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
@@ -131,8 +186,11 @@ export function tablesToXlsx(sheets: readonly TableSheet[]): Uint8Array {
   let chartNo = 0;
   sheets.forEach((sheet, i) => {
     const n = i + 1;
-    const chart = sheet.chart && sheet.rows.length > 0 ? sheet.chart : undefined;
-    put(`xl/worksheets/sheet${n}.xml`, sheetXml(sheet, chart !== undefined));
+    const rows = rowCount(sheet);
+    const chart = sheet.chart && rows > 0 ? sheet.chart : undefined;
+    const part = new DeflatedPart(`xl/worksheets/sheet${n}.xml`);
+    writeSheet(part, sheet, chart !== undefined);
+    parts.push(part.end());
     overrides.push(
       `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
     );
@@ -141,11 +199,11 @@ export function tablesToXlsx(sheets: readonly TableSheet[]): Uint8Array {
     const last = columnLetters(Math.max(1, sheet.columns.length));
     names.push(
       `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">` +
-        `${escapeText(quoteSheetName(sheet.name))}!$A$1:$${last}$${sheet.rows.length + 1}</definedName>`,
+        `${escapeText(quoteSheetName(sheet.name))}!$A$1:$${last}$${rows + 1}</definedName>`,
     );
     if (chart) {
       const c = ++chartNo;
-      const lastRow = sheet.rows.length + 1;
+      const lastRow = rows + 1;
       const blueprint = {
         name: `Graphique ${c}`,
         title: chart.title,
@@ -215,5 +273,5 @@ export function tablesToXlsx(sheets: readonly TableSheet[]): Uint8Array {
   );
   put("xl/_rels/workbook.xml.rels", XML + `<Relationships xmlns="${PKG_REL}">${wbRels.join("")}</Relationships>`);
   put("xl/styles.xml", STYLES);
-  return zipParts(files);
+  return zipCompressed(await Promise.all(parts));
 }
