@@ -121,9 +121,10 @@ function actionsOf(ctx: WorkbookAsRead, sheet: SheetSnapshot): Omit<ActionEntry,
     lines: IndicatorLine[];
     evidence: string[];
   }[] = [];
-  const { firstRow, lastRow } = tableOf(ctx, sheet);
+  // Past the last row where something is typed in the table, no row has an axis, objective, action or indicator.
+  const { firstRow, lastFilled } = tableOf(ctx, sheet);
   let objective = "";
-  for (let r = firstRow; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastFilled; r++) {
     const at = (col: number) => textAt(sheet, r, col);
     const C = TABLE.columns;
     const F = FOLLOW_UP.columns;

@@ -69,6 +69,12 @@ function styleAt(text: XmlText, from: number, to: number): number {
   return n >= 0 ? n : Number(text.cut(from, to));
 }
 
+/** A number written between `from` and `to`, as `Number()` reads it. */
+function numberAt(text: XmlText, from: number, to: number): number {
+  const n = plainDigits(text.xml, from, to, 7);
+  return n >= 0 ? n : Number(text.cut(from, to));
+}
+
 /** A cell type `t`: the one-letter ones without building a string. */
 function typeAt(text: XmlText, from: number, to: number): string {
   if (from < 0) return "n";
@@ -285,30 +291,49 @@ function rowStyle(a: XmlAttributes): number | undefined {
   return isTrue(a.customFormat ?? "0") && a.s !== undefined ? Number(a.s) : undefined;
 }
 
-/** What {@link readCellTag} read, as positions in the XML (-1: absent); one object for the whole read. */
-const CELL_TAG = {
-  rFrom: -1,
-  rTo: -1,
-  sFrom: -1,
-  sTo: -1,
-  tFrom: -1,
-  tTo: -1,
-  selfClosing: false,
-  end: 0,
-};
+/** A row's `r` as `Number()` reads it (NaN when absent). */
+function rowNumber(a: XmlAttributes): number {
+  return a.r !== undefined ? Number(a.r) : NaN;
+}
 
 /**
- * `<c r="B12" s="5" t="s">` or `<c …/>` at `lt`, read without building its attributes: where `r`, `s` and `t`
- * lie only (the others say nothing to the reader; most cells are empty and need no string at all). Undefined
- * for another element or anything unusual — a reference or a blank to normalise in a value, a malformed tag —,
- * which the events then read (and refuse) as they would.
+ * What {@link readPlainTag} read of a `<c>` or `<row>` start tag, as positions in the XML (-1: absent): its `r`,
+ * its `s`, and a third attribute (`t` of a cell, `customFormat` of a row). One object per element for the whole read.
  */
-function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
+interface PlainTag {
+  readonly name: string;
+  readonly third: string;
+  rFrom: number;
+  rTo: number;
+  sFrom: number;
+  sTo: number;
+  xFrom: number;
+  xTo: number;
+  selfClosing: boolean;
+  end: number;
+}
+
+function plainTag(name: string, third: string): PlainTag {
+  return { name, third, rFrom: -1, rTo: -1, sFrom: -1, sTo: -1, xFrom: -1, xTo: -1, selfClosing: false, end: 0 };
+}
+
+const CELL_TAG = plainTag("c", "t");
+const ROW_TAG = plainTag("row", "customFormat");
+
+/**
+ * `<c r="B12" s="5" t="s">`, `<row r="12" spans="1:19">` or the same self-closed at `lt`, read without building
+ * its attributes: where the three that count lie only (the others say nothing to the reader; most cells are empty
+ * and need no string at all). Undefined for another element or anything unusual — a reference or a blank to
+ * normalise in a value, a malformed tag —, which the events then read (and refuse) as they would.
+ */
+function readPlainTag(xml: string, lt: number, tag: PlainTag): PlainTag | undefined {
   const n = xml.length;
-  if (xml.charCodeAt(lt + 1) !== 99 /* c */ || !isNameEnd(xml.charCodeAt(lt + 2))) return undefined;
-  const tag = CELL_TAG;
-  tag.rFrom = tag.rTo = tag.sFrom = tag.sTo = tag.tFrom = tag.tTo = -1;
-  let i = lt + 2;
+  const tagName = tag.name;
+  let i = lt + 1 + tagName.length;
+  if (!xml.startsWith(tagName, lt + 1) || !isNameEnd(xml.charCodeAt(i))) return undefined;
+  const third = tag.third;
+  const thirdCode = third.length === 1 ? third.charCodeAt(0) : -1;
+  tag.rFrom = tag.rTo = tag.sFrom = tag.sTo = tag.xFrom = tag.xTo = -1;
   for (;;) {
     while (i < n && isSpace(xml.charCodeAt(i))) i++;
     if (i >= n) return undefined;
@@ -344,10 +369,13 @@ function readCellTag(xml: string, lt: number): typeof CELL_TAG | undefined {
       } else if (which === 115 /* s */) {
         tag.sFrom = i + 2;
         tag.sTo = close;
-      } else if (which === 116 /* t */) {
-        tag.tFrom = i + 2;
-        tag.tTo = close;
+      } else if (which === thirdCode) {
+        tag.xFrom = i + 2;
+        tag.xTo = close;
       }
+    } else if (nameLength === third.length && xml.startsWith(third, nameStart)) {
+      tag.xFrom = i + 2;
+      tag.xTo = close;
     }
     i = close + 1;
   }
@@ -508,8 +536,9 @@ export class WorksheetReader implements XmlHandler {
   /** One `<row>` read whole (see readContent): the index past its end, or -1 and nothing changed. */
   private fastRow(text: XmlText, lt: number): number {
     const xml = text.xml;
-    const rowTag = readStartTag(text, lt);
-    if (rowTag.name !== "row") return -1;
+    // Read as the cells are, without building its attributes; anything unusual goes to the events.
+    const rowTag = readPlainTag(xml, lt, ROW_TAG);
+    if (rowTag === undefined) return -1;
     const savedRow = this.row;
     const savedColumn = this.column;
     const bail = () => {
@@ -517,8 +546,10 @@ export class WorksheetReader implements XmlHandler {
       this.column = savedColumn;
       return -1;
     };
-    this.moveToRow(rowTag.attributes);
-    const style = rowStyle(rowTag.attributes);
+    const { rFrom, rTo, sFrom, sTo, xFrom, xTo } = rowTag;
+    this.moveToRow(rFrom < 0 ? NaN : numberAt(text, rFrom, rTo));
+    // As rowStyle: `customFormat` true, and `s`.
+    const style = xFrom >= 0 && isTrue(text.cut(xFrom, xTo)) && sFrom >= 0 ? styleAt(text, sFrom, sTo) : undefined;
     if (rowTag.selfClosing) {
       if (style !== undefined) this.rowStyles.set(this.row, style);
       return rowTag.end;
@@ -535,7 +566,7 @@ export class WorksheetReader implements XmlHandler {
         i = at + 6;
         break;
       }
-      const tag = readCellTag(xml, at);
+      const tag = readPlainTag(xml, at, CELL_TAG);
       if (tag === undefined) return bail();
       // A canonical `r` (nearly always) is read where it lies: its text is taken only for a cell kept.
       const key = tag.rFrom >= 0 ? canonicalAddress(xml, tag.rFrom, tag.rTo) : -1;
@@ -556,7 +587,7 @@ export class WorksheetReader implements XmlHandler {
       }
       // The canonical text is the address's own spelling: the shared string (see `address`), not a new one.
       if (key >= 0) cellAt = address(this.row, this.column);
-      const cell: PendingCell = { address: cellAt, type: typeAt(text, tag.tFrom, tag.tTo), style: cellStyle };
+      const cell: PendingCell = { address: cellAt, type: typeAt(text, tag.xFrom, tag.xTo), style: cellStyle };
       const end = fastCellContent(text, tag.end, cell);
       if (end < 0) return bail();
       i = end;
@@ -611,13 +642,13 @@ export class WorksheetReader implements XmlHandler {
   }
 
   private startRow(a: XmlAttributes): void {
-    this.moveToRow(a);
+    this.moveToRow(rowNumber(a));
     const style = rowStyle(a);
     if (style !== undefined) this.rowStyles.set(this.row, style);
   }
 
-  private moveToRow(a: XmlAttributes): void {
-    const r = a.r !== undefined ? Number(a.r) : NaN;
+  /** To row `r` (its `r` as a number), or the next one when `r` is no row number. */
+  private moveToRow(r: number): void {
     this.row = Number.isInteger(r) && r > 0 ? r : this.row + 1;
     this.column = 0;
   }
