@@ -140,15 +140,20 @@ export function synthesize(
         const cell = (k: keyof typeof TABLE.columns) => id.sheet.cells[address(r, TABLE.columns[k])];
         const follow = (col: number) => id.sheet.cells[address(r, col)];
         const F = FOLLOW_UP.columns;
+        const axis = shown(cell("axis"));
+        const objective = shown(cell("objective"));
+        const action = shown(cell("action"));
         const indicator = shown(cell("indicator"));
+        // A row with none of these four is no row of the fiche: nothing more of it is read.
+        if (!(axis || objective || action || indicator)) continue;
         const reached = indicator
           ? targetReached(indicator, cell("audit"), follow(F.result), ctx.directionOverrides)
           : undefined;
         const view: RowView = {
           row: r,
-          axis: shown(cell("axis")),
-          objective: shown(cell("objective")),
-          action: shown(cell("action")),
+          axis,
+          objective,
+          action,
           indicator,
           reference: shown(cell("reference")),
           audit: shown(cell("audit")),
@@ -162,7 +167,6 @@ export function synthesize(
           evidence: shown(follow(F.evidence)).trim(),
           ...(reached !== undefined ? { targetReached: reached } : {}),
         };
-        if (!(view.axis || view.objective || view.action || view.indicator)) continue;
         rows.push(view);
         const status = listKey(view.status);
         if (status === "action") {
