@@ -380,6 +380,24 @@ describe("OOXML details", () => {
     });
   });
 
+  test("a row's r as Number() reads it, whatever path reads the tag: blanks, leading zeros, quotes, references", () => {
+    // The fast path reads plain tags; an entity or a blank to normalise in a value sends the row to the events.
+    const rows =
+      '<row r=" 3"><c><v>1</v></c></row>' +
+      '<row r=\'005\' spans="1:2" ht="15" customHeight="1"><c><v>2</v></c></row>' +
+      '<row r="7" ht="1&#53;"><c><v>3</v></c></row>' +
+      '<row r="x"><c><v>4</v></c></row>' +
+      '<row r="9" s="2" customFormat="1"/><row r="10" s="3" customFormat="true"><c><v>5</v></c></row>';
+    const wb = readXlsx(xlsx(basicParts({ "xl/worksheets/sheet1.xml": sheetXml(rows) })));
+    expect(wb.sheets[0].cells).toEqual({
+      A3: { t: "n", v: 1 },
+      A5: { t: "n", v: 2 },
+      A7: { t: "n", v: 3 },
+      A8: { t: "n", v: 4 },
+      A10: { t: "n", v: 5 },
+    });
+  });
+
   test("every cell type, shared formulas, rich text without phonetic runs, formats, protection", () => {
     const strings = `<?xml version="1.0"?><sst ${NS}><si><t>plain &amp; &#233;t&#xE9;</t></si><si><r><rPr><b/></rPr><t>ri</t></r><r><t xml:space="preserve">ch </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t><![CDATA[<cdata>]]></t></si><si><t/></si></sst>`;
     const styles = `<?xml version="1.0"?><styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="General"/></numFmts><cellStyleXfs><xf numFmtId="10"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"><alignment/></xf><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs><dxfs><dxf><numFmt numFmtId="166" formatCode="0.000"/></dxf></dxfs></styleSheet>`;
