@@ -149,6 +149,13 @@ export function splitReference(formula: string): { sheet: string; ref: string } 
   return { sheet, ref: m[3] };
 }
 
+/** Whether `outer` holds every cell of `inner`. */
+export function rangeCovers(outer: RangeRef, inner: RangeRef): boolean {
+  return (
+    outer.top <= inner.top && outer.bottom >= inner.bottom && outer.left <= inner.left && outer.right >= inner.right
+  );
+}
+
 export function rangesOverlap(a: RangeRef, b: RangeRef): boolean {
   return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 }

@@ -1,5 +1,5 @@
 /** Whether a cell of a workbook is what the blueprint put there: one comparison for the check and the update. */
-import { parseRange, parseSqref, rangeContains, rangesOverlap, type CellRef, type RangeRef } from "../a1";
+import { parseRange, parseSqref, rangeContains, rangeCovers, rangesOverlap, type CellRef, type RangeRef } from "../a1";
 import type { CellSnapshot, SheetSnapshot, ValidationSnapshot } from "../snapshot";
 import type { StructureCell, ValidationBlueprint } from "./types";
 
@@ -37,12 +37,6 @@ export function sameValidationRule(actual: ValidationSnapshot, want: ValidationB
   return want.type === "list" || sameFormula(actual.formula2, want.formula2);
 }
 
-function covers(outer: RangeRef, inner: RangeRef): boolean {
-  return (
-    outer.top <= inner.top && outer.bottom >= inner.bottom && outer.left <= inner.left && outer.right >= inner.right
-  );
-}
-
 /**
  * The cells of the blueprint's drop-down area that do not have its rule now — no drop-down, or another one
  * laid over (a list pasted from elsewhere): one comparison for the check (which names them) and the update
@@ -56,7 +50,7 @@ export function cellsWithoutValidation(sheet: SheetSnapshot, want: ValidationBlu
   for (const sv of sheet.validations) (sameValidationRule(sv, want) ? ours : others).push(...parseSqref(sv.sqref));
   const relevant = others.filter((r) => rangesOverlap(r, area));
   // The usual case, said without walking the area's cells: one of ours covers it all, and nothing else lies over it.
-  if (relevant.length === 0 && ours.some((r) => covers(r, area))) return [];
+  if (relevant.length === 0 && ours.some((r) => rangeCovers(r, area))) return [];
   const out: CellRef[] = [];
   for (let col = area.left; col <= area.right; col++) {
     for (let row = area.top; row <= area.bottom; row++) {

@@ -33,17 +33,9 @@ const CORE: readonly CoreColumn[] = ["axis", "objective", "action", "indicator"]
 
 /** A row's cells in the table's columns. */
 function rowAt(sheet: SheetSnapshot, r: number): Row {
-  const cells = sheet.cells;
-  const C = TABLE.columns;
-  return {
-    axis: cells[address(r, C.axis)],
-    objective: cells[address(r, C.objective)],
-    action: cells[address(r, C.action)],
-    indicator: cells[address(r, C.indicator)],
-    reference: cells[address(r, C.reference)],
-    audit: cells[address(r, C.audit)],
-    outlook: cells[address(r, C.outlook)],
-  };
+  const row: Row = {};
+  for (const k of COLUMNS) row[k] = sheet.cells[address(r, TABLE.columns[k])];
+  return row;
 }
 
 function isFilled(c: CellSnapshot | undefined): c is CellSnapshot {

@@ -116,12 +116,7 @@ function teamRows(c: CriterionDossier, coordinator: TableCell): TableCell[][] {
   const person = (m: TeamMember | undefined) => [cell(m?.name ?? ""), cell(m?.firstName ?? ""), cell(m?.role ?? "")];
   const rows: TableCell[][] = [
     [label(`ÉQUIPE CRITÈRE ${n}`), label("Nom"), label("Prénom"), label("Fonction")],
-    [
-      label(`Coordonnateur critère ${n}`),
-      coordinator,
-      cell(c.coordinator?.firstName ?? ""),
-      cell(c.coordinator?.role ?? ""),
-    ],
+    [label(`Coordonnateur critère ${n}`), coordinator, ...person(c.coordinator).slice(1)],
   ];
   const members = c.members.length ? c.members : [undefined];
   members.forEach((m, i) =>

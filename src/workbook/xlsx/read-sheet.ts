@@ -62,17 +62,15 @@ function plainDigits(text: string, from: number, to: number, most: number): numb
   return n;
 }
 
-/** A style index `s` as `Number()` reads it (0 when absent). */
-function styleAt(text: XmlText, from: number, to: number): number {
-  if (from < 0) return 0;
-  const n = plainDigits(text.xml, from, to, 6);
+/** A number written between `from` and `to` (at most `most` digits read by hand), as `Number()` reads it. */
+function numberAt(text: XmlText, from: number, to: number, most: number): number {
+  const n = plainDigits(text.xml, from, to, most);
   return n >= 0 ? n : Number(text.cut(from, to));
 }
 
-/** A number written between `from` and `to`, as `Number()` reads it. */
-function numberAt(text: XmlText, from: number, to: number): number {
-  const n = plainDigits(text.xml, from, to, 7);
-  return n >= 0 ? n : Number(text.cut(from, to));
+/** A style index `s` as `Number()` reads it (0 when absent). */
+function styleAt(text: XmlText, from: number, to: number): number {
+  return from < 0 ? 0 : numberAt(text, from, to, 6);
 }
 
 /** A cell type `t`: the one-letter ones without building a string. */
@@ -286,9 +284,9 @@ function probeKey(row: number, col: number): number {
 /** Past the last column (16,384): a key's column is its remainder, its row its quotient. */
 const KEY_ROW = 32768;
 
-/** A row's own style (`customFormat` with `s`), undefined without one. */
-function rowStyle(a: XmlAttributes): number | undefined {
-  return isTrue(a.customFormat ?? "0") && a.s !== undefined ? Number(a.s) : undefined;
+/** A row's own style (`customFormat` true, and `s`), undefined without one. */
+function rowStyle(customFormat: string | undefined, style: number | undefined): number | undefined {
+  return isTrue(customFormat ?? "0") ? style : undefined;
 }
 
 /** A row's `r` as `Number()` reads it (NaN when absent). */
@@ -547,9 +545,11 @@ export class WorksheetReader implements XmlHandler {
       return -1;
     };
     const { rFrom, rTo, sFrom, sTo, xFrom, xTo } = rowTag;
-    this.moveToRow(rFrom < 0 ? NaN : numberAt(text, rFrom, rTo));
-    // As rowStyle: `customFormat` true, and `s`.
-    const style = xFrom >= 0 && isTrue(text.cut(xFrom, xTo)) && sFrom >= 0 ? styleAt(text, sFrom, sTo) : undefined;
+    this.moveToRow(rFrom < 0 ? NaN : numberAt(text, rFrom, rTo, 7));
+    const style = rowStyle(
+      xFrom >= 0 ? text.cut(xFrom, xTo) : undefined,
+      sFrom >= 0 ? styleAt(text, sFrom, sTo) : undefined,
+    );
     if (rowTag.selfClosing) {
       if (style !== undefined) this.rowStyles.set(this.row, style);
       return rowTag.end;
@@ -643,7 +643,7 @@ export class WorksheetReader implements XmlHandler {
 
   private startRow(a: XmlAttributes): void {
     this.moveToRow(rowNumber(a));
-    const style = rowStyle(a);
+    const style = rowStyle(a.customFormat, a.s !== undefined ? Number(a.s) : undefined);
     if (style !== undefined) this.rowStyles.set(this.row, style);
   }
 
