@@ -9,17 +9,32 @@ import * as path from "path";
 import { academieUseCase, summarizeUseCase } from "../app/academie";
 import { UseCaseError } from "../app/port";
 import type { FileOutcome, SchoolSummary } from "../domain/academie";
-import { FINDING_COLUMNS, findingRowsOf, SHEETS, type RenderedFindings } from "../domain/academie-table";
+import {
+  FINDING_COLUMNS,
+  findingRowsOf,
+  severitiesStillListed,
+  SHEETS,
+  type RenderedFindings,
+} from "../domain/academie-table";
 import type { Severity } from "../domain/findings";
 import { academieHtml } from "../documents/html/academie";
 import { XlsxReadError } from "../workbook/xlsx/read";
 import { xlsxSession } from "../workbook/xlsx/session";
 import { renderRows, tablesToXlsx } from "../workbook/xlsx/table-writer";
 import { parseArgs, stringOption } from "./args";
-import { runPool } from "./check-pool";
+import { forEachInOrder } from "./check-pool";
 import { batchProbe } from "./probe";
 import { readInputFile, UserError, writeFileAtomic } from "./files";
 import type { Io } from "./io";
+
+/** What a worker is handed to sum up one file (check-worker.ts). */
+export interface SummaryInput {
+  readonly file: string;
+  readonly today: number;
+  readonly listed: Readonly<Record<Severity, boolean>>;
+}
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 const capitalize = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 
@@ -28,13 +43,30 @@ const capitalize = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
  * receives three strings instead of ~400 objects, and joins them (2,090 workbooks: ~800,000 findings, which took
  * it seconds to receive, hold and render).
  */
-function renderedFindings(summary: SchoolSummary, file: string): RenderedFindings {
-  const rows = (severity: Severity) => renderRows(FINDING_COLUMNS, findingRowsOf(summary, file, severity));
+function renderedFindings(
+  summary: SchoolSummary,
+  file: string,
+  listed: Readonly<Record<Severity, boolean>>,
+): RenderedFindings {
+  const rows = (severity: Severity) => {
+    const values = findingRowsOf(summary, file, severity);
+    return listed[severity] ? renderRows(FINDING_COLUMNS, values) : { count: values.length };
+  };
   return { error: rows("error"), warning: rows("warning"), info: rows("info") };
 }
 
-/** One file summed up, its findings rendered, or the reason it was not (in a worker or here); never throws. */
-export async function summarizeFile(file: string, today: Date): Promise<FileOutcome<RenderedFindings>> {
+/** Every severity rendered: a file summed up on its own, or the first ones of a batch. */
+const ALL_LISTED: Readonly<Record<Severity, boolean>> = { error: true, warning: true, info: true };
+
+/**
+ * One file summed up, its findings rendered (those of the severities « Constats » may still list), or the reason it
+ * was not (in a worker or here); never throws.
+ */
+export async function summarizeFile(
+  file: string,
+  today: Date,
+  listed: Readonly<Record<Severity, boolean>> = ALL_LISTED,
+): Promise<FileOutcome<RenderedFindings>> {
   try {
     const bytes = await readInputFile(file);
     const modified = (await fs.stat(file)).mtimeMs;
@@ -43,7 +75,7 @@ export async function summarizeFile(file: string, today: Date): Promise<FileOutc
       establishments: ESTABLISHMENTS,
       probe: batchProbe(),
     });
-    return { file, modified, summary: { ...summary, findings: renderedFindings(summary, file) } };
+    return { file, modified, summary: { ...summary, findings: renderedFindings(summary, file, listed) } };
   } catch (e) {
     if (e instanceof XlsxReadError || e instanceof UserError || e instanceof UseCaseError)
       return { file, problem: capitalize(e.message) };
@@ -82,11 +114,23 @@ export async function academieCommand(argv: readonly string[], io: Io, today = n
     throw e;
   }
   const progress = io.progress;
-  const outcomes = await runPool(
+  const outcomes: FileOutcome<RenderedFindings>[] = new Array(files.length);
+  /** The findings of the workbooks summed up so far, by severity: what « Constats » may still list of the next. */
+  const known = { error: 0, warning: 0, info: 0 };
+  await forEachInOrder(
     "summary",
-    files.map((file) => ({ file, today: today.getTime() })),
-    (i) => summarizeFile(i.file, today),
-    progress && files.length > 1 ? (done, total) => progress(`${done} / ${total} classeurs lus`) : undefined,
+    files.map((file): SummaryInput => ({ file, today: today.getTime(), listed: ALL_LISTED })),
+    (i) => summarizeFile(i.file, today, i.listed),
+    (outcome, index) => {
+      outcomes[index] = outcome;
+      if ("summary" in outcome)
+        for (const severity of SEVERITIES) known[severity] += outcome.summary.findings[severity].count;
+    },
+    {
+      progress:
+        progress && files.length > 1 ? (done, total) => progress(`${done} / ${total} classeurs lus`) : undefined,
+      prepare: (input) => ({ ...input, listed: severitiesStillListed(known) }),
+    },
   );
   if (progress && files.length > 1) progress("");
   const { consolidation, sheets } = academieUseCase(outcomes, request);

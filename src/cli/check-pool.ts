@@ -27,17 +27,54 @@ export async function runPool<I, O>(
   runLocal: (input: I) => Promise<O>,
   progress?: (done: number, total: number) => void,
 ): Promise<O[]> {
+  const results: O[] = new Array<O>(inputs.length);
+  await forEachInOrder(job, inputs, runLocal, (output, index) => (results[index] = output), { progress });
+  return results;
+}
+
+export interface InOrderOptions<I> {
+  readonly progress?: (done: number, total: number) => void;
+  /**
+   * The input as it is handed on, to a worker or to `runLocal`: what it asks may follow what the outputs handed to
+   * `each` so far said (the académie's workers leave unrendered the findings « Constats » will not list).
+   */
+  readonly prepare?: (input: I) => I;
+}
+
+/**
+ * Runs `job` on each input like {@link runPool}, and hands each output to `each` in the inputs' order as soon as it
+ * and every one before it are done: a command that writes them out as they come keeps none of them (an académie's
+ * 2,090 reports are ~400 MB of JSON) and has nothing left to write once the last file is checked.
+ */
+export async function forEachInOrder<I, O>(
+  job: PoolJob,
+  inputs: readonly I[],
+  runLocal: (input: I) => Promise<O>,
+  each: (output: O, index: number) => void,
+  { progress, prepare = (input) => input }: InOrderOptions<I> = {},
+): Promise<void> {
   const script = path.join(__dirname, "check-worker.js");
   const count = workerCount(inputs.length);
-  const results: O[] = new Array<O>(inputs.length);
   let done = 0;
   if (count < 2 || !existsSync(script)) {
     for (const [i, input] of inputs.entries()) {
-      results[i] = await runLocal(input);
+      each(await runLocal(prepare(input)), i);
       progress?.(++done, inputs.length);
     }
-    return results;
+    return;
   }
+  /** Outputs come back in any order: each one waits here until those before it are handed on. */
+  const waiting = new Map<number, O>();
+  let handed = 0;
+  const arrived = (index: number, output: O) => {
+    waiting.set(index, output);
+    while (waiting.has(handed)) {
+      const output = waiting.get(handed) as O;
+      waiting.delete(handed);
+      each(output, handed++);
+    }
+    progress?.(++done, inputs.length);
+  };
   let next = 0;
   // A larger young generation: reading and checking a workbook makes many short-lived objects (its snapshot
   // lives until its findings are made), and fewer scavenges follow, fewer of them survive into the old space.
@@ -58,15 +95,19 @@ export async function runPool<I, O>(
                 if (pending === 0) resolve();
                 return;
               }
-              const task: PoolTask = { index: next, job, input: inputs[next] };
+              const task: PoolTask = { index: next, job, input: prepare(inputs[next]) };
               next++;
               pending++;
               worker.postMessage(task);
             };
             worker.on("message", (m: { index: number; output: O }) => {
-              results[m.index] = m.output;
               pending--;
-              progress?.(++done, inputs.length);
+              try {
+                arrived(m.index, m.output);
+              } catch (e) {
+                reject(e); // what `each` threw (an output that cannot be written) ends the run
+                return;
+              }
               give();
             });
             worker.on("error", reject);
@@ -79,17 +120,18 @@ export async function runPool<I, O>(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
 
+/** Checks each file (in workers when it pays) and hands each report to `each` in the files' order. */
 export async function checkFiles(
   files: readonly string[],
   sheet: string | undefined,
   today: Date,
   format: CheckFormat,
   checkOne: (file: string) => Promise<RenderedReport>,
+  each: (report: RenderedReport, index: number) => void,
   progress?: (done: number, total: number) => void,
-): Promise<RenderedReport[]> {
+): Promise<void> {
   const inputs = files.map((file) => ({ file, sheet, today: today.getTime(), format }));
-  return runPool("check", inputs, (i) => checkOne(i.file), progress);
+  return forEachInOrder("check", inputs, (i) => checkOne(i.file), each, { progress });
 }

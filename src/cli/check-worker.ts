@@ -25,8 +25,8 @@ async function run(job: PoolJob, input: unknown): Promise<unknown> {
     return (await import("./check")).renderedCheck(i.file, i.sheet, new Date(i.today), i.format);
   }
   if (job === "summary") {
-    const i = input as { file: string; today: number };
-    return (await import("./academie")).summarizeFile(i.file, new Date(i.today));
+    const i = input as import("./academie").SummaryInput;
+    return (await import("./academie")).summarizeFile(i.file, new Date(i.today), i.listed);
   }
   return (await import("./generate-batch")).generateOne(input as import("./generate-batch").GenerateInput);
 }

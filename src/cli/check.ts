@@ -98,9 +98,14 @@ export function jsonArrayItem(item: unknown): string {
  */
 export function writeJsonItems(items: readonly string[], out: (text: string) => void): void {
   if (items.length === 0) return out("[]");
-  out("[");
-  items.forEach((x, i) => out(i < items.length - 1 ? `${x},` : x));
-  out("]");
+  items.forEach((x, i) => writeJsonItem(x, i, items.length, out));
+}
+
+/** Item `index` of `count` (at least one) of {@link writeJsonItems}, written as soon as it is known. */
+export function writeJsonItem(item: string, index: number, count: number, out: (text: string) => void): void {
+  if (index === 0) out("[");
+  out(index < count - 1 ? `${item},` : item);
+  if (index === count - 1) out("]");
 }
 
 /** A file's report with its output already written out: what the main thread prints, plus what it counts. */
@@ -149,42 +154,39 @@ export async function checkCommand(argv: readonly string[], io: Io, today = new 
   const files = args.positional;
   const progress = io.progress;
   const format: CheckFormat = args.options.has("json") ? "json" : "text";
-  const reports = await checkFiles(
+  const total = { error: 0, warning: 0, info: 0 };
+  let unreadable = 0;
+  // Each report is written as soon as it and those before it are checked (in the files' order): nothing waits for
+  // the last file, and no report is kept. The progress line on the terminal is wiped first, and comes back below.
+  let onScreen = false;
+  const show = progress && files.length > 1 ? (line: string) => (progress(line), (onScreen = line !== "")) : undefined;
+  const write = (r: RenderedReport, i: number) => {
+    if (onScreen) show?.("");
+    total.error += r.counts.error;
+    total.warning += r.counts.warning;
+    total.info += r.counts.info;
+    if (!r.readable) unreadable++;
+    if (format === "json") return writeJsonItem(r.text, i, files.length, io.out);
+    if (i > 0) io.out("");
+    if (r.readable) io.out(r.text);
+    else io.err(`${r.file} : ${r.problem}`);
+  };
+  await checkFiles(
     files,
     sheet,
     today,
     format,
     (file) => renderedCheck(file, sheet, today, format),
-    progress && files.length > 1 ? (done, total) => progress(`${done} / ${total} fichiers vérifiés`) : undefined,
+    write,
+    show ? (done, count) => show(`${done} / ${count} fichiers vérifiés`) : undefined,
   );
-  if (progress && files.length > 1) progress("");
-  if (format === "json") {
-    writeJsonItems(
-      reports.map((r) => r.text),
-      io.out,
+  if (onScreen) show?.("");
+  if (format === "text" && files.length > 1) {
+    io.out("");
+    io.out(
+      `Total : ${plural(files.length, "fichier", "fichiers")}${unreadable ? ` dont ${unreadable} non vérifié(s)` : ""} — ${summaryLine(total)}.`,
     );
-  } else {
-    reports.forEach((r, i) => {
-      if (i > 0) io.out("");
-      if (r.readable) io.out(r.text);
-      else io.err(`${r.file} : ${r.problem}`);
-    });
-    if (reports.length > 1) {
-      const total = reports.reduce(
-        (t, r) => ({
-          error: t.error + r.counts.error,
-          warning: t.warning + r.counts.warning,
-          info: t.info + r.counts.info,
-        }),
-        { error: 0, warning: 0, info: 0 },
-      );
-      const unreadable = reports.filter((r) => !r.readable).length;
-      io.out("");
-      io.out(
-        `Total : ${plural(reports.length, "fichier", "fichiers")}${unreadable ? ` dont ${unreadable} non vérifié(s)` : ""} — ${summaryLine(total)}.`,
-      );
-    }
   }
-  if (reports.some((r) => !r.readable)) return 2;
-  return reports.some((r) => r.counts.error > 0) ? 1 : 0;
+  if (unreadable > 0) return 2;
+  return total.error > 0 ? 1 : 0;
 }

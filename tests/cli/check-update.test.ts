@@ -236,15 +236,25 @@ test("check over many files: one worker per core, the same JSON as one after the
 test("check over several files shows its progress on a terminal only", async () => {
   await import("../../src/domain/establishments/all");
   const { checkCommand } = await import("../../src/cli/check");
-  const progress: string[] = [];
+  const screen: string[] = [];
   const out: string[] = [];
   const files = [path.join(dir, "fiches.xlsx"), path.join(dir, "fiches.xlsx")];
   await checkCommand(["--json", ...files], {
-    out: (l) => out.push(l),
+    out: (l) => (out.push(l), screen.push("report")),
     err: () => undefined,
-    progress: (l) => progress.push(l),
+    progress: (l) => screen.push(l),
   });
-  expect(progress).toEqual(["1 / 2 fichiers vérifiés", "2 / 2 fichiers vérifiés", ""]);
+  // Each report as soon as it is checked; the progress line wiped before a report is written, and at the end.
+  expect(screen).toEqual([
+    "report",
+    "report",
+    "1 / 2 fichiers vérifiés",
+    "",
+    "report",
+    "report",
+    "2 / 2 fichiers vérifiés",
+    "",
+  ]);
   // Without a terminal (no progress), the output is the JSON alone.
   const plain: string[] = [];
   await checkCommand(["--json", ...files], { out: (l) => plain.push(l), err: () => undefined });

@@ -1,6 +1,11 @@
 /** The académie's consolidation (#28), pure: duplicates, other académies, missing schools, the findings' cap. */
 import { consolidate, type SchoolSummary } from "../../src/domain/academie";
-import { academieTables, MAX_FINDING_ROWS } from "../../src/domain/academie-table";
+import {
+  academieTables,
+  MAX_FINDING_ROWS,
+  severitiesStillListed,
+  type RenderedFindings,
+} from "../../src/domain/academie-table";
 import type { Finding } from "../../src/domain/check";
 import { ESTABLISHMENTS } from "../helpers/establishments";
 
@@ -65,4 +70,50 @@ test("« Constats » stops at its cap, errors first, and says how many were left
   expect(rows[rows.length - 1][6]).toMatch(/^… et 5 constats de plus, non listés/);
   // No staff name without --noms.
   expect(JSON.stringify(sheets)).not.toContain("Dupont");
+});
+
+test("« Constats » from rendered findings: what a batch leaves unrendered (severitiesStillListed) is never listed", () => {
+  // Workbooks with many warnings and information: the cap falls among the warnings of the fourth.
+  const counts = [
+    { error: 10, warning: 60_000, info: 30_000 },
+    { error: 0, warning: 70_000, info: 5 },
+    { error: 7, warning: 50_000, info: 1 },
+    { error: 3, warning: 40_000, info: 9 },
+    { error: 2, warning: 8, info: 4 },
+  ];
+  const all = counts.map((c, i) => ({
+    error: { count: c.error, text: `e${i}` },
+    warning: { count: c.warning, text: `w${i}` },
+    info: { count: c.info, text: `i${i}` },
+  }));
+  // As the académie's command does: each workbook rendered as far as the counts of those before it allow.
+  const known = { error: 0, warning: 0, info: 0 };
+  const batch = counts.map((c, i): RenderedFindings => {
+    const listed = severitiesStillListed(known);
+    for (const s of ["error", "warning", "info"] as const) known[s] += c[s];
+    return {
+      error: listed.error ? all[i].error : { count: c.error },
+      warning: listed.warning ? all[i].warning : { count: c.warning },
+      info: listed.info ? all[i].info : { count: c.info },
+    };
+  });
+  // Some were left unrendered: the information of the last two, the warnings of the last one.
+  expect(batch.map((f) => f.info.text !== undefined)).toEqual([true, true, true, false, false]);
+  expect(batch.map((f) => f.warning.text !== undefined)).toEqual([true, true, true, true, false]);
+  const constats = (findings: RenderedFindings[]) =>
+    academieTables(
+      consolidate(
+        findings.map((f, i) => ({
+          file: `${i}.xlsx`,
+          summary: { ...summary(`004000${i}L`), findings: f },
+        })),
+        { establishments: ESTABLISHMENTS, today },
+      ),
+      { names: false },
+    ).find((s) => s.name === "Constats");
+  expect(constats(batch)).toEqual(constats(all));
+  expect(constats(all)?.runs?.reduce((n, r) => n + r.take, 0)).toBe(MAX_FINDING_ROWS);
+  // A block to list that was not rendered is a fault, not a shorter table.
+  const missing = all.map((f, i) => (i === 3 ? { ...f, warning: { count: f.warning.count } } : f));
+  expect(() => constats(missing)).toThrow(/n'ont pas été rendus/);
 });

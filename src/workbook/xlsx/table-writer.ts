@@ -156,7 +156,7 @@ function writeSheet(part: DeflatedPart, sheet: TableSheet, hasDrawing: boolean):
   let n = 2;
   for (const run of sheet.runs ?? []) {
     // The run's text starts with ROW: its first piece is empty, its rows follow.
-    const rows = run.rows.text.split(ROW);
+    const rows = run.text.split(ROW);
     for (let k = 1; k <= run.take; k++) part.write(rows[k].replaceAll(NUMBER, String(n++)));
   }
   for (const row of sheet.rows) part.write(rowXml(row, c, String(n++)));
