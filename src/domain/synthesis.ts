@@ -5,7 +5,7 @@
  */
 import { readiness, type Readiness } from "./readiness";
 import { address } from "./a1";
-import { FOLLOW_UP, NAMES, PARAMS, TABLE } from "./blueprint/layout";
+import { FOLLOW_UP, MEASURE_COLUMNS, NAMES, PARAMS, TABLE } from "./blueprint/layout";
 import type { CheckOptions } from "./check/context";
 import { asRead, parametersText, tableOf, type ReadInputs, type WorkbookAsRead } from "./workbook-as-read";
 import { checkWorkbook, countFindings, type Finding, type FindingCounts } from "./check";
@@ -161,7 +161,7 @@ export function synthesize(
           status: shown(follow(F.status)).trim(),
           perennial: shown(follow(F.perennial)).trim(),
           duration: shown(follow(F.duration)).trim(),
-          measures: Array.from({ length: FOLLOW_UP.measureCount }, (_, i) => shown(follow(F.firstMeasure + i)).trim()),
+          measures: MEASURE_COLUMNS.map((col) => shown(follow(col)).trim()),
           result: shown(follow(F.result)).trim(),
           addedValue: shown(follow(F.addedValue)).trim(),
           evidence: shown(follow(F.evidence)).trim(),

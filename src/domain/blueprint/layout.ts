@@ -61,6 +61,15 @@ export const FOLLOW_UP = {
   lastColumn: 19,
 } as const;
 
+/**
+ * The measures' columns, in order (firstMeasure …): a row's measures are read with `map` over them (#28: an
+ * `Array.from({ length })` per row was over half the time the dossier spent gathering a fiche's actions).
+ */
+export const MEASURE_COLUMNS: readonly number[] = Array.from(
+  { length: FOLLOW_UP.measureCount },
+  (_, i) => FOLLOW_UP.columns.firstMeasure + i,
+);
+
 export const STATUS_CHOICES = ["Action", "Engagement"] as const;
 export const PERENNIAL_CHOICES = ["oui", "non"] as const;
 

@@ -33,15 +33,14 @@ function checkEvaluation(ctx: CheckContext, content: DossierContent): Finding[] 
       if (a.kind !== "action" || !a.kindSaid || a.lines.length === 0) continue;
       const years = actionYears(a.duration, N, audit);
       if (years.start >= audit) continue;
+      // A result, or a measure in a year of the action after its start, up to the last year shown.
       const measured =
         year <= years.start ||
-        a.lines.some(
-          (l) =>
-            !!l.result ||
-            Array.from({ length: years.shownEnd - years.start }, (_, i) => years.start + 1 + i).some(
-              (y) => !!measureIn(l, y, N),
-            ),
-        );
+        a.lines.some((l) => {
+          if (l.result) return true;
+          for (let y = years.start + 1; y <= years.shownEnd; y++) if (measureIn(l, y, N)) return true;
+          return false;
+        });
       const valued = year < audit || a.lines.some((l) => !!l.addedValue);
       if (measured && valued) continue;
       const row = a.lines[0].row;

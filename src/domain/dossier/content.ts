@@ -6,7 +6,7 @@
  * and the dossier's first page.
  */
 import { address } from "../a1";
-import { FOLLOW_UP, NAMES, PARAMS, TABLE } from "../blueprint/layout";
+import { FOLLOW_UP, MEASURE_COLUMNS, NAMES, PARAMS, TABLE } from "../blueprint/layout";
 import {
   ACTION_TEXTS,
   CRITERION_PARTS,
@@ -161,7 +161,7 @@ function actionsOf(ctx: WorkbookAsRead, sheet: SheetSnapshot): Omit<ActionEntry,
         indicator,
         reference: at(C.reference),
         target: at(C.audit),
-        measures: Array.from({ length: FOLLOW_UP.measureCount }, (_, i) => at(F.firstMeasure + i)),
+        measures: MEASURE_COLUMNS.map(at),
         result: at(F.result),
         addedValue: at(F.addedValue),
       });
