@@ -135,8 +135,10 @@ export function synthesize(
       targetsMissed: 0,
     };
     if (id) {
-      const { firstRow, lastRow: maxRow } = tableOf(ctx, id.sheet);
-      for (let r = firstRow; r <= maxRow; r++) {
+      // Past the last row where something is typed in the table, no row has an axis, objective, action or
+      // indicator: the rows after it would all be skipped below (as in the row rules and the dossier).
+      const { firstRow, lastFilled } = tableOf(ctx, id.sheet);
+      for (let r = firstRow; r <= lastFilled; r++) {
         const cell = (k: keyof typeof TABLE.columns) => id.sheet.cells[address(r, TABLE.columns[k])];
         const follow = (col: number) => id.sheet.cells[address(r, col)];
         const F = FOLLOW_UP.columns;
