@@ -548,12 +548,14 @@ export class WorksheetReader implements XmlHandler {
     };
     const { rFrom, rTo, sFrom, sTo, xFrom, xTo } = rowTag;
     this.moveToRow(rFrom < 0 ? NaN : numberAt(text, rFrom, rTo, 7));
+    // The row's own number, under which the events keep its style (a cell's `r` may point to another row).
+    const row = this.row;
     const style = rowStyle(
       xFrom >= 0 ? text.cut(xFrom, xTo) : undefined,
       sFrom >= 0 ? styleAt(text, sFrom, sTo) : undefined,
     );
     if (rowTag.selfClosing) {
-      if (style !== undefined) this.rowStyles.set(this.row, style);
+      if (style !== undefined) this.rowStyles.set(row, style);
       return rowTag.end;
     }
     /** Kept until the row is read whole: [key, style] of probed cells, [address, key, snapshot] of non-empty ones. */
@@ -596,7 +598,7 @@ export class WorksheetReader implements XmlHandler {
       const snapshot = cellAt !== undefined ? cellSnapshot(cell, this.context) : undefined;
       if (cellAt !== undefined && snapshot !== undefined) cells.push(cellAt, probeKey(this.row, this.column), snapshot);
     }
-    if (style !== undefined) this.rowStyles.set(this.row, style);
+    if (style !== undefined) this.rowStyles.set(row, style);
     for (let k = 0; k < probed.length; k += 2) this.probedStyles[probed[k]] = probed[k + 1] + 1;
     for (let k = 0; k < cells.length; k += 3) {
       const at = cells[k] as string;

@@ -398,6 +398,24 @@ describe("OOXML details", () => {
     });
   });
 
+  test("a row's style is its own row's, whatever path reads it, even when its cells say another row", () => {
+    // Style 1 unlocks. Row 8 carries it; its one cell claims row 9. The input probe B8 (a single cell)
+    // is not written: it takes row 8's style. A comment in the row sends it to the events, which read it so.
+    const styles = `<?xml version="1.0"?><styleSheet ${NS}><cellXfs><xf numFmtId="0"/><xf numFmtId="0" applyProtection="1"><protection locked="0"/></xf></cellXfs></styleSheet>`;
+    const lockOfB8 = (row: string) => {
+      const parts = basicParts({
+        "xl/_rels/workbook.xml.rels": workbookRels(1, STYLES_REL),
+        "xl/styles.xml": styles,
+        "xl/worksheets/sheet1.xml": sheetXml(row),
+      });
+      return readXlsx(xlsx(parts)).sheets[0].inputLocks?.find((l) => l.range === "B8")?.state;
+    };
+    const fast = lockOfB8('<row r="8" s="1" customFormat="1"><c r="A9"><v>1</v></c></row>');
+    const events = lockOfB8('<row r="8" s="1" customFormat="1"><!-- x --><c r="A9"><v>1</v></c></row>');
+    expect(events).toBe("unlocked");
+    expect(fast).toBe(events);
+  });
+
   test("every cell type, shared formulas, rich text without phonetic runs, formats, protection", () => {
     const strings = `<?xml version="1.0"?><sst ${NS}><si><t>plain &amp; &#233;t&#xE9;</t></si><si><r><rPr><b/></rPr><t>ri</t></r><r><t xml:space="preserve">ch </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t><![CDATA[<cdata>]]></t></si><si><t/></si></sst>`;
     const styles = `<?xml version="1.0"?><styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="General"/></numFmts><cellStyleXfs><xf numFmtId="10"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"><alignment/></xf><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs><dxfs><dxf><numFmt numFmtId="166" formatCode="0.000"/></dxf></dxfs></styleSheet>`;
