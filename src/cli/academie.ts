@@ -16,7 +16,7 @@ import {
   SHEETS,
   type RenderedFindings,
 } from "../domain/academie-table";
-import type { Severity } from "../domain/findings";
+import { SEVERITIES, type Severity } from "../domain/findings";
 import { academieHtml } from "../documents/html/academie";
 import { XlsxReadError } from "../workbook/xlsx/read";
 import { xlsxSession } from "../workbook/xlsx/session";
@@ -33,8 +33,6 @@ export interface SummaryInput {
   readonly today: number;
   readonly listed: Readonly<Record<Severity, boolean>>;
 }
-
-const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 const capitalize = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 

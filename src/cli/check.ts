@@ -2,6 +2,7 @@ import { ESTABLISHMENTS } from "../domain/establishments/all";
 import { checkUseCase } from "../app/check";
 import { UseCaseError } from "../app/port";
 import { RULE_LABELS, type Finding, type FindingCounts } from "../domain/check";
+import { SEVERITIES } from "../domain/findings";
 import { XlsxReadError } from "../workbook/xlsx/read";
 import { xlsxSession } from "../workbook/xlsx/session";
 import { parseArgs, stringOption } from "./args";
@@ -162,9 +163,7 @@ export async function checkCommand(argv: readonly string[], io: Io, today = new 
   const show = progress && files.length > 1 ? (line: string) => (progress(line), (onScreen = line !== "")) : undefined;
   const write = (r: RenderedReport, i: number) => {
     if (onScreen) show?.("");
-    total.error += r.counts.error;
-    total.warning += r.counts.warning;
-    total.info += r.counts.info;
+    for (const severity of SEVERITIES) total[severity] += r.counts[severity];
     if (!r.readable) unreadable++;
     if (format === "json") return writeJsonItem(r.text, i, files.length, io.out);
     if (i > 0) io.out("");

@@ -4,7 +4,7 @@
  */
 import { RULE_LABELS, type Finding } from "./check";
 import type { Consolidation, SchoolRow, SchoolSummary } from "./academie";
-import type { Severity } from "./findings";
+import { SEVERITIES, type Severity } from "./findings";
 import { CRITERIA } from "./referential/criteria";
 
 export type TableValue = string | number | null;
@@ -98,9 +98,6 @@ export const FINDING_COLUMNS: readonly TableColumn[] = [
   { header: "Message", width: 90 },
 ];
 
-/** The severities in the order « Constats » lists them: errors first, then warnings, then information. */
-const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
 /** One row of « Constats ». */
 function findingRow(summary: SchoolSummary<unknown>, file: string, f: Finding): TableValue[] {
   return [
@@ -144,6 +141,7 @@ function findingSheetRows(c: Consolidation<SchoolFindings>): Pick<TableSheet, "r
   const runs: RowRun[] = [];
   let listed = 0;
   let left = 0;
+  // Errors first, then warnings, then information.
   for (const severity of SEVERITIES)
     for (const r of c.rows) {
       const findings = r.summary.findings;

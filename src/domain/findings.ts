@@ -104,6 +104,9 @@ export function finding(
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Every severity, the most serious first. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
 export interface FindingCounts {
   readonly error: number;
   readonly warning: number;
