@@ -137,6 +137,22 @@ function checkOneFile(file) {
   return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim());
 }
 
+/**
+ * The académie with the most LP/LPO in data/lycees-pro-lpo.csv, and its schools' files among `names` (« UAI.xlsx »):
+ * what one académie's referent checks. A corpus smaller than 2,090 may miss some: then its first files, as many.
+ */
+function largestAcademie(names) {
+  const { ESTABLISHMENTS } = require(path.join(cli, "domain/establishments/all.js"));
+  const counts = new Map();
+  for (const e of ESTABLISHMENTS.list) counts.set(e.academy, (counts.get(e.academy) ?? 0) + 1);
+  const [academy, size] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const uais = new Set(ESTABLISHMENTS.list.filter((e) => e.academy === academy).map((e) => e.uai));
+  const mine = names.filter((n) => uais.has(n.slice(0, 8)));
+  return mine.length === size
+    ? { academy, names: mine, words: `de l'académie de ${academy} (la plus grande)` }
+    : { academy, names: names.slice(0, size), words: `(autant que l'académie de ${academy}, la plus grande)` };
+}
+
 async function benchAcademie() {
   execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
   const count = Number(process.env.LDM_BENCH_FILES) || 2090;
@@ -157,9 +173,16 @@ async function benchAcademie() {
     const runs = Number(process.env.LDM_BENCH_RUNS) || 5;
     const times = { check: [], academie: [], generate: [], openpyxl: [], one: [] };
     const biggest = files.reduce((a, f) => (fs.statSync(f).size > fs.statSync(a).size ? f : a), files[0]);
+    // What one académie runs: the workbooks of the académie with the most LP/LPO (its schools' files in the corpus;
+    // with a smaller corpus, as many of its first files).
+    const own = largestAcademie(names);
+    times.ownCheck = [];
+    times.ownAcademie = [];
     for (let round = 0; round < runs; round++) {
       times.check.push(seconds(["check", "--json", ...names], dir));
       times.academie.push(seconds(["academie", ...names, "--out", "tableau.xlsx"], dir));
+      times.ownCheck.push(seconds(["check", "--json", ...own.names], dir));
+      times.ownAcademie.push(seconds(["academie", ...own.names, "--academie", own.academy, "--out", "own.xlsx"], dir));
       const lot = path.join(dir, "lot");
       times.generate.push(seconds(["generate", "--uai-file", "liste.csv", "--out-dir", "lot"], dir));
       fs.rmSync(lot, { recursive: true, force: true });
@@ -182,10 +205,20 @@ async function benchAcademie() {
       "pour 2 090": (median(xs) * scale).toFixed(1),
       objectif: goal,
     });
+    const ownRow = (what, xs) => ({
+      mesure: what,
+      secondes: median(xs).toFixed(1),
+      écart: range(xs),
+      "ms par classeur": ((median(xs) * 1000) / own.names.length).toFixed(1),
+      "pour 2 090": "",
+      objectif: "aucun dans #28 : ce qu'une académie attend",
+    });
     console.table([
       row(`check --json, ${files.length} classeurs`, times.check, "≤ 15 s"),
       row(`academie --out tableau.xlsx, ${files.length} classeurs`, times.academie, "≤ 20 s"),
       row(`generate --uai-file (${files.length} lignes) --out-dir`, times.generate, "≤ 60 s"),
+      ownRow(`check --json, les ${own.names.length} classeurs ${own.words}`, times.ownCheck),
+      ownRow(`academie --academie, les ${own.names.length} classeurs ${own.words}`, times.ownAcademie),
       {
         mesure: "openpyxl.load_workbook (le plus gros classeur, médiane de 3 à chaque passage)",
         secondes: py.toFixed(2),
@@ -203,7 +236,17 @@ async function benchAcademie() {
         objectif: `un cœur contre un cœur : openpyxl ${(py / one).toFixed(0)} × plus lent`,
       },
     ]);
-    return { check, academie, generate, openpyxl: py, checkOne: one, files: files.length };
+    return {
+      check,
+      academie,
+      generate,
+      openpyxl: py,
+      checkOne: one,
+      files: files.length,
+      ownCheck: median(times.ownCheck),
+      ownAcademie: median(times.ownAcademie),
+      ownFiles: own.names.length,
+    };
   } finally {
     if (!process.env.LDM_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
     else console.log(`corpus gardé : ${dir}`);
