@@ -143,14 +143,19 @@ function checkOneFile(file) {
  */
 function largestAcademie(names) {
   const { ESTABLISHMENTS } = require(path.join(cli, "domain/establishments/all.js"));
-  const counts = new Map();
-  for (const e of ESTABLISHMENTS.list) counts.set(e.academy, (counts.get(e.academy) ?? 0) + 1);
-  const [academy, size] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
-  const uais = new Set(ESTABLISHMENTS.list.filter((e) => e.academy === academy).map((e) => e.uai));
+  const { academies, academieSchools } = require(path.join(cli, "domain/academie.js"));
+  const [academy, schools] = academies(ESTABLISHMENTS)
+    .map((a) => [a, academieSchools(ESTABLISHMENTS, a)])
+    .reduce((a, b) => (b[1].length > a[1].length ? b : a));
+  const uais = new Set(schools.map((e) => e.uai));
   const mine = names.filter((n) => uais.has(n.slice(0, 8)));
-  return mine.length === size
+  return mine.length === schools.length
     ? { academy, names: mine, words: `de l'académie de ${academy} (la plus grande)` }
-    : { academy, names: names.slice(0, size), words: `(autant que l'académie de ${academy}, la plus grande)` };
+    : {
+        academy,
+        names: names.slice(0, schools.length),
+        words: `(autant que l'académie de ${academy}, la plus grande)`,
+      };
 }
 
 async function benchAcademie() {

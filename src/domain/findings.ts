@@ -102,10 +102,11 @@ export function finding(
     : { rule, severity, sheet, cell, criterion, message };
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** Every severity, the most serious first. */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** A severity's place in {@link SEVERITIES}: the one order, said once. */
+const SEVERITY_ORDER = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 export interface FindingCounts {
   readonly error: number;
